@@ -1,0 +1,70 @@
+/// <reference lib="webworker" />
+// The demo's service worker: every background task the page can register is defined here.
+import { configure, defineTask, type ApplicationTriggerDetails } from '@bgkit/sw';
+
+declare const self: ServiceWorkerGlobalScope;
+
+configure({ timeLimit: 30_000, historyLimit: 500 });
+
+// What tasks do shows up in the page's activity log, in every tab.
+const log = new BroadcastChannel('demo-activity');
+function activity(message: string): void {
+  log.postMessage({ at: Date.now(), message });
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }, { once: true });
+  });
+}
+
+interface ExportArgs {
+  steps?: number;
+  delayMs?: number;
+  label?: string;
+}
+
+/** Builds a report in steps, reporting progress after each. */
+defineTask<ApplicationTriggerDetails<ExportArgs>>('report.export', async (task) => {
+  const { steps = 5, delayMs = 150, label = 'report' } = task.triggerDetails.arguments;
+  for (let step = 1; step <= steps; step++) {
+    await sleep(delayMs, task.signal);
+    task.progress = (step / steps) * 100;
+  }
+  return { label, steps, rows: steps * 10 };
+});
+
+class UploadError extends Error {
+  override name = 'UploadError';
+}
+
+/** Always fails, the way an upload to a server that answers 503 would. */
+defineTask('upload.flaky', async (task) => {
+  task.progress = 30;
+  throw new UploadError('The server answered 503 Service Unavailable');
+});
+
+/** Never finishes on its own: the 1.5 s time limit cancels it with `executionTimeExceeded`. */
+defineTask(
+  'sync.sluggish',
+  async (task) => {
+    task.addEventListener('canceled', (event) => activity(`${task.task.name}: canceled (${event.reason})`));
+    task.signal.addEventListener('abort', () => activity(`${task.task.name}: signal aborted`));
+    await sleep(60_000, task.signal);
+  },
+  { timeLimit: 1500 },
+);
+
+/** A maintenance chore kept in its own task group. */
+defineTask('cleanup.cache', async (task) => {
+  const names = await caches.keys();
+  task.progress = 100;
+  return { caches: names.length };
+});
+
+self.addEventListener('install', () => void self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));

@@ -1,0 +1,7 @@
+import { buildPackage } from '../../scripts/build-package.mjs';
+
+await buildPackage({
+  dir: import.meta.dirname,
+  entries: { index: 'src/index.ts' },
+  external: ['comlink', 'workbox-window', /^@bgkit\/sw/],
+});

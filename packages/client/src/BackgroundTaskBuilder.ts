@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+import { BgkitError, validateRegisterInput, type ConditionSpec, type RegisterInput } from '@bgkit/sw/protocol';
+import type { BackgroundTaskRegistration } from './BackgroundTaskRegistration.js';
+import { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGroup.js';
+import { call } from './internal/connection.js';
+import { adoptGroup, forget, registrationFor } from './internal/registry.js';
+import { BackgroundTrigger, kSpec } from './triggers/BackgroundTrigger.js';
+
+/** Windows' IBackgroundCondition: a state that must hold for a triggered task to run. */
+export interface BackgroundCondition {
+  /** @internal */
+  [kSpec](): ConditionSpec;
+}
+
+/**
+ * Describes a task and registers it. Registering the same name again with the same settings returns the
+ * existing registration, so it is safe on every page load; with other settings it replaces it.
+ *
+ * @example
+ * const builder = new BackgroundTaskBuilder();
+ * builder.name = 'export';
+ * builder.taskEntryPoint = 'export-mailbox'; // defineTask('export-mailbox', ...) in the worker
+ * builder.setTrigger(new ApplicationTrigger());
+ * const registration = await builder.register();
+ */
+export class BackgroundTaskBuilder {
+  name = '';
+  taskEntryPoint = '';
+  cancelOnConditionLoss = false;
+  isNetworkRequested = false;
+  taskGroup: BackgroundTaskRegistrationGroup | null = null;
+  #trigger: BackgroundTrigger | null = null;
+  #conditions: BackgroundCondition[] = [];
+
+  get trigger(): BackgroundTrigger | null {
+    return this.#trigger;
+  }
+
+  get conditions(): readonly BackgroundCondition[] {
+    return this.#conditions;
+  }
+
+  setTrigger(trigger: BackgroundTrigger): void {
+    if (!(trigger instanceof BackgroundTrigger)) {
+      throw new BgkitError('invalid-trigger', 'setTrigger() takes a trigger such as new ApplicationTrigger().');
+    }
+    this.#trigger = trigger;
+  }
+
+  addCondition(condition: BackgroundCondition): void {
+    if (typeof condition !== 'object' || condition === null || typeof condition[kSpec] !== 'function') {
+      throw new BgkitError('invalid-argument', 'addCondition() takes a condition such as a SystemCondition.');
+    }
+    this.#conditions.push(condition);
+  }
+
+  /** True when register() would get past the page's own checks (the worker still checks the entry point). */
+  validate(): boolean {
+    try {
+      this.#input();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Validates, then registers with the service worker, which checks that the entry point is defined there. */
+  async register(): Promise<BackgroundTaskRegistration> {
+    const input = this.#input();
+    const trigger = this.#trigger!;
+    if (this.taskGroup) adoptGroup(this.taskGroup);
+    const output = await call('register', input);
+    if (output.replaced) forget(output.replaced);
+    const groups = new Map(output.group ? [[output.group.id, output.group]] : []);
+    return registrationFor(output.registration, groups, trigger);
+  }
+
+  #input(): RegisterInput {
+    if (this.taskGroup !== null && !(this.taskGroup instanceof BackgroundTaskRegistrationGroup)) {
+      throw new BgkitError('invalid-group', 'taskGroup must be a BackgroundTaskRegistrationGroup or null.');
+    }
+    for (const key of ['cancelOnConditionLoss', 'isNetworkRequested'] as const) {
+      if (typeof this[key] !== 'boolean') throw new BgkitError('invalid-argument', `${key} must be a boolean.`, { [key]: this[key] });
+    }
+    const input: RegisterInput = {
+      name: this.name,
+      entryPoint: this.taskEntryPoint,
+      trigger: this.#trigger?.[kSpec]() as RegisterInput['trigger'],
+      conditions: this.#conditions.map((c) => c[kSpec]()),
+      cancelOnConditionLoss: this.cancelOnConditionLoss,
+      isNetworkRequested: this.isNetworkRequested,
+      group: this.taskGroup ? { id: this.taskGroup.id, name: this.taskGroup.name } : null,
+    };
+    validateRegisterInput(input);
+    return input;
+  }
+}

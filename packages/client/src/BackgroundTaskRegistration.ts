@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+import type { RegistrationRecord, RunQuery, RunRecord } from '@bgkit/sw/protocol';
+import type { BackgroundTaskRegistrationEventMap } from './BackgroundTaskEvents.js';
+import type { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGroup.js';
+import { call } from './internal/connection.js';
+import { forget, listAll, listGroups } from './internal/registry.js';
+import type { BackgroundTrigger } from './triggers/BackgroundTrigger.js';
+
+/** One run of a task, as the history keeps it. */
+export type BackgroundTaskRun = RunRecord;
+
+export interface BackgroundTaskRegistration {
+  addEventListener<K extends keyof BackgroundTaskRegistrationEventMap>(
+    type: K,
+    listener: (this: BackgroundTaskRegistration, ev: BackgroundTaskRegistrationEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof BackgroundTaskRegistrationEventMap>(
+    type: K,
+    listener: (this: BackgroundTaskRegistration, ev: BackgroundTaskRegistrationEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
+/**
+ * A registered background task. Listen for `progress` and `completed`: they arrive in every open page,
+ * whichever page started the run.
+ */
+export class BackgroundTaskRegistration extends EventTarget {
+  readonly taskId: string;
+  readonly name: string;
+  readonly taskEntryPoint: string;
+  readonly trigger: BackgroundTrigger;
+  readonly taskGroup: BackgroundTaskRegistrationGroup | null;
+  readonly cancelOnConditionLoss: boolean;
+  readonly isNetworkRequested: boolean;
+
+  /** @internal Registrations come from BackgroundTaskBuilder.register() and allTasks(). */
+  constructor(record: RegistrationRecord, trigger: BackgroundTrigger, group: BackgroundTaskRegistrationGroup | null) {
+    super();
+    this.taskId = record.taskId;
+    this.name = record.name;
+    this.taskEntryPoint = record.entryPoint;
+    this.trigger = trigger;
+    this.taskGroup = group;
+    this.cancelOnConditionLoss = record.cancelOnConditionLoss;
+    this.isNetworkRequested = record.isNetworkRequested;
+  }
+
+  /** Removes the task. With `cancelTask`, running instances are canceled with reason `abort`; without, they finish. */
+  async unregister(cancelTask: boolean): Promise<void> {
+    await call('unregister', this.taskId, cancelTask === true);
+    forget(this.taskId);
+  }
+
+  /** This task's run history, newest first. */
+  runs(query: Omit<RunQuery, 'taskId'> = {}): Promise<BackgroundTaskRun[]> {
+    return call('runs', { ...query, taskId: this.taskId });
+  }
+
+  /** Every registered task that is in no group, by task id (as Windows' AllTasks). */
+  static async allTasks(): Promise<Map<string, BackgroundTaskRegistration>> {
+    return new Map((await listAll()).filter((r) => !r.taskGroup).map((r) => [r.taskId, r]));
+  }
+
+  /** Every group that has registered tasks, by group id. */
+  static async allTaskGroups(): Promise<Map<string, BackgroundTaskRegistrationGroup>> {
+    return new Map((await listGroups()).map((g) => [g.id, g]));
+  }
+
+  /** The group with that id, or null when no registered task is in it. */
+  static async getTaskGroup(groupId: string): Promise<BackgroundTaskRegistrationGroup | null> {
+    return (await this.allTaskGroups()).get(groupId) ?? null;
+  }
+}

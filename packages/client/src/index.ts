@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+export { BackgroundExecutionManager } from './BackgroundExecutionManager.js';
+export { BackgroundTaskBuilder, type BackgroundCondition } from './BackgroundTaskBuilder.js';
+export { BackgroundTaskRegistration, type BackgroundTaskRun } from './BackgroundTaskRegistration.js';
+export { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGroup.js';
+export {
+  BackgroundTaskCompletedEvent,
+  BackgroundTaskProgressEvent,
+  type BackgroundTaskRegistrationEventMap,
+} from './BackgroundTaskEvents.js';
+export { BackgroundTrigger } from './triggers/BackgroundTrigger.js';
+export { ApplicationTrigger, type ValueSet } from './triggers/ApplicationTrigger.js';
+export { configure, type ClientOptions, type ServiceWorkerOptions } from './internal/connection.js';
+export { BgkitError, isBgkitError, type BgkitErrorCode } from '@bgkit/sw/protocol';
+export type {
+  ApplicationTriggerResult,
+  BackgroundAccessStatus,
+  BackgroundTaskCancellationReason,
+  RunQuery,
+  RunStatus,
+  TriggerSource,
+} from '@bgkit/sw/protocol';

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+// The page's side of the RPC. Each call opens its own MessageChannel through a message to the active worker:
+// posting to a stopped worker starts it, so nothing here can go stale across a worker restart, and the
+// worker holds the connecting event open (waitUntil) for the call and any run it starts. comlink carries the
+// call; a timeout guards it, because a comlink call to a worker that dies mid-call never settles.
+import { wrap, transferHandlers, type Remote } from 'comlink';
+import { BgkitError, CONNECT, installErrorTransfer, isBgkitError, PROTOCOL_VERSION, type WorkerApi } from '@bgkit/sw/protocol';
+
+export interface ServiceWorkerOptions {
+  /** The worker script's URL. */
+  url: string;
+  scope?: string;
+  /** `'module'` for an ES-module worker. @default 'classic' */
+  type?: WorkerType;
+}
+
+export interface ClientOptions {
+  /**
+   * Milliseconds to wait for a worker answer (and for a worker to become active) before failing with
+   * `sw-timeout` / `no-service-worker`. @default 10000
+   */
+  timeout: number;
+  /** Set it to have bgkit register the worker (through workbox-window); leave it unset to use the app's own. */
+  serviceWorker: ServiceWorkerOptions | undefined;
+}
+
+const settings: ClientOptions = { timeout: 10_000, serviceWorker: undefined };
+let registration: Promise<ServiceWorkerRegistration> | undefined;
+
+/** Configures how pages reach the service worker. Call it before the first bgkit call. */
+export function configure(options: Partial<ClientOptions>): void {
+  if (options.timeout !== undefined && !(typeof options.timeout === 'number' && options.timeout > 0)) {
+    throw new BgkitError('invalid-argument', 'timeout must be a positive number of milliseconds.', { timeout: options.timeout });
+  }
+  if (options.serviceWorker !== undefined && typeof options.serviceWorker?.url !== 'string') {
+    throw new BgkitError('invalid-argument', 'serviceWorker.url must be the worker script URL.');
+  }
+  Object.assign(settings, options);
+  registration = undefined;
+}
+
+export function isSupported(): boolean {
+  return typeof navigator !== 'undefined' && 'serviceWorker' in navigator && typeof MessageChannel !== 'undefined';
+}
+
+function timeout<T>(promise: Promise<T>, ms: number, error: () => BgkitError): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), ms))),
+  ]).finally(() => clearTimeout(timer));
+}
+
+function getRegistration(): Promise<ServiceWorkerRegistration> {
+  if (!isSupported()) {
+    return Promise.reject(new BgkitError('unsupported-browser', 'This browser has no service workers, so bgkit cannot run background tasks here.'));
+  }
+  registration ??= (async () => {
+    const sw = settings.serviceWorker;
+    if (sw) {
+      // Loaded only when asked for, so apps that register their own worker never download it.
+      const { Workbox } = await import('workbox-window');
+      await new Workbox(sw.url, { scope: sw.scope, type: sw.type }).register({ immediate: true });
+    }
+    return timeout(navigator.serviceWorker.ready, settings.timeout, () =>
+      new BgkitError('no-service-worker', `No active service worker after ${settings.timeout} ms: register one (or pass serviceWorker to configure()).`),
+    );
+  })();
+  registration.catch(() => (registration = undefined));
+  return registration;
+}
+
+installErrorTransfer(transferHandlers as never);
+
+/** Calls the worker. Retries once, on a fresh connection, when the first attempt timed out (every call is idempotent). */
+export async function call<K extends keyof WorkerApi>(
+  method: K,
+  ...args: Parameters<WorkerApi[K]>
+): Promise<Awaited<ReturnType<WorkerApi[K]>>> {
+  const reg = await getRegistration();
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const worker = reg.active;
+    if (!worker) throw new BgkitError('no-service-worker', 'The service worker registration has no active worker.');
+    const { port1, port2 } = new MessageChannel();
+    worker.postMessage({ type: CONNECT, v: PROTOCOL_VERSION }, [port2]);
+    const remote = wrap<WorkerApi>(port1) as Remote<WorkerApi>;
+    try {
+      const fn = remote[method] as unknown as (...a: unknown[]) => Promise<Awaited<ReturnType<WorkerApi[K]>>>;
+      return await timeout(fn(...args), settings.timeout, () =>
+        new BgkitError('sw-timeout', `The service worker did not answer "${method}" within ${settings.timeout} ms.`, { method }),
+      );
+    } catch (error) {
+      if (!isBgkitError(error, 'sw-timeout')) throw error;
+      lastError = error;
+    } finally {
+      port1.close();
+    }
+  }
+  throw lastError;
+}

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+// One live object per task id and per group id in this page, so listeners attached anywhere hear every event.
+import type { GroupRecord, RegistrationRecord } from '@bgkit/sw/protocol';
+import { BackgroundTaskCompletedEvent, BackgroundTaskProgressEvent } from '../BackgroundTaskEvents.js';
+import { BackgroundTaskRegistration } from '../BackgroundTaskRegistration.js';
+import { BackgroundTaskRegistrationGroup } from '../BackgroundTaskRegistrationGroup.js';
+import { kBind, kUnbind, type BackgroundTrigger } from '../triggers/BackgroundTrigger.js';
+import { triggerFromSpec } from '../triggers/fromSpec.js';
+import { call } from './connection.js';
+import { onWorkerMessage } from './events.js';
+
+const tasks = new Map<string, BackgroundTaskRegistration>();
+// Unregistered tasks still hear about their last runs (unregister(true) cancels them just after it returns).
+const retired = new Map<string, BackgroundTaskRegistration>();
+const groups = new Map<string, BackgroundTaskRegistrationGroup>();
+let routing = false;
+
+function route(): void {
+  if (routing) return;
+  routing = true;
+  onWorkerMessage((message) => {
+    if (message.kind === 'progress') {
+      (tasks.get(message.taskId) ?? retired.get(message.taskId))?.dispatchEvent(new BackgroundTaskProgressEvent(message.instanceId, message.progress));
+    } else if (message.kind === 'completed') {
+      (tasks.get(message.run.taskId) ?? retired.get(message.run.taskId))?.dispatchEvent(new BackgroundTaskCompletedEvent(message.run));
+    }
+  });
+}
+
+export function groupFor(record: GroupRecord): BackgroundTaskRegistrationGroup {
+  let group = groups.get(record.id);
+  if (!group) {
+    group = new BackgroundTaskRegistrationGroup(record.id, record.name);
+    groups.set(record.id, group);
+  }
+  return group;
+}
+
+/** Remembers a group object the app made itself, so lookups by id return that same object. */
+export function adoptGroup(group: BackgroundTaskRegistrationGroup): void {
+  if (!groups.has(group.id)) groups.set(group.id, group);
+}
+
+export function registrationFor(
+  record: RegistrationRecord,
+  groupRecords: Map<string, GroupRecord>,
+  trigger?: BackgroundTrigger,
+): BackgroundTaskRegistration {
+  route();
+  let registration = tasks.get(record.taskId);
+  if (!registration) {
+    const groupRecord = record.groupId ? groupRecords.get(record.groupId) : undefined;
+    const group = groupRecord ? groupFor(groupRecord) : null;
+    registration = new BackgroundTaskRegistration(record, trigger ?? triggerFromSpec(record.trigger), group);
+    tasks.set(record.taskId, registration);
+  }
+  registration.trigger[kBind](record.taskId);
+  if (trigger && trigger !== registration.trigger) trigger[kBind](record.taskId);
+  return registration;
+}
+
+export function forget(taskId: string): void {
+  const registration = tasks.get(taskId);
+  if (!registration) return;
+  registration.trigger[kUnbind](taskId);
+  tasks.delete(taskId);
+  retired.set(taskId, registration);
+}
+
+/** Every registered task, grouped or not, as live objects. Drops objects of tasks unregistered elsewhere. */
+export async function listAll(): Promise<BackgroundTaskRegistration[]> {
+  const { registrations, groups: groupRecords } = await call('list');
+  const byId = new Map(groupRecords.map((g) => [g.id, g]));
+  const alive = new Set(registrations.map((r) => r.taskId));
+  for (const id of [...tasks.keys()]) if (!alive.has(id)) forget(id);
+  return registrations.map((r) => registrationFor(r, byId));
+}
+
+export async function listGroups(): Promise<BackgroundTaskRegistrationGroup[]> {
+  const { groups: groupRecords } = await call('list');
+  return groupRecords.map(groupFor);
+}

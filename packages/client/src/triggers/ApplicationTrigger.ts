@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+import { BgkitError, type ApplicationTriggerResult, type TriggerSpec } from '@bgkit/sw/protocol';
+import { call } from '../internal/connection.js';
+import { BackgroundTrigger, kBind, kSpec, kUnbind } from './BackgroundTrigger.js';
+
+/** Arguments passed to a requested task; the task reads them as `triggerDetails.arguments`. Must be structured-cloneable. */
+export type ValueSet = Record<string, unknown>;
+
+/** Starts its tasks when the app asks, from any page: `await trigger.request({ ... })`. */
+export class ApplicationTrigger extends BackgroundTrigger {
+  readonly type = 'application' as const;
+  readonly #taskIds = new Set<string>();
+
+  /** @internal */
+  [kSpec](): TriggerSpec {
+    return { type: 'application' };
+  }
+
+  /** @internal */
+  override [kBind](taskId: string): void {
+    this.#taskIds.add(taskId);
+  }
+
+  /** @internal */
+  override [kUnbind](taskId: string): void {
+    this.#taskIds.delete(taskId);
+  }
+
+  /**
+   * Starts every task registered with this trigger. Resolves `'allowed'` once the run is recorded (its
+   * progress and completion arrive as events on the registration), or `'currentlyRunning'` while an
+   * instance of the task still runs.
+   */
+  async request(args?: ValueSet): Promise<ApplicationTriggerResult> {
+    if (this.#taskIds.size === 0) {
+      throw new BgkitError('not-registered', 'This ApplicationTrigger is not set on any registered task: register a task with it first.');
+    }
+    if (args !== undefined) {
+      if (typeof args !== 'object' || args === null || Array.isArray(args)) {
+        throw new BgkitError('invalid-arguments', 'request() arguments must be a plain object (a value set).', { got: Array.isArray(args) ? 'array' : typeof args });
+      }
+      try {
+        structuredClone(args);
+      } catch (cause) {
+        throw new BgkitError('invalid-arguments', 'request() arguments must be structured-cloneable (no functions, DOM nodes or class instances with private state).', undefined, { cause });
+      }
+    }
+    const results = await Promise.all([...this.#taskIds].map((taskId) => call('request', taskId, crypto.randomUUID(), args)));
+    return results.includes('allowed') ? 'allowed' : results[0]!;
+  }
+}

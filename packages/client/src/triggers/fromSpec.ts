@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+import { BgkitError, type TriggerSpec } from '@bgkit/sw/protocol';
+import { ApplicationTrigger } from './ApplicationTrigger.js';
+import type { BackgroundTrigger } from './BackgroundTrigger.js';
+
+/** Rebuilds the trigger object of a stored registration. */
+export function triggerFromSpec(spec: TriggerSpec): BackgroundTrigger {
+  switch (spec.type) {
+    case 'application':
+      return new ApplicationTrigger();
+    default:
+      throw new BgkitError('unsupported-trigger', `Unknown stored trigger "${String((spec as { type: unknown }).type)}".`);
+  }
+}

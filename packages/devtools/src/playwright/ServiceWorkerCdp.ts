@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+// The Chrome DevTools Protocol's ServiceWorker domain, for firing the events a browser fires itself.
+// Facts it relies on (seen in Chromium 156): the domain exists on page sessions only; registration ids are
+// strings per browser context; a dispatch resolves before the worker's waitUntil settles, and one sent to
+// a wrong registration id is dropped without an error, so this class looks the id up instead of guessing.
+import type { CDPSession, Page } from 'playwright-core';
+
+export type RunningStatus = 'stopped' | 'starting' | 'running' | 'stopping';
+
+interface Version {
+  versionId: string;
+  registrationId: string;
+  scriptURL: string;
+  runningStatus: RunningStatus;
+  status: string;
+}
+
+interface Registration {
+  registrationId: string;
+  scopeURL: string;
+  isDeleted: boolean;
+}
+
+/** A CDP session on a page, following the service workers of its browser context. */
+export class ServiceWorkerCdp {
+  readonly #session: CDPSession;
+  readonly #origin: string;
+  readonly #registrations = new Map<string, Registration>();
+  readonly #versions = new Map<string, Version>();
+  readonly #waiters = new Set<() => void>();
+
+  private constructor(session: CDPSession, origin: string) {
+    this.#session = session;
+    this.#origin = origin;
+    session.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      for (const r of registrations) this.#registrations.set(r.registrationId, r);
+      this.#notify();
+    });
+    session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) this.#versions.set(v.versionId, v as Version);
+      this.#notify();
+    });
+  }
+
+  /** Opens a session on `page` (any page of the context; its origin is the app's) and enables the domain. */
+  static async attach(page: Page): Promise<ServiceWorkerCdp> {
+    const session = await page.context().newCDPSession(page);
+    const origin = new URL(page.url()).origin;
+    const cdp = new ServiceWorkerCdp(session, origin);
+    await session.send('ServiceWorker.enable');
+    return cdp;
+  }
+
+  #notify(): void {
+    for (const waiter of [...this.#waiters]) waiter();
+  }
+
+  async #until<T>(find: () => T | undefined, what: string, timeout = 10_000): Promise<T> {
+    const found = find();
+    if (found !== undefined) return found;
+    return new Promise<T>((resolve, reject) => {
+      const check = () => {
+        const value = find();
+        if (value === undefined) return;
+        this.#waiters.delete(check);
+        clearTimeout(timer);
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        this.#waiters.delete(check);
+        reject(new Error(`Timed out after ${timeout} ms waiting for ${what}`));
+      }, timeout);
+      this.#waiters.add(check);
+    });
+  }
+
+  /** The id of the origin's live registration (the app's worker). */
+  registrationId(): Promise<string> {
+    return this.#until(() => {
+      for (const r of this.#registrations.values()) {
+        if (!r.isDeleted && new URL(r.scopeURL).origin === this.#origin) return r.registrationId;
+      }
+      return undefined;
+    }, 'a service worker registration');
+  }
+
+  /** The active (activated) version of the app's worker. */
+  async activeVersion(): Promise<Version> {
+    const registrationId = await this.registrationId();
+    return this.#until(
+      () => [...this.#versions.values()].find((v) => v.registrationId === registrationId && v.status === 'activated'),
+      'an activated service worker',
+    );
+  }
+
+  async runningStatus(): Promise<RunningStatus> {
+    return (await this.activeVersion()).runningStatus;
+  }
+
+  /** Stops the worker as the browser does when it is idle or out of time: pending waitUntil work just dies. */
+  async stopWorker(): Promise<void> {
+    const { versionId } = await this.activeVersion();
+    await this.#session.send('ServiceWorker.stopWorker', { versionId });
+    await this.#until(() => (this.#versions.get(versionId)?.runningStatus === 'stopped' ? true : undefined), 'the worker to stop');
+  }
+
+  async dispatchPeriodicSync(tag: string): Promise<void> {
+    const registrationId = await this.registrationId();
+    await this.#session.send('ServiceWorker.dispatchPeriodicSyncEvent', { origin: this.#origin, registrationId, tag });
+  }
+
+  async dispatchSync(tag: string, lastChance = false): Promise<void> {
+    const registrationId = await this.registrationId();
+    await this.#session.send('ServiceWorker.dispatchSyncEvent', { origin: this.#origin, registrationId, tag, lastChance });
+  }
+
+  async deliverPush(data: string): Promise<void> {
+    const registrationId = await this.registrationId();
+    await this.#session.send('ServiceWorker.deliverPushMessage', { origin: this.#origin, registrationId, data });
+  }
+
+  async detach(): Promise<void> {
+    await this.#session.detach().catch(() => undefined);
+  }
+}

@@ -1,0 +1,2 @@
+// SPDX-License-Identifier: MIT
+export { ServiceWorkerCdp, type RunningStatus } from './ServiceWorkerCdp.js';

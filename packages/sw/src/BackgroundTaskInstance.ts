@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+import { BgkitError } from './BgkitError.js';
+import type { BackgroundTaskCancellationReason } from './protocol.js';
+
+/** Fired on a task instance when the kit cancels it; `reason` says why, as Windows does. */
+export class BackgroundTaskCanceledEvent extends Event {
+  readonly reason: BackgroundTaskCancellationReason;
+  constructor(reason: BackgroundTaskCancellationReason) {
+    super('canceled');
+    this.reason = reason;
+  }
+}
+
+/** Returned by `getDeferral()`: the run stays open until every deferral taken has been completed. */
+export interface BackgroundTaskDeferral {
+  complete(): void;
+}
+
+export interface BackgroundTaskInfo {
+  readonly name: string;
+  readonly taskId: string;
+}
+
+/** @internal The runner's side of an instance. */
+export interface InstanceHooks {
+  onProgress(progress: number): void;
+  onDeferralsSettled(): void;
+}
+
+let cancel: (instance: BackgroundTaskInstance<unknown>, reason: BackgroundTaskCancellationReason) => boolean;
+let openDeferrals: (instance: BackgroundTaskInstance<unknown>) => number;
+
+export interface BackgroundTaskInstanceEventMap {
+  canceled: BackgroundTaskCanceledEvent;
+}
+
+export interface BackgroundTaskInstance<TDetails> {
+  addEventListener<K extends keyof BackgroundTaskInstanceEventMap>(
+    type: K,
+    listener: (this: BackgroundTaskInstance<TDetails>, ev: BackgroundTaskInstanceEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof BackgroundTaskInstanceEventMap>(
+    type: K,
+    listener: (this: BackgroundTaskInstance<TDetails>, ev: BackgroundTaskInstanceEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
+/**
+ * What a task handler receives: Windows' IBackgroundTaskInstance. Set `progress` to report (0–100), take
+ * a deferral for callback-style work, and stop when `signal` aborts or `canceled` fires.
+ */
+export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
+  readonly instanceId: string;
+  readonly task: BackgroundTaskInfo;
+  readonly triggerDetails: TDetails;
+  /** Aborts when the instance is canceled; its reason is a BgkitError with code `task-canceled`. */
+  readonly signal: AbortSignal;
+  /** Always 0 here: browsers do not suspend a worker's task and resume it. Kept for the Windows shape. */
+  readonly suspendedCount = 0;
+  #progress = 0;
+  #openDeferrals = 0;
+  #cancelReason: BackgroundTaskCancellationReason | null = null;
+  #hooks: InstanceHooks;
+  #controller = new AbortController();
+
+  static {
+    cancel = (instance, reason) => {
+      if (instance.#cancelReason) return false;
+      instance.#cancelReason = reason;
+      try {
+        instance.dispatchEvent(new BackgroundTaskCanceledEvent(reason));
+      } finally {
+        instance.#controller.abort(new BgkitError('task-canceled', `The task was canceled (${reason}).`, { reason }));
+      }
+      return true;
+    };
+    openDeferrals = (instance) => instance.#openDeferrals;
+  }
+
+  /** @internal Instances are made by the runtime, never by handlers. */
+  constructor(init: { instanceId: string; task: BackgroundTaskInfo; triggerDetails: TDetails; hooks: InstanceHooks }) {
+    super();
+    this.instanceId = init.instanceId;
+    this.task = Object.freeze({ ...init.task });
+    this.triggerDetails = init.triggerDetails;
+    this.signal = this.#controller.signal;
+    this.#hooks = init.hooks;
+  }
+
+  get progress(): number {
+    return this.#progress;
+  }
+
+  set progress(value: number) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) {
+      throw new BgkitError('invalid-progress', `progress must be a number from 0 to 100 (got ${String(value)}).`, { value });
+    }
+    const rounded = Math.round(value);
+    if (rounded === this.#progress || this.#cancelReason) return;
+    this.#progress = rounded;
+    this.#hooks.onProgress(rounded);
+  }
+
+  /** Why the instance was canceled, or null while it was not. */
+  get cancelReason(): BackgroundTaskCancellationReason | null {
+    return this.#cancelReason;
+  }
+
+  /** Keeps the run open after the handler returns, until `complete()` is called on every deferral taken. */
+  getDeferral(): BackgroundTaskDeferral {
+    this.#openDeferrals++;
+    let done = false;
+    return {
+      complete: () => {
+        if (done) return;
+        done = true;
+        if (--this.#openDeferrals === 0) this.#hooks.onDeferralsSettled();
+      },
+    };
+  }
+}
+
+/** @internal Cancels once: records the reason, fires `canceled`, then aborts the signal. */
+export function cancelInstance(instance: BackgroundTaskInstance<unknown>, reason: BackgroundTaskCancellationReason): boolean {
+  return cancel(instance, reason);
+}
+
+/** @internal */
+export function countOpenDeferrals(instance: BackgroundTaskInstance<unknown>): number {
+  return openDeferrals(instance);
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+
+/** Every error bgkit raises carries one of these codes, on the page and in the worker alike. */
+export type BgkitErrorCode =
+  | 'missing-trigger'
+  | 'invalid-name'
+  | 'invalid-entry-point'
+  | 'entry-point-not-defined'
+  | 'duplicate-entry-point'
+  | 'invalid-trigger'
+  | 'invalid-group'
+  | 'invalid-argument'
+  | 'invalid-arguments'
+  | 'invalid-progress'
+  | 'unsupported-trigger'
+  | 'unsupported-condition'
+  | 'not-registered'
+  | 'no-service-worker'
+  | 'unsupported-browser'
+  | 'sw-timeout'
+  | 'protocol-mismatch'
+  | 'task-canceled'
+  | 'result-not-cloneable'
+  | 'deferral-completed'
+  | 'storage-error'
+  | 'storage-version';
+
+/**
+ * The one error class of bgkit. `code` is stable and meant for programs; `message` is for people.
+ * It crosses the page↔worker boundary with its code and details intact.
+ */
+export class BgkitError extends Error {
+  override readonly name = 'BgkitError';
+  readonly code: BgkitErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(
+    code: BgkitErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** True for a `BgkitError`, also one rebuilt from another context (where `instanceof` may not hold). */
+export function isBgkitError(value: unknown, code?: BgkitErrorCode): value is BgkitError {
+  return (
+    value instanceof Error &&
+    value.name === 'BgkitError' &&
+    typeof (value as BgkitError).code === 'string' &&
+    (code === undefined || (value as BgkitError).code === code)
+  );
+}

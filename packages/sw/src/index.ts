@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+export { defineTask, configure } from './defineTask.js';
+export {
+  BackgroundTaskInstance,
+  BackgroundTaskCanceledEvent,
+  type BackgroundTaskDeferral,
+  type BackgroundTaskInfo,
+  type BackgroundTaskInstanceEventMap,
+} from './BackgroundTaskInstance.js';
+export { BgkitError, isBgkitError, type BgkitErrorCode } from './BgkitError.js';
+export type { TaskHandler, TaskOptions, RuntimeOptions } from './internal/runtime.js';
+export type {
+  ApplicationTriggerResult,
+  BackgroundTaskCancellationReason,
+  RunRecord,
+  RunStatus,
+  TriggerSource,
+} from './protocol.js';
+
+/** What an ApplicationTrigger run receives as `triggerDetails`. */
+export interface ApplicationTriggerDetails<TArgs = Record<string, unknown>> {
+  arguments: TArgs;
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+import type { GroupRecord, RegisterInput, RegisterOutput, RegistrationRecord } from '../protocol.js';
+import { getDb } from './db.js';
+
+function sameSettings(a: RegistrationRecord, b: RegisterInput): boolean {
+  return (
+    a.entryPoint === b.entryPoint &&
+    JSON.stringify(a.trigger) === JSON.stringify(b.trigger) &&
+    JSON.stringify(a.conditions) === JSON.stringify(b.conditions) &&
+    a.cancelOnConditionLoss === b.cancelOnConditionLoss &&
+    a.isNetworkRequested === b.isNetworkRequested &&
+    (a.groupId ?? null) === (b.group?.id ?? null)
+  );
+}
+
+let cache: Map<string, RegistrationRecord> | undefined;
+
+/** Registrations and groups. Registration by name is one transaction, so two tabs registering at once agree. */
+export const RegistrationStore = {
+  async register(input: RegisterInput, newId: () => string): Promise<RegisterOutput> {
+    const db = await getDb();
+    const tx = db.transaction(['registrations', 'groups'], 'readwrite');
+    const store = tx.objectStore('registrations');
+    const groups = tx.objectStore('groups');
+    const existing = await store.index('byName').get(input.name);
+    let output: RegisterOutput;
+    if (existing && sameSettings(existing, input)) {
+      let group: GroupRecord | null = null;
+      if (input.group) {
+        group = input.group;
+        await groups.put(group);
+      }
+      output = { registration: existing, group, created: false, replaced: null };
+    } else {
+      if (existing) await store.delete(existing.taskId);
+      if (input.group) await groups.put(input.group);
+      const registration: RegistrationRecord = {
+        taskId: newId(),
+        name: input.name,
+        entryPoint: input.entryPoint,
+        trigger: input.trigger,
+        conditions: input.conditions,
+        cancelOnConditionLoss: input.cancelOnConditionLoss,
+        isNetworkRequested: input.isNetworkRequested,
+        createdAt: Date.now(),
+      };
+      if (input.group) registration.groupId = input.group.id;
+      await store.put(registration);
+      output = { registration, group: input.group, created: true, replaced: existing?.taskId ?? null };
+    }
+    await tx.done;
+    cache = undefined;
+    return output;
+  },
+
+  async get(taskId: string): Promise<RegistrationRecord | undefined> {
+    return (await this.all()).get(taskId);
+  },
+
+  /** Served from memory after the first read of a worker lifetime; every write drops the cache. */
+  async all(): Promise<Map<string, RegistrationRecord>> {
+    if (cache) return cache;
+    const db = await getDb();
+    const records = await db.getAll('registrations');
+    cache = new Map(records.map((r) => [r.taskId, r]));
+    return cache;
+  },
+
+  async groups(): Promise<GroupRecord[]> {
+    return (await getDb()).getAll('groups');
+  },
+
+  async delete(taskIds: string[]): Promise<number> {
+    const db = await getDb();
+    const tx = db.transaction('registrations', 'readwrite');
+    let removed = 0;
+    for (const id of taskIds) {
+      if (await tx.store.getKey(id)) {
+        await tx.store.delete(id);
+        removed++;
+      }
+    }
+    await tx.done;
+    cache = undefined;
+    return removed;
+  },
+
+  forget(): void {
+    cache = undefined;
+  },
+};

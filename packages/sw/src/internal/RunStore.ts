@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+import { BgkitError } from '../BgkitError.js';
+import type { RunQuery, RunRecord, RunStatus } from '../protocol.js';
+import { getDb } from './db.js';
+import { canTransition, isFinal } from './runState.js';
+
+const DEFAULT_LIMIT = 50;
+
+/** The run history: every run of every task, newest retained, bounded by the history limit. */
+export const RunStore = {
+  async add(run: RunRecord): Promise<void> {
+    const db = await getDb();
+    await db.put('runs', run);
+  },
+
+  async get(instanceId: string): Promise<RunRecord | undefined> {
+    return (await getDb()).get('runs', instanceId);
+  },
+
+  /**
+   * Writes `run` only if the stored run may move to its status; returns whether it did. A run already
+   * settled (say, marked terminated by a newer worker) stays as it is.
+   */
+  async transition(run: RunRecord): Promise<boolean> {
+    const db = await getDb();
+    const tx = db.transaction('runs', 'readwrite');
+    const current = await tx.store.get(run.instanceId);
+    if (current && current.status !== run.status && !canTransition(current.status, run.status)) {
+      await tx.done;
+      return false;
+    }
+    try {
+      await tx.store.put(run);
+    } catch (error) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      if (error instanceof DOMException && error.name === 'DataCloneError') {
+        throw new BgkitError('result-not-cloneable', 'The task returned a value that cannot be stored (it must be structured-cloneable).', undefined, { cause: error });
+      }
+      throw error;
+    }
+    await tx.done;
+    return true;
+  },
+
+  /** Progress is advisory: written only while the run is still running, never over a final state. */
+  async setProgress(instanceId: string, progress: number): Promise<void> {
+    const db = await getDb();
+    const tx = db.transaction('runs', 'readwrite', { durability: 'relaxed' });
+    const current = await tx.store.get(instanceId);
+    if (current && current.status === 'running' && current.progress !== progress) {
+      current.progress = progress;
+      await tx.store.put(current);
+    }
+    await tx.done;
+  },
+
+  async query(query: RunQuery = {}): Promise<RunRecord[]> {
+    const db = await getDb();
+    const limit = Math.max(1, Math.min(query.limit ?? DEFAULT_LIMIT, 10_000));
+    const statuses: RunStatus[] | undefined =
+      query.status === undefined ? undefined : Array.isArray(query.status) ? query.status : [query.status];
+    const tx = db.transaction('runs');
+    const cursorSource = query.taskId
+      ? tx.store.index('byTask').iterate(IDBKeyRange.bound([query.taskId, -Infinity], [query.taskId, Infinity]), 'prev')
+      : tx.store.index('byCreated').iterate(null, 'prev');
+    const out: RunRecord[] = [];
+    for await (const cursor of cursorSource) {
+      if (!statuses || statuses.includes(cursor.value.status)) out.push(cursor.value);
+      if (out.length >= limit) break;
+    }
+    return out;
+  },
+
+  /** Runs still marked queued or running that belong to another worker lifetime than `bootId`. */
+  async orphans(bootId: string): Promise<RunRecord[]> {
+    const db = await getDb();
+    const tx = db.transaction('runs');
+    const found: RunRecord[] = [];
+    for (const status of ['running', 'queued'] as const) {
+      for (const run of await tx.store.index('byStatus').getAll(status)) {
+        if (run.bootId !== bootId) found.push(run);
+      }
+    }
+    await tx.done;
+    return found;
+  },
+
+  async count(): Promise<number> {
+    return (await getDb()).count('runs');
+  },
+
+  /** Deletes the oldest settled runs until at most `keep` runs remain; unsettled runs are never pruned. */
+  async prune(keep: number): Promise<number> {
+    const db = await getDb();
+    const tx = db.transaction('runs', 'readwrite', { durability: 'relaxed' });
+    let excess = (await tx.store.count()) - keep;
+    let deleted = 0;
+    if (excess > 0) {
+      let cursor = await tx.store.index('byCreated').openCursor();
+      while (cursor && excess > 0) {
+        if (isFinal(cursor.value.status)) {
+          await cursor.delete();
+          excess--;
+          deleted++;
+        }
+        cursor = await cursor.continue();
+      }
+    }
+    await tx.done;
+    return deleted;
+  },
+
+  async clear(taskIds?: string[]): Promise<void> {
+    const db = await getDb();
+    if (!taskIds) return db.clear('runs');
+    const tx = db.transaction('runs', 'readwrite');
+    for (const id of taskIds) {
+      let cursor = await tx.store.index('byTask').openCursor(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+      while (cursor) {
+        if (isFinal(cursor.value.status)) await cursor.delete();
+        cursor = await cursor.continue();
+      }
+    }
+    await tx.done;
+  },
+};

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+// The worker's side of the RPC: what a page may ask, each call run after start-up reconciliation and kept
+// alive (with any run it starts) by the connecting message's waitUntil.
+import { BgkitError } from '../BgkitError.js';
+import { PROTOCOL_VERSION, type GroupRecord, type WorkerApi } from '../protocol.js';
+import { validateRegisterInput } from '../validate.js';
+import { broadcast } from './broadcast.js';
+import { getDb } from './db.js';
+import type { Lifetime } from './Lifetime.js';
+import { RegistrationStore } from './RegistrationStore.js';
+import { RunStore } from './RunStore.js';
+import { cancelRuns, hasActiveRun, isActive, reconcile, startRun } from './runner.js';
+import { bootId, definitions } from './runtime.js';
+
+let booting: Promise<unknown> | undefined;
+
+/** Once per worker lifetime, before anything else is answered: settle what the last lifetime left behind. */
+export function boot(): Promise<unknown> {
+  booting ??= reconcile().catch((error: unknown) => {
+    booting = undefined;
+    throw error;
+  });
+  return booting;
+}
+
+/** @internal For tests that simulate a restart. */
+export function resetBoot(): void {
+  booting = undefined;
+}
+
+function methods(lifetime: Lifetime): WorkerApi {
+  return {
+    async hello() {
+      return { protocol: PROTOCOL_VERSION, bootId, entryPoints: [...definitions.keys()] };
+    },
+
+    async register(input) {
+      validateRegisterInput(input);
+      if (!definitions.has(input.entryPoint)) {
+        throw new BgkitError(
+          'entry-point-not-defined',
+          `No task "${input.entryPoint}" is defined in the service worker: call defineTask("${input.entryPoint}", handler) there.`,
+          { entryPoint: input.entryPoint, defined: [...definitions.keys()] },
+        );
+      }
+      const output = await RegistrationStore.register(input, () => crypto.randomUUID());
+      if (output.created) broadcast({ kind: 'registrations' });
+      return output;
+    },
+
+    async unregister(taskId, cancelTask) {
+      const removed = (await RegistrationStore.delete([taskId])) > 0;
+      if (cancelTask) cancelRuns('abort', new Set([taskId]));
+      if (removed) broadcast({ kind: 'registrations' });
+      return removed;
+    },
+
+    async unregisterAll(cancelTask) {
+      const ids = [...(await RegistrationStore.all()).keys()];
+      const removed = await RegistrationStore.delete(ids);
+      if (cancelTask) cancelRuns('abort', new Set(ids));
+      if (removed) broadcast({ kind: 'registrations' });
+      return removed;
+    },
+
+    async list() {
+      const registrations = [...(await RegistrationStore.all()).values()];
+      const used = new Set(registrations.map((r) => r.groupId));
+      const groups: GroupRecord[] = (await RegistrationStore.groups()).filter((g) => used.has(g.id));
+      return { registrations, groups };
+    },
+
+    async request(taskId, instanceId, args) {
+      const registration = await RegistrationStore.get(taskId);
+      if (!registration) {
+        throw new BgkitError('not-registered', 'That task is not registered (any more): register it before requesting it.', { taskId });
+      }
+      if (registration.trigger.type !== 'application') {
+        throw new BgkitError('invalid-trigger', `Task "${registration.name}" is not started by an ApplicationTrigger.`, { taskId });
+      }
+      // A retry of a request that already got through (the page timed out on a restarting worker).
+      if (isActive(instanceId) || (await RunStore.get(instanceId))) return 'allowed';
+      if (hasActiveRun(taskId)) return 'currentlyRunning';
+      const run = startRun({ registration, instanceId, source: 'application', triggerDetails: { arguments: args ?? {} } });
+      lifetime.keepAlive(run.finished);
+      await run.recorded;
+      return 'allowed';
+    },
+
+    async runs(query) {
+      return RunStore.query(query ?? {});
+    },
+
+    async getAccess() {
+      const db = await getDb();
+      return ((await db.get('meta', 'access')) as WorkerApiAccess | undefined) ?? null;
+    },
+
+    async setAccess(status) {
+      const db = await getDb();
+      if (status === null) await db.delete('meta', 'access');
+      else await db.put('meta', status, 'access');
+    },
+  };
+}
+
+type WorkerApiAccess = Awaited<ReturnType<WorkerApi['getAccess']>>;
+
+/** Wraps every method so it waits for boot and keeps the worker alive until it (and what it started) is done. */
+export function createApi(lifetime: Lifetime): WorkerApi {
+  const api = methods(lifetime) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(api)) {
+    wrapped[name] = (...args: unknown[]) => {
+      const call = boot().then(() => fn(...args));
+      lifetime.keepAlive(call);
+      return call;
+    };
+  }
+  return wrapped as unknown as WorkerApi;
+}
+
+/** Answers every call of a page built against another protocol version with a clear error. */
+export function mismatchApi(pageVersion: unknown): WorkerApi {
+  const fail = async () => {
+    throw new BgkitError(
+      'protocol-mismatch',
+      `This page speaks bgkit protocol ${String(pageVersion)} but the service worker speaks ${PROTOCOL_VERSION}: reload once the new worker is active.`,
+      { page: pageVersion, worker: PROTOCOL_VERSION },
+    );
+  };
+  return new Proxy({}, { get: () => fail }) as WorkerApi;
+}

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+// The typed IndexedDB schema and its migrations. Only the worker opens this database; pages ask the worker.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { BgkitError } from '../BgkitError.js';
+import type { GroupRecord, RegistrationRecord, RunRecord } from '../protocol.js';
+
+export const DB_NAME = 'bgkit';
+
+export interface BgkitDB extends DBSchema {
+  registrations: {
+    key: string;
+    value: RegistrationRecord;
+    indexes: { byName: string; byGroup: string };
+  };
+  groups: { key: string; value: GroupRecord };
+  runs: {
+    key: string;
+    value: RunRecord;
+    indexes: { byTask: [string, number]; byStatus: string; byCreated: number };
+  };
+  meta: { key: string; value: unknown };
+}
+
+type UpgradeTx = IDBPTransaction<BgkitDB, StoreNames<BgkitDB>[], 'versionchange'>;
+
+/**
+ * migrations[n] moves a database from version n to n + 1. Append, never edit: a user's database may be at
+ * any older version, and every step must carry its data forward.
+ */
+export const migrations: ReadonlyArray<(db: IDBPDatabase<BgkitDB>, tx: UpgradeTx) => void> = [
+  (db) => {
+    const registrations = db.createObjectStore('registrations', { keyPath: 'taskId' });
+    registrations.createIndex('byName', 'name', { unique: true });
+    registrations.createIndex('byGroup', 'groupId');
+    db.createObjectStore('groups', { keyPath: 'id' });
+    const runs = db.createObjectStore('runs', { keyPath: 'instanceId' });
+    runs.createIndex('byTask', ['taskId', 'createdAt']);
+    runs.createIndex('byStatus', 'status');
+    runs.createIndex('byCreated', 'createdAt');
+    db.createObjectStore('meta');
+  },
+];
+
+export const DB_VERSION = migrations.length;
+
+let opening: Promise<IDBPDatabase<BgkitDB>> | undefined;
+
+export function getDb(): Promise<IDBPDatabase<BgkitDB>> {
+  opening ??= openDB<BgkitDB>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? DB_VERSION); v++) migrations[v]!(db, tx);
+    },
+    // A newer worker wants to upgrade: let go, and reopen on next use (the newer code will then own it).
+    blocking() {
+      void opening?.then((db) => db.close());
+      opening = undefined;
+    },
+    terminated() {
+      opening = undefined;
+    },
+  }).catch((error: unknown) => {
+    opening = undefined;
+    if (error instanceof DOMException && error.name === 'VersionError') {
+      throw new BgkitError(
+        'storage-version',
+        `The bgkit database was written by a newer version (this code knows version ${DB_VERSION}); it was left untouched.`,
+        { known: DB_VERSION },
+        { cause: error },
+      );
+    }
+    throw new BgkitError('storage-error', 'Could not open the bgkit database.', undefined, { cause: error });
+  });
+  return opening;
+}
+
+/** For tests: forget the open connection (after closing it). */
+export async function closeDb(): Promise<void> {
+  const db = await opening?.catch(() => undefined);
+  db?.close();
+  opening = undefined;
+}

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: MIT
+// How a fired trigger becomes a run: recorded as running in IndexedDB before the handler is called, settled
+// exactly once (result, error, or cancellation), and announced to every page.
+import { BackgroundTaskInstance, cancelInstance, countOpenDeferrals } from '../BackgroundTaskInstance.js';
+import { BgkitError, isBgkitError } from '../BgkitError.js';
+import {
+  serializeError,
+  type BackgroundTaskCancellationReason,
+  type RegistrationRecord,
+  type RunRecord,
+  type TriggerSource,
+} from '../protocol.js';
+import { broadcast } from './broadcast.js';
+import { log } from './log.js';
+import { RunStore } from './RunStore.js';
+import { bootId, definitions, options, type TaskDefinition } from './runtime.js';
+
+type Outcome =
+  | { status: 'completed'; result: unknown }
+  | { status: 'failed'; error: unknown }
+  | { status: 'canceled'; reason: BackgroundTaskCancellationReason };
+
+interface ActiveRun {
+  taskId: string;
+  cancel(reason: BackgroundTaskCancellationReason): void;
+}
+
+export interface RunRequest {
+  registration: RegistrationRecord;
+  source: TriggerSource;
+  triggerDetails: unknown;
+  instanceId?: string;
+}
+
+export interface StartedRun {
+  instanceId: string;
+  /** Settles once the run is in IndexedDB as `running` (rejects if it could not be written). */
+  recorded: Promise<void>;
+  /** Settles with the final run once it is stored and announced. */
+  finished: Promise<RunRecord>;
+}
+
+const active = new Map<string, ActiveRun>();
+
+export function isActive(instanceId: string): boolean {
+  return active.has(instanceId);
+}
+
+export function hasActiveRun(taskId: string): boolean {
+  for (const run of active.values()) if (run.taskId === taskId) return true;
+  return false;
+}
+
+/** Cancels the running instances of the given tasks (all tasks when omitted); returns how many. */
+export function cancelRuns(reason: BackgroundTaskCancellationReason, taskIds?: ReadonlySet<string>): number {
+  let count = 0;
+  for (const run of [...active.values()]) {
+    if (!taskIds || taskIds.has(run.taskId)) {
+      run.cancel(reason);
+      count++;
+    }
+  }
+  return count;
+}
+
+export function cancelRun(instanceId: string, reason: BackgroundTaskCancellationReason): boolean {
+  const run = active.get(instanceId);
+  run?.cancel(reason);
+  return !!run;
+}
+
+export function startRun(request: RunRequest): StartedRun {
+  const instanceId = request.instanceId ?? crypto.randomUUID();
+  // Reserved before any await, so two requests arriving together cannot both see the task idle.
+  const entry: ActiveRun = { taskId: request.registration.taskId, cancel: () => {} };
+  active.set(instanceId, entry);
+  let markRecorded!: (error?: unknown) => void;
+  const recorded = new Promise<void>((resolve, reject) => {
+    markRecorded = (error) => (error === undefined ? resolve() : reject(error));
+  });
+  const finished = execute(request, instanceId, entry, markRecorded).finally(() => active.delete(instanceId));
+  finished.catch((error: unknown) => log('run could not be stored', instanceId, error));
+  return { instanceId, recorded, finished };
+}
+
+async function execute(
+  request: RunRequest,
+  instanceId: string,
+  entry: ActiveRun,
+  markRecorded: (error?: unknown) => void,
+): Promise<RunRecord> {
+  const { registration: reg } = request;
+  const now = Date.now();
+  const run: RunRecord = {
+    instanceId,
+    taskId: reg.taskId,
+    name: reg.name,
+    entryPoint: reg.entryPoint,
+    trigger: reg.trigger.type,
+    source: request.source,
+    triggerDetails: request.triggerDetails,
+    status: 'running',
+    progress: 0,
+    createdAt: now,
+    startedAt: now,
+    finishedAt: null,
+    bootId,
+  };
+  try {
+    await RunStore.add(run);
+  } catch (error) {
+    markRecorded(error);
+    throw error;
+  }
+  markRecorded();
+  broadcast({ kind: 'started', run });
+  log(`run ${reg.name} (${instanceId}) started by ${request.source}`);
+  const definition = definitions.get(reg.entryPoint);
+  const outcome: Outcome = definition
+    ? await invoke(definition, run, entry)
+    : {
+        status: 'failed',
+        error: new BgkitError('entry-point-not-defined', `No task "${reg.entryPoint}" is defined in this service worker.`, { entryPoint: reg.entryPoint }),
+      };
+  return finalize(run, outcome);
+}
+
+function invoke(definition: TaskDefinition, run: RunRecord, entry: ActiveRun): Promise<Outcome> {
+  return new Promise((resolve) => {
+    let settled = false;
+    let returned: Outcome | undefined;
+    const settle = (outcome: Outcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const finishIfReady = () => {
+      if (returned && countOpenDeferrals(instance) === 0) settle(returned);
+    };
+    const instance = new BackgroundTaskInstance<unknown>({
+      instanceId: run.instanceId,
+      task: { name: run.name, taskId: run.taskId },
+      triggerDetails: run.triggerDetails,
+      hooks: {
+        onProgress: (progress) => reportProgress(run, progress),
+        onDeferralsSettled: finishIfReady,
+      },
+    });
+    entry.cancel = (reason) => {
+      if (!settled && cancelInstance(instance, reason)) settle({ status: 'canceled', reason });
+    };
+    const timeLimit = definition.options.timeLimit ?? options.timeLimit;
+    const timer = setTimeout(() => entry.cancel('executionTimeExceeded'), timeLimit);
+    Promise.resolve()
+      .then(() => (definition.handler as (i: BackgroundTaskInstance<unknown>) => unknown)(instance))
+      .then(
+        (result) => {
+          returned = { status: 'completed', result };
+          finishIfReady();
+        },
+        // A throw ends the run at once, open deferrals or not: the task has failed.
+        (error: unknown) => settle({ status: 'failed', error }),
+      );
+  });
+}
+
+async function finalize(run: RunRecord, outcome: Outcome): Promise<RunRecord> {
+  run.status = outcome.status;
+  run.finishedAt = Date.now();
+  if (outcome.status === 'completed') run.result = outcome.result;
+  else if (outcome.status === 'failed') run.error = serializeError(outcome.error);
+  else run.cancelReason = outcome.reason;
+  let written: boolean;
+  try {
+    written = await RunStore.transition(run);
+  } catch (error) {
+    if (!isBgkitError(error, 'result-not-cloneable')) throw error;
+    delete run.result;
+    run.status = 'failed';
+    run.error = serializeError(error);
+    written = await RunStore.transition(run);
+  }
+  if (!written) return (await RunStore.get(run.instanceId)) ?? run;
+  log(`run ${run.name} (${run.instanceId}) ${run.status}`, run.error ?? run.cancelReason ?? '');
+  broadcast({ kind: 'completed', run });
+  void prune();
+  return run;
+}
+
+// Progress reaches pages at once; IndexedDB gets the latest value, one write in flight per run at most.
+const writing = new Set<string>();
+const dirty = new Set<string>();
+
+function reportProgress(run: RunRecord, progress: number): void {
+  run.progress = progress;
+  broadcast({ kind: 'progress', taskId: run.taskId, instanceId: run.instanceId, progress });
+  const id = run.instanceId;
+  if (writing.has(id)) {
+    dirty.add(id);
+    return;
+  }
+  writing.add(id);
+  void (async () => {
+    try {
+      do {
+        dirty.delete(id);
+        await RunStore.setProgress(id, run.progress);
+      } while (dirty.has(id));
+    } catch (error) {
+      log('progress not stored', error);
+    } finally {
+      writing.delete(id);
+    }
+  })();
+}
+
+let runCount: number | undefined;
+let pruning: Promise<void> = Promise.resolve();
+
+/** Keeps the history near `historyLimit` without counting the store on every run. */
+function prune(): Promise<void> {
+  pruning = pruning.then(async () => {
+    runCount = runCount === undefined ? await RunStore.count() : runCount + 1;
+    const limit = options.historyLimit;
+    if (runCount > limit + Math.max(10, Math.floor(limit / 20))) {
+      await RunStore.prune(limit);
+      runCount = await RunStore.count();
+    }
+  }).catch((error: unknown) => log('history not pruned', error));
+  return pruning;
+}
+
+/** @internal For tests. */
+export function forgetRunCount(): void {
+  runCount = undefined;
+}
+
+/**
+ * Runs left queued or running by an earlier worker lifetime died with it (a killed worker gets no chance to
+ * say so): they become `canceled` with reason `terminating`, and every page hears of it.
+ */
+export async function reconcile(): Promise<RunRecord[]> {
+  const settled: RunRecord[] = [];
+  for (const run of await RunStore.orphans(bootId)) {
+    run.status = 'canceled';
+    run.cancelReason = 'terminating';
+    run.finishedAt = Date.now();
+    if (await RunStore.transition(run)) {
+      broadcast({ kind: 'completed', run });
+      settled.push(run);
+    }
+  }
+  if (settled.length) log(`${settled.length} run(s) of an earlier worker marked terminated`);
+  return settled;
+}

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+// The page↔worker wire protocol: message names, payloads and the shared vocabulary of the Windows model.
+// Both @bgkit/client and @bgkit/sw import this module and nothing else of each other.
+import { BgkitError, type BgkitErrorCode } from './BgkitError.js';
+
+export { BgkitError, isBgkitError, type BgkitErrorCode } from './BgkitError.js';
+export { validateRegisterInput } from './validate.js';
+
+/** Bumped whenever a message or payload below changes shape. */
+export const PROTOCOL_VERSION = 1;
+/** The BroadcastChannel the worker announces progress, completion and registry changes on. */
+export const CHANNEL_NAME = 'bgkit';
+/** `type` of the message a page posts to the worker, with a MessagePort, to open one RPC call. */
+export const CONNECT = 'bgkit:connect';
+
+export type BackgroundAccessStatus =
+  | 'unspecified'
+  | 'alwaysAllowed'
+  | 'allowedSubjectToSystemPolicy'
+  | 'deniedBySystemPolicy'
+  | 'deniedByUser';
+
+export type ApplicationTriggerResult = 'allowed' | 'currentlyRunning' | 'disabledByPolicy' | 'unknownError';
+
+/** Windows' BackgroundTaskCancellationReason, camelCased. */
+export type BackgroundTaskCancellationReason =
+  | 'abort'
+  | 'terminating'
+  | 'loggingOff'
+  | 'servicingUpdate'
+  | 'idleTask'
+  | 'uninstall'
+  | 'conditionLoss'
+  | 'systemPolicy'
+  | 'quietHoursEntered'
+  | 'executionTimeExceeded'
+  | 'resourceRevocation'
+  | 'energySaver';
+
+export type RunStatus = 'queued' | 'running' | 'completed' | 'failed' | 'canceled';
+export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'failed', 'canceled'];
+
+/** A trigger as stored and sent over the wire. Grows a member per trigger kind. */
+export type TriggerSpec = { type: 'application' };
+export type TriggerType = TriggerSpec['type'];
+
+/** A condition as stored and sent over the wire. */
+export interface ConditionSpec {
+  type: string;
+}
+
+/** What fired a run: the trigger's own event source, or a simulation. */
+export type TriggerSource = 'application' | 'simulated';
+
+export interface GroupRecord {
+  id: string;
+  name: string;
+}
+
+export interface RegistrationRecord {
+  taskId: string;
+  name: string;
+  entryPoint: string;
+  trigger: TriggerSpec;
+  conditions: ConditionSpec[];
+  cancelOnConditionLoss: boolean;
+  isNetworkRequested: boolean;
+  /** Absent (not null) when ungrouped, so the group index skips the record. */
+  groupId?: string;
+  createdAt: number;
+}
+
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+  code?: string;
+  details?: Record<string, unknown>;
+}
+
+/** One run of a task, as kept in the history. */
+export interface RunRecord {
+  instanceId: string;
+  taskId: string;
+  name: string;
+  entryPoint: string;
+  trigger: TriggerType;
+  source: TriggerSource;
+  triggerDetails: unknown;
+  status: RunStatus;
+  progress: number;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  result?: unknown;
+  error?: SerializedError;
+  cancelReason?: BackgroundTaskCancellationReason;
+  /** The worker lifetime that ran it; a run left `running` by a dead lifetime was killed with it. */
+  bootId: string;
+}
+
+export interface RegisterInput {
+  name: string;
+  entryPoint: string;
+  trigger: TriggerSpec;
+  conditions: ConditionSpec[];
+  cancelOnConditionLoss: boolean;
+  isNetworkRequested: boolean;
+  group: GroupRecord | null;
+}
+
+export interface RegisterOutput {
+  registration: RegistrationRecord;
+  group: GroupRecord | null;
+  /** False when an identical registration of that name already existed and was returned as is. */
+  created: boolean;
+  /** The task id a differently configured registration of the same name had, now replaced. */
+  replaced: string | null;
+}
+
+export interface RunQuery {
+  taskId?: string;
+  status?: RunStatus | RunStatus[];
+  /** Newest first; at most this many. Default 50. */
+  limit?: number;
+}
+
+export interface WorkerHello {
+  protocol: number;
+  bootId: string;
+  entryPoints: string[];
+}
+
+/** What the worker answers over one RPC connection. Every call is idempotent so a retry after a restart is safe. */
+export interface WorkerApi {
+  hello(): Promise<WorkerHello>;
+  register(input: RegisterInput): Promise<RegisterOutput>;
+  unregister(taskId: string, cancelTask: boolean): Promise<boolean>;
+  unregisterAll(cancelTask: boolean): Promise<number>;
+  list(): Promise<{ registrations: RegistrationRecord[]; groups: GroupRecord[] }>;
+  /** `instanceId` is chosen by the page so that a retried request never starts a second run. */
+  request(taskId: string, instanceId: string, args: unknown): Promise<ApplicationTriggerResult>;
+  runs(query: RunQuery): Promise<RunRecord[]>;
+  getAccess(): Promise<BackgroundAccessStatus | null>;
+  setAccess(status: BackgroundAccessStatus | null): Promise<void>;
+}
+
+export interface ConnectMessage {
+  type: typeof CONNECT;
+  v: number;
+}
+
+export type BroadcastMessage =
+  | { v: typeof PROTOCOL_VERSION; kind: 'progress'; taskId: string; instanceId: string; progress: number }
+  | { v: typeof PROTOCOL_VERSION; kind: 'started'; run: RunRecord }
+  | { v: typeof PROTOCOL_VERSION; kind: 'completed'; run: RunRecord }
+  | { v: typeof PROTOCOL_VERSION; kind: 'registrations' };
+
+export function isConnectMessage(data: unknown): data is ConnectMessage {
+  return typeof data === 'object' && data !== null && (data as ConnectMessage).type === CONNECT;
+}
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof Error) {
+    const out: SerializedError = { name: error.name, message: error.message };
+    if (error.stack) out.stack = error.stack;
+    const { code, details } = error as Partial<BgkitError>;
+    if (typeof code === 'string') out.code = code;
+    if (details && typeof details === 'object') out.details = details;
+    return out;
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+/** Rebuilds an error on the other side: a BgkitError keeps its class and code, anything else its name and message. */
+export function deserializeError(s: SerializedError): Error {
+  const error =
+    s.name === 'BgkitError' && s.code
+      ? new BgkitError(s.code as BgkitErrorCode, s.message, s.details)
+      : Object.assign(new Error(s.message), { name: s.name }, s.code ? { code: s.code } : {});
+  if (s.stack) error.stack = s.stack;
+  return error;
+}
+
+interface ComlinkThrowHandler {
+  canHandle(value: unknown): boolean;
+  serialize(value: unknown): [unknown, Transferable[]];
+  deserialize(value: unknown): unknown;
+}
+
+/**
+ * comlink's own "throw" handler keeps only name, message and stack, so a BgkitError would arrive without
+ * its code. Both sides swap in this one; comlink's `canHandle` (which knows its private marker) is kept.
+ */
+export function installErrorTransfer(handlers: Map<string, ComlinkThrowHandler>): void {
+  const original = handlers.get('throw');
+  if (!original || (original as { bgkit?: true }).bgkit) return;
+  handlers.set('throw', {
+    bgkit: true,
+    canHandle: original.canHandle,
+    serialize: (thrown) => [serializeError((thrown as { value: unknown }).value), []],
+    deserialize: (s) => {
+      throw deserializeError(s as SerializedError);
+    },
+  } as ComlinkThrowHandler);
+}

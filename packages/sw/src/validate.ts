@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// Checks shared by the page (to fail fast, without a worker) and the worker (which trusts no page).
+import { BgkitError } from './BgkitError.js';
+import type { RegisterInput, TriggerSpec } from './protocol.js';
+
+export const TRIGGER_TYPES: readonly TriggerSpec['type'][] = ['application'];
+
+function nonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0;
+}
+
+export function validateTrigger(trigger: unknown): asserts trigger is TriggerSpec {
+  if (trigger == null) {
+    throw new BgkitError('missing-trigger', 'A background task needs a trigger: call setTrigger() before register().');
+  }
+  const type = (trigger as { type?: unknown }).type;
+  if (!TRIGGER_TYPES.includes(type as TriggerSpec['type'])) {
+    throw new BgkitError('unsupported-trigger', `The trigger "${String(type)}" cannot run on the web.`, { trigger: type });
+  }
+}
+
+export function validateRegisterInput(input: RegisterInput): void {
+  if (!nonEmpty(input.name)) {
+    throw new BgkitError('invalid-name', 'A background task needs a non-empty name.', { name: input.name });
+  }
+  if (!nonEmpty(input.entryPoint)) {
+    throw new BgkitError('invalid-entry-point', 'A background task needs a non-empty taskEntryPoint: the name given to defineTask() in the service worker.', { entryPoint: input.entryPoint });
+  }
+  validateTrigger(input.trigger);
+  if (!Array.isArray(input.conditions)) {
+    throw new BgkitError('invalid-argument', 'conditions must be an array.');
+  }
+  if (input.conditions.length > 0) {
+    const type = String(input.conditions[0]!.type);
+    throw new BgkitError('unsupported-condition', `The condition "${type}" is not supported yet.`, { condition: type });
+  }
+  if (input.group !== null && (typeof input.group !== 'object' || !nonEmpty(input.group.id))) {
+    throw new BgkitError('invalid-group', 'A task group needs a non-empty id.');
+  }
+}
