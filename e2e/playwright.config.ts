@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.BGKIT_E2E_PORT ?? 4391);
+const fixturePort = Number(process.env.BGKIT_E2E_FIXTURE_PORT ?? 4392);
 const reportFile = process.env.BGKIT_E2E_REPORT;
 
 export default defineConfig({
@@ -21,11 +22,19 @@ export default defineConfig({
     },
     trace: 'off',
   },
-  webServer: {
-    command: 'node ../demo/server.mjs',
-    env: { PORT: String(port) },
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-    stdout: 'ignore',
-  },
+  webServer: [
+    {
+      command: 'node ../demo/server.mjs',
+      env: { PORT: String(port) },
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+    },
+    {
+      command: 'node fixture-server.mjs',
+      env: { PORT: String(fixturePort) },
+      url: `http://127.0.0.1:${fixturePort}/`,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
 });

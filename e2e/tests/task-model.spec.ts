@@ -148,7 +148,7 @@ test.describe('runs', () => {
       triggerDetails: { arguments: { steps: 4, delayMs: 40, label: 'q3' } },
       result: { label: 'q3', steps: 4, rows: 40 },
     });
-    expect(outcome.run.finishedAt).toBeGreaterThanOrEqual(outcome.run.startedAt!);
+    expect(outcome.run!.finishedAt).toBeGreaterThanOrEqual(outcome.run!.startedAt!);
   });
 
   test('the demo UI shows live progress and the result', async ({ app }) => {

@@ -20,13 +20,13 @@ export function validateTrigger(trigger: unknown): asserts trigger is TriggerSpe
 }
 
 export function validateRegisterInput(input: RegisterInput): void {
+  validateTrigger(input.trigger);
   if (!nonEmpty(input.name)) {
     throw new BgkitError('invalid-name', 'A background task needs a non-empty name.', { name: input.name });
   }
   if (!nonEmpty(input.entryPoint)) {
     throw new BgkitError('invalid-entry-point', 'A background task needs a non-empty taskEntryPoint: the name given to defineTask() in the service worker.', { entryPoint: input.entryPoint });
   }
-  validateTrigger(input.trigger);
   if (!Array.isArray(input.conditions)) {
     throw new BgkitError('invalid-argument', 'conditions must be an array.');
   }

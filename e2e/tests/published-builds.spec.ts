@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+
+const fixturePort = Number(process.env.BGKIT_E2E_FIXTURE_PORT ?? 4392);
+
+test('the published builds work unbundled: ESM client in the page, classic importScripts() build in the worker', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${fixturePort}/`);
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  const outcome = await page.evaluate(async () => {
+    const { BackgroundTaskBuilder, ApplicationTrigger } = window.bgkit;
+    const builder = new BackgroundTaskBuilder();
+    builder.name = 'Classic echo';
+    builder.taskEntryPoint = 'classic.echo';
+    const trigger = new ApplicationTrigger();
+    builder.setTrigger(trigger);
+    const registration = await builder.register();
+    const completed = new Promise<unknown>((resolve) => registration.addEventListener('completed', (e) => resolve(e.checkResult())));
+    const requested = await trigger.request({ hello: 'world' });
+    let wrongEntry = '';
+    try {
+      const other = new BackgroundTaskBuilder();
+      other.name = 'Missing';
+      other.taskEntryPoint = 'not.defined';
+      other.setTrigger(new ApplicationTrigger());
+      await other.register();
+    } catch (error) {
+      wrongEntry = (error as { code: string }).code;
+    }
+    return { requested, result: await completed, wrongEntry, scriptURL: (await navigator.serviceWorker.ready).active?.scriptURL };
+  });
+  expect(outcome).toEqual({
+    requested: 'allowed',
+    result: { echoed: { hello: 'world' }, classic: 'function' },
+    wrongEntry: 'entry-point-not-defined',
+    scriptURL: `http://127.0.0.1:${fixturePort}/classic-sw.js`,
+  });
+});

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { expose } from 'comlink';
+import { CONNECT, type WorkerApi } from '@bgkit/sw/protocol';
+
+// A stand-in for a service worker registration whose worker can "die": it simply never answers.
+function fakeWorker(behaviour: (attempt: number) => 'answer' | 'dead') {
+  let attempts = 0;
+  const connects: unknown[] = [];
+  const active = {
+    postMessage(message: { type: string }, transfer: MessagePort[]) {
+      connects.push(message);
+      const port = transfer[0]!;
+      if (behaviour(attempts++) === 'dead') return;
+      expose({ hello: async () => ({ protocol: 1, bootId: `boot-${attempts}`, entryPoints: [] }) } as Partial<WorkerApi>, port);
+    },
+  };
+  (globalThis as { navigator?: unknown }).navigator = { serviceWorker: { ready: Promise.resolve({ active }) } };
+  return { connects, attempts: () => attempts };
+}
+
+afterEach(() => {
+  delete (globalThis as { navigator?: unknown }).navigator;
+});
+
+describe('page → worker calls', () => {
+  it('open a fresh connection per call, each announced with the protocol version', async () => {
+    const { configure } = await import('../internal/connection.js');
+    const { call } = await import('../internal/connection.js');
+    configure({ timeout: 200 });
+    const worker = fakeWorker(() => 'answer');
+    await call('hello');
+    await call('hello');
+    expect(worker.connects).toEqual([
+      { type: CONNECT, v: 1 },
+      { type: CONNECT, v: 1 },
+    ]);
+  });
+
+  it('retry once on a new connection when a worker died mid-call', async () => {
+    const { configure, call } = await import('../internal/connection.js');
+    configure({ timeout: 100 });
+    const worker = fakeWorker((attempt) => (attempt === 0 ? 'dead' : 'answer'));
+    const hello = await call('hello');
+    expect(hello.bootId).toBe('boot-2');
+    expect(worker.attempts()).toBe(2);
+  });
+
+  it('fail with sw-timeout, not hang, when the worker never answers', async () => {
+    const { configure, call } = await import('../internal/connection.js');
+    configure({ timeout: 50 });
+    fakeWorker(() => 'dead');
+    const started = Date.now();
+    await expect(call('hello')).rejects.toMatchObject({ name: 'BgkitError', code: 'sw-timeout' });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('fail with no-service-worker when no worker ever becomes active', async () => {
+    const { configure, call } = await import('../internal/connection.js');
+    configure({ timeout: 50 });
+    (globalThis as { navigator?: unknown }).navigator = { serviceWorker: { ready: new Promise(() => {}) } };
+    await expect(call('hello')).rejects.toMatchObject({ code: 'no-service-worker' });
+  });
+});

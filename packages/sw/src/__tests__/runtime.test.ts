@@ -1,0 +1,286 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshWorld, restart, until } from './helpers.js';
+import { BackgroundTaskCanceledEvent, type BackgroundTaskDeferral } from '../BackgroundTaskInstance.js';
+import { isBgkitError } from '../BgkitError.js';
+import { configure, defineTask } from '../defineTask.js';
+import { createApi, mismatchApi } from '../internal/api.js';
+import { DB_NAME, DB_VERSION, getDb, closeDb } from '../internal/db.js';
+import { Lifetime } from '../internal/Lifetime.js';
+import { RunStore } from '../internal/RunStore.js';
+import { bootId, options } from '../internal/runtime.js';
+import type { RegisterInput, RunRecord } from '../protocol.js';
+
+const seen: { canceled: string[]; aborted: unknown[] } = { canceled: [], aborted: [] };
+const deferrals: BackgroundTaskDeferral[] = [];
+let release: (() => void) | undefined;
+
+defineTask<{ arguments: { n?: number } }>('echo', async (task) => {
+  task.progress = 50;
+  task.progress = 100;
+  return { n: task.triggerDetails.arguments.n, name: task.task.name };
+});
+defineTask('boom', async () => {
+  throw new RangeError('out of range');
+});
+defineTask('blocked', (task) => {
+  task.addEventListener('canceled', (e) => seen.canceled.push((e as BackgroundTaskCanceledEvent).reason));
+  task.signal.addEventListener('abort', () => seen.aborted.push(task.signal.reason));
+  return new Promise<string>((resolve) => (release = () => resolve('released')));
+});
+defineTask('deferred', (task) => {
+  deferrals.push(task.getDeferral());
+  return 'returned early';
+});
+defineTask('limited', (task) => new Promise((_, reject) => task.signal.addEventListener('abort', () => reject(task.signal.reason))), { timeLimit: 40 });
+defineTask('uncloneable', () => ({ fn: () => 1 }));
+defineTask('bad-progress', (task) => {
+  task.progress = 150;
+});
+
+function input(name: string, entryPoint: string, extra: Partial<RegisterInput> = {}): RegisterInput {
+  return {
+    name,
+    entryPoint,
+    trigger: { type: 'application' },
+    conditions: [],
+    cancelOnConditionLoss: false,
+    isNetworkRequested: false,
+    group: null,
+    ...extra,
+  };
+}
+
+const api = () => createApi(new Lifetime(5000));
+
+async function settled(instanceId: string): Promise<RunRecord> {
+  return until(async () => {
+    const run = await RunStore.get(instanceId);
+    return run && ['completed', 'failed', 'canceled'].includes(run.status) ? run : undefined;
+  });
+}
+
+async function runOnce(entryPoint: string, args: unknown = {}): Promise<RunRecord> {
+  const { registration } = await api().register(input(entryPoint, entryPoint));
+  const id = crypto.randomUUID();
+  expect(await api().request(registration.taskId, id, args)).toBe('allowed');
+  return settled(id);
+}
+
+beforeEach(async () => {
+  await freshWorld();
+  seen.canceled = [];
+  seen.aborted = [];
+  deferrals.length = 0;
+  options.historyLimit = 1000;
+});
+
+describe('registration', () => {
+  it('is idempotent by name and replaces on other settings', async () => {
+    const first = await api().register(input('sync', 'echo'));
+    const again = await api().register(input('sync', 'echo'));
+    expect(first.created).toBe(true);
+    expect(again).toMatchObject({ created: false, replaced: null });
+    expect(again.registration.taskId).toBe(first.registration.taskId);
+    const other = await api().register(input('sync', 'boom'));
+    expect(other.created).toBe(true);
+    expect(other.replaced).toBe(first.registration.taskId);
+    const { registrations } = await api().list();
+    expect(registrations.map((r) => [r.name, r.entryPoint])).toEqual([['sync', 'boom']]);
+  });
+
+  it('refuses an entry point the worker does not define, and keeps what was stored', async () => {
+    await api().register(input('kept', 'echo'));
+    const error = await api().register(input('x', 'missing')).catch((e: unknown) => e);
+    expect(isBgkitError(error, 'entry-point-not-defined')).toBe(true);
+    expect((await api().list()).registrations.map((r) => r.name)).toEqual(['kept']);
+  });
+
+  it('lists only groups that still hold tasks', async () => {
+    const grouped = await api().register(input('g', 'echo', { group: { id: 'com.example', name: 'Example' } }));
+    expect((await api().list()).groups).toEqual([{ id: 'com.example', name: 'Example' }]);
+    expect(grouped.registration.groupId).toBe('com.example');
+    await api().unregister(grouped.registration.taskId, false);
+    expect((await api().list()).groups).toEqual([]);
+  });
+
+  it('rejects defineTask misuse with codes', () => {
+    const code = (fn: () => void) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as { code: string }).code;
+      }
+    };
+    expect(code(() => defineTask('echo', () => 1))).toBe('duplicate-entry-point');
+    expect(code(() => defineTask('', () => 1))).toBe('invalid-entry-point');
+    expect(code(() => defineTask('x', 5 as never))).toBe('invalid-argument');
+    expect(code(() => defineTask('y', () => 1, { timeLimit: -1 }))).toBe('invalid-argument');
+    expect(code(() => configure({ historyLimit: 0 }))).toBe('invalid-argument');
+  });
+});
+
+describe('runs', () => {
+  it('records the result, progress and arguments of a completed run', async () => {
+    const run = await runOnce('echo', { n: 7 });
+    expect(run).toMatchObject({
+      status: 'completed',
+      progress: 100,
+      result: { n: 7, name: 'echo' },
+      triggerDetails: { arguments: { n: 7 } },
+      source: 'application',
+      bootId,
+    });
+  });
+
+  it('records a thrown error with its name and message', async () => {
+    const run = await runOnce('boom');
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatchObject({ name: 'RangeError', message: 'out of range' });
+  });
+
+  it('answers currentlyRunning while an instance runs, and a retried request starts nothing new', async () => {
+    const { registration } = await api().register(input('blocked', 'blocked'));
+    const id = crypto.randomUUID();
+    expect(await api().request(registration.taskId, id, {})).toBe('allowed');
+    expect(await api().request(registration.taskId, id, {})).toBe('allowed');
+    expect(await api().request(registration.taskId, crypto.randomUUID(), {})).toBe('currentlyRunning');
+    expect((await RunStore.get(id))?.status).toBe('running');
+    release!();
+    expect((await settled(id)).result).toBe('released');
+    expect(await RunStore.query({ taskId: registration.taskId })).toHaveLength(1);
+  });
+
+  it('keeps a run open until every deferral is completed', async () => {
+    const { registration } = await api().register(input('deferred', 'deferred'));
+    const id = crypto.randomUUID();
+    await api().request(registration.taskId, id, {});
+    await until(() => deferrals.length === 1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect((await RunStore.get(id))?.status).toBe('running');
+    deferrals[0]!.complete();
+    expect(await settled(id)).toMatchObject({ status: 'completed', result: 'returned early' });
+  });
+
+  it('cancels a run over its time limit with executionTimeExceeded', async () => {
+    const run = await runOnce('limited');
+    expect(run).toMatchObject({ status: 'canceled', cancelReason: 'executionTimeExceeded' });
+    expect(run.finishedAt! - run.startedAt!).toBeGreaterThanOrEqual(35);
+  });
+
+  it('unregister(true) fires canceled with abort and aborts the signal', async () => {
+    const { registration } = await api().register(input('blocked', 'blocked'));
+    const id = crypto.randomUUID();
+    await api().request(registration.taskId, id, {});
+    await api().unregister(registration.taskId, true);
+    expect(await settled(id)).toMatchObject({ status: 'canceled', cancelReason: 'abort' });
+    expect(seen.canceled).toEqual(['abort']);
+    expect(isBgkitError(seen.aborted[0], 'task-canceled')).toBe(true);
+    release!();
+  });
+
+  it('fails a run whose result cannot be stored, with result-not-cloneable', async () => {
+    const run = await runOnce('uncloneable');
+    expect(run).toMatchObject({ status: 'failed', error: { code: 'result-not-cloneable' } });
+    expect(run.result).toBeUndefined();
+  });
+
+  it('fails a run that sets progress out of range, with invalid-progress', async () => {
+    const run = await runOnce('bad-progress');
+    expect(run).toMatchObject({ status: 'failed', error: { code: 'invalid-progress' } });
+  });
+
+  it('refuses requests for unknown tasks', async () => {
+    const error = await api().request('nope', crypto.randomUUID(), {}).catch((e: unknown) => e);
+    expect(isBgkitError(error, 'not-registered')).toBe(true);
+  });
+});
+
+describe('worker restarts', () => {
+  it('marks runs left running by a dead worker as canceled / terminating, once', async () => {
+    const { registration } = await api().register(input('blocked', 'blocked'));
+    const id = crypto.randomUUID();
+    await api().request(registration.taskId, id, {});
+    const oldBoot = bootId;
+    await restart();
+    expect(bootId).not.toBe(oldBoot);
+    await api().hello();
+    const run = await RunStore.get(id);
+    expect(run).toMatchObject({ status: 'canceled', cancelReason: 'terminating', bootId: oldBoot });
+    // The old lifetime's handler finishing late must not revive it.
+    release!();
+    await new Promise((r) => setTimeout(r, 30));
+    expect((await RunStore.get(id))?.status).toBe('canceled');
+    // Registrations were kept.
+    expect((await api().list()).registrations).toHaveLength(1);
+  });
+});
+
+describe('history', () => {
+  it('keeps the history bounded by historyLimit, newest first', async () => {
+    configure({ historyLimit: 5 });
+    const { registration } = await api().register(input('echo', 'echo'));
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const id = crypto.randomUUID();
+      ids.push(id);
+      await api().request(registration.taskId, id, { n: i });
+      await settled(id);
+    }
+    await until(async () => ((await RunStore.count()) <= 15 ? true : undefined));
+    const newest = await RunStore.query({ taskId: registration.taskId, limit: 3 });
+    expect(newest.map((r) => (r.result as { n: number }).n)).toEqual([24, 23, 22]);
+    expect((await RunStore.query({ status: 'failed' })).length).toBe(0);
+  });
+});
+
+describe('storage', () => {
+  it('keeps data across reopening and refuses a database from a newer version without touching it', async () => {
+    await api().register(input('kept', 'echo'));
+    await closeDb();
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, DB_VERSION + 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    newer.close();
+    const error = await getDb().catch((e: unknown) => e);
+    expect(isBgkitError(error, 'storage-version')).toBe(true);
+    const check = await new Promise<number>((resolve) => {
+      const request = indexedDB.open(DB_NAME);
+      request.onsuccess = () => {
+        const db = request.result;
+        const count = db.transaction('registrations').objectStore('registrations').count();
+        count.onsuccess = () => {
+          db.close();
+          resolve(count.result);
+        };
+      };
+    });
+    expect(check).toBe(1);
+  });
+});
+
+describe('protocol', () => {
+  it('answers a page of another protocol version with protocol-mismatch', async () => {
+    const error = await mismatchApi(99).list().catch((e: unknown) => e);
+    expect(isBgkitError(error, 'protocol-mismatch')).toBe(true);
+  });
+
+  it('keeps a connection alive for its call and the run it started, then lets go', async () => {
+    const lifetime = new Lifetime(5000);
+    const { registration } = await createApi(lifetime).register(input('blocked', 'blocked'));
+    const requestLifetime = new Lifetime(5000);
+    let done = false;
+    void requestLifetime.done.then(() => (done = true));
+    await createApi(requestLifetime).request(registration.taskId, crypto.randomUUID(), {});
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false);
+    release!();
+    await requestLifetime.done;
+    await lifetime.done;
+  });
+
+  it('lets go of a connection nobody calls on', async () => {
+    await new Lifetime(10).done;
+  });
+});

@@ -1,0 +1,61 @@
+// Makes a machine that has only Node and npm ready: pnpm (through corepack, else npx), the workspace's
+// dependencies, and, for the browser tests, Debian's chromium.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+const pnpmVersion = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).packageManager.split('@')[1];
+
+const env = {
+  ...process.env,
+  // Corepack 0.34 cannot verify the signatures of current pnpm releases; the version is pinned in package.json.
+  COREPACK_INTEGRITY_KEYS: '0',
+  COREPACK_ENABLE_DOWNLOAD_PROMPT: '0',
+  // Tests use the system's chromium; never let Playwright try to download a browser.
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+};
+
+let runner;
+
+function findRunner() {
+  if (runner) return runner;
+  const viaCorepack = spawnSync('corepack', ['pnpm', '--version'], { cwd: root, env, encoding: 'utf8' });
+  if (viaCorepack.status === 0) runner = ['corepack', ['pnpm']];
+  else runner = ['npx', ['-y', `pnpm@${pnpmVersion}`]];
+  return runner;
+}
+
+/** Runs pnpm with `args` in the repository root; throws if it fails. */
+export function pnpm(args, options = {}) {
+  const [command, prefix] = findRunner();
+  execFileSync(command, [...prefix, ...args], { cwd: root, env: { ...env, ...options.env }, stdio: options.stdio ?? 'inherit' });
+}
+
+/** Like pnpm(), but returns the exit status instead of throwing. */
+export function pnpmStatus(args, options = {}) {
+  const [command, prefix] = findRunner();
+  return spawnSync(command, [...prefix, ...args], { cwd: root, env: { ...env, ...options.env }, stdio: 'inherit' }).status ?? 1;
+}
+
+export function install() {
+  console.log(`› installing dependencies with pnpm ${pnpmVersion}`);
+  pnpm(['install', '--frozen-lockfile', '--prefer-offline']);
+}
+
+export const chromiumPath = process.env.BGKIT_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Installs Debian's chromium when it is missing (as root, or through sudo). */
+export function ensureChromium() {
+  if (existsSync(chromiumPath)) return;
+  console.log('› installing chromium from Debian packages');
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const sudo = asRoot ? [] : ['sudo'];
+  const run = (args) => execFileSync(sudo.length ? 'sudo' : args[0], sudo.length ? args : args.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  run(['apt-get', 'update']);
+  run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']);
+  if (!existsSync(chromiumPath)) throw new Error(`chromium was installed but ${chromiumPath} is missing`);
+}

@@ -1,0 +1,101 @@
+// `npm test`: installs what is missing, builds, type-checks, runs the unit tests (vitest) and the browser
+// tests (Playwright in Debian's chromium), and ends with one line: "N passed, N failed".
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ensureChromium, install, pnpm, pnpmStatus, root } from './bootstrap.mjs';
+
+const out = join(root, '.bgkit-test');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const notes = [];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+try {
+  install();
+  ensureChromium();
+  console.log('\n› building packages and the demo');
+  pnpm(['-r', '--filter', './packages/*', 'run', 'build']);
+  pnpm(['--filter', 'demo', 'run', 'build']);
+} catch (error) {
+  console.log(`! set-up or build failed: ${error.message.split('\n')[0]}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+// Each type-checked program counts as one test: a type error is a failure like any other.
+const programs = [
+  ['packages/sw', 'tsconfig.json'],
+  ['packages/client', 'tsconfig.json'],
+  ['packages/devtools', 'tsconfig.json'],
+  ['demo', 'tsconfig.json'],
+  ['demo', 'tsconfig.sw.json'],
+  ['e2e', 'tsconfig.json'],
+];
+console.log('\n› type-checking');
+for (const [dir, config] of programs) {
+  const status = pnpmStatus(['exec', 'tsc', '-p', join(dir, config), '--noEmit']);
+  if (status === 0) passed++;
+  else {
+    failed++;
+    notes.push(`type errors in ${dir}/${config}`);
+  }
+  console.log(`  ${status === 0 ? '✓' : '✘'} tsc -p ${dir}/${config}`);
+}
+
+console.log('\n› unit tests (vitest)');
+const unitReport = join(out, 'unit.json');
+pnpmStatus(['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
+const unit = readJson(unitReport);
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests + (unit.numFailedTestSuites && !unit.numFailedTests ? unit.numFailedTestSuites : 0);
+} else {
+  failed++;
+  notes.push('vitest wrote no report');
+}
+
+console.log('\n› browser tests (Playwright, chromium)');
+const e2eReport = join(out, 'e2e.json');
+const port = await freePort();
+const fixturePort = await freePort();
+pnpmStatus(['exec', 'playwright', 'test', '-c', 'e2e/playwright.config.ts'], {
+  env: { CI: process.env.CI ?? '1', BGKIT_E2E_PORT: String(port), BGKIT_E2E_FIXTURE_PORT: String(fixturePort), BGKIT_E2E_REPORT: e2eReport },
+});
+const e2e = readJson(e2eReport);
+if (e2e?.stats) {
+  passed += e2e.stats.expected + (e2e.stats.flaky ?? 0);
+  failed += e2e.stats.unexpected;
+  if (e2e.errors?.length) {
+    failed += e2e.errors.length;
+    notes.push(...e2e.errors.map((e) => `playwright: ${e.message?.split('\n')[0]}`));
+  }
+} else {
+  failed++;
+  notes.push('playwright wrote no report');
+}
+
+for (const note of notes) console.log(`! ${note}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
