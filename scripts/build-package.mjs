@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { build } from 'vite';
+import { build as build_ } from 'vite';
 
 const require = createRequire(import.meta.url);
 
@@ -15,35 +15,20 @@ const require = createRequire(import.meta.url);
 export async function buildPackage(pkg) {
   const dir = resolve(pkg.dir);
   rmSync(resolve(dir, 'dist'), { recursive: true, force: true });
-  const quiet = { logLevel: 'warn', configFile: false, root: dir };
+  const buildOnce = (dev, build) =>
+    build_({ logLevel: 'warn', configFile: false, root: dir, define: { __BGKIT_DEV__: JSON.stringify(dev) },
+      build: { outDir: 'dist', emptyOutDir: false, target: 'es2022', ...build } });
   for (const dev of [false, true]) {
-    await build({
-      ...quiet,
-      define: { __BGKIT_DEV__: JSON.stringify(dev) },
-      build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        target: 'es2022',
-        minify: false,
-        sourcemap: true,
-        lib: { entry: pkg.entries, formats: ['es'], fileName: (_format, name) => (dev ? `${name}.dev.js` : `${name}.js`) },
-        rolldownOptions: { external: pkg.external, output: { chunkFileNames: dev ? 'chunks/[name]-[hash].dev.js' : 'chunks/[name]-[hash].js' } },
-      },
+    await buildOnce(dev, {
+      minify: false,
+      sourcemap: true,
+      lib: { entry: pkg.entries, formats: ['es'], fileName: (_format, name) => (dev ? `${name}.dev.js` : `${name}.js`) },
+      rolldownOptions: { external: pkg.external, output: { chunkFileNames: dev ? 'chunks/[name]-[hash].dev.js' : 'chunks/[name]-[hash].js' } },
     });
-  }
-  if (pkg.iife) {
-    for (const dev of [false, true]) {
-      await build({
-        ...quiet,
-        define: { __BGKIT_DEV__: JSON.stringify(dev) },
-        build: {
-          outDir: 'dist',
-          emptyOutDir: false,
-          target: 'es2022',
-          minify: !dev,
-          lib: { entry: pkg.iife.entry, formats: ['iife'], name: pkg.iife.name, fileName: () => `${pkg.iife.file}.${dev ? 'dev' : 'prod'}.js` },
-        },
-      });
+    if (pkg.iife) {
+      const { entry, name, file } = pkg.iife;
+      // Development keeps names and logs readable; production is minified and logs nothing.
+      await buildOnce(dev, { minify: !dev, lib: { entry, formats: ['iife'], name, fileName: () => `${file}.${dev ? 'dev' : 'prod'}.js` } });
     }
   }
   const tsc = require.resolve('typescript/bin/tsc');

@@ -57,14 +57,18 @@ export interface GroupRecord {
   name: string;
 }
 
-export interface RegistrationRecord {
-  taskId: string;
+/** What a builder says about a task; compared as a whole to decide whether a re-registration changes it. */
+export interface TaskSettings {
   name: string;
   entryPoint: string;
   trigger: TriggerSpec;
   conditions: ConditionSpec[];
   cancelOnConditionLoss: boolean;
   isNetworkRequested: boolean;
+}
+
+export interface RegistrationRecord extends TaskSettings {
+  taskId: string;
   /** Absent (not null) when ungrouped, so the group index skips the record. */
   groupId?: string;
   createdAt: number;
@@ -99,13 +103,7 @@ export interface RunRecord {
   bootId: string;
 }
 
-export interface RegisterInput {
-  name: string;
-  entryPoint: string;
-  trigger: TriggerSpec;
-  conditions: ConditionSpec[];
-  cancelOnConditionLoss: boolean;
-  isNetworkRequested: boolean;
+export interface RegisterInput extends TaskSettings {
   group: GroupRecord | null;
 }
 
