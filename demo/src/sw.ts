@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // The demo's service worker: every background task the page can register is defined here.
-import { configure, defineTask, type ApplicationTriggerDetails } from '@bgkit/sw';
+import { configure, defineTask, type ApplicationTriggerDetails, type PushTriggerDetails } from '@bgkit/sw';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -64,6 +64,19 @@ defineTask('cleanup.cache', async (task) => {
   const names = await caches.keys();
   task.progress = 100;
   return { caches: names.length };
+});
+
+/** Refreshes the inbox on a schedule (TimeTrigger); the demo's inbox arrives with its server. */
+defineTask('inbox.refresh', async (task) => {
+  task.progress = 100;
+  activity(`${task.task.name}: refreshed`);
+  return { refreshedAt: Date.now() };
+});
+
+/** Reacts to a push message (PushNotificationTrigger): the payload is in triggerDetails. */
+defineTask<PushTriggerDetails>('push.received', async (task) => {
+  activity(`${task.task.name}: push ${task.triggerDetails.text ?? '(no data)'}`);
+  return task.triggerDetails;
 });
 
 self.addEventListener('install', () => void self.skipWaiting());

@@ -6,6 +6,9 @@ import { call } from './internal/connection.js';
 import { forget, listAll, listGroups } from './internal/registry.js';
 import type { BackgroundTrigger } from './triggers/BackgroundTrigger.js';
 
+/** @internal */
+export const kRecord = Symbol('bgkit.record');
+
 /** One run of a task, as the history keeps it. */
 export type BackgroundTaskRun = RunRecord;
 
@@ -36,6 +39,7 @@ export class BackgroundTaskRegistration extends EventTarget {
   readonly taskGroup: BackgroundTaskRegistrationGroup | null;
   readonly cancelOnConditionLoss: boolean;
   readonly isNetworkRequested: boolean;
+  #record: RegistrationRecord;
 
   /** @internal Registrations come from BackgroundTaskBuilder.register() and allTasks(). */
   constructor(record: RegistrationRecord, trigger: BackgroundTrigger, group: BackgroundTaskRegistrationGroup | null) {
@@ -47,6 +51,26 @@ export class BackgroundTaskRegistration extends EventTarget {
     this.taskGroup = group;
     this.cancelOnConditionLoss = record.cancelOnConditionLoss;
     this.isNetworkRequested = record.isNetworkRequested;
+    this.#record = record;
+  }
+
+  /**
+   * When a time-triggered task is next expected to run (as of the last look at the worker's records), or
+   * null for triggers that have no schedule.
+   */
+  get nextRunTime(): Date | null {
+    const next = this.#record.schedule?.nextRunTime;
+    return next === undefined ? null : new Date(next);
+  }
+
+  /** `'periodicsync'` when the browser will wake the worker for it; `'catch-up'` when the next wake runs it. */
+  get scheduledVia(): 'periodicsync' | 'catch-up' | null {
+    return this.#record.schedule?.via ?? null;
+  }
+
+  /** @internal Refreshes what the worker last said about this task. */
+  [kRecord](record: RegistrationRecord): void {
+    this.#record = record;
   }
 
   /** Removes the task. With `cancelTask`, running instances are canceled with reason `abort`; without, they finish. */

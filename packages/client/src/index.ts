@@ -10,12 +10,15 @@ export {
 } from './BackgroundTaskEvents.js';
 export { BackgroundTrigger } from './triggers/BackgroundTrigger.js';
 export { ApplicationTrigger, type ValueSet } from './triggers/ApplicationTrigger.js';
+export { TimeTrigger } from './triggers/TimeTrigger.js';
+export { PushNotificationTrigger } from './triggers/PushNotificationTrigger.js';
 export { configure, type ClientOptions, type ServiceWorkerOptions } from './internal/connection.js';
 export { BgkitError, isBgkitError, type BgkitErrorCode } from '@bgkit/sw/protocol';
 export type {
   ApplicationTriggerResult,
   BackgroundAccessStatus,
   BackgroundTaskCancellationReason,
+  PushTriggerDetails,
   RunQuery,
   RunStatus,
   TriggerSource,

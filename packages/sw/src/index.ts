@@ -11,6 +11,7 @@ export { BgkitError, isBgkitError, type BgkitErrorCode } from './BgkitError.js';
 export type { TaskHandler, TaskOptions, RuntimeOptions } from './internal/runtime.js';
 export type {
   ApplicationTriggerResult,
+  PushTriggerDetails,
   BackgroundTaskCancellationReason,
   RunRecord,
   RunStatus,

@@ -4,7 +4,7 @@
 import { BgkitError, type BgkitErrorCode } from './BgkitError.js';
 
 export { BgkitError, isBgkitError, type BgkitErrorCode } from './BgkitError.js';
-export { validateRegisterInput } from './validate.js';
+export { validateRegisterInput, validateFreshness, MIN_FRESHNESS_MINUTES } from './validate.js';
 
 /** Bumped whenever a message or payload below changes shape. */
 export const PROTOCOL_VERSION = 1;
@@ -41,7 +41,11 @@ export type RunStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancele
 export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'failed', 'canceled'];
 
 /** A trigger as stored and sent over the wire. Grows a member per trigger kind. */
-export type TriggerSpec = { type: 'application' };
+export type TriggerSpec =
+  | { type: 'application' }
+  /** `freshnessTime` in minutes (at least 15, as Windows); a one-shot trigger runs once and is then done. */
+  | { type: 'time'; freshnessTime: number; oneShot: boolean }
+  | { type: 'push' };
 export type TriggerType = TriggerSpec['type'];
 
 /** A condition as stored and sent over the wire. */
@@ -50,7 +54,14 @@ export interface ConditionSpec {
 }
 
 /** What fired a run: the trigger's own event source, or a simulation. */
-export type TriggerSource = 'application' | 'simulated';
+export type TriggerSource = 'application' | 'periodicsync' | 'catch-up' | 'push' | 'simulated';
+
+/** When a time-triggered task is next expected to run, and what will wake it. */
+export interface Schedule {
+  nextRunTime: number;
+  /** `periodicsync` where the browser granted Periodic Background Sync; else `catch-up` on the next worker wake. */
+  via: 'periodicsync' | 'catch-up';
+}
 
 export interface GroupRecord {
   id: string;
@@ -72,6 +83,7 @@ export interface RegistrationRecord extends TaskSettings {
   /** Absent (not null) when ungrouped, so the group index skips the record. */
   groupId?: string;
   createdAt: number;
+  schedule?: Schedule;
 }
 
 export interface SerializedError {
@@ -83,6 +95,14 @@ export interface SerializedError {
 }
 
 /** One run of a task, as kept in the history. */
+/** `triggerDetails` of a run started by a push message. */
+export interface PushTriggerDetails {
+  /** The payload as text; null for a push without data. */
+  text: string | null;
+  /** The payload parsed as JSON, when it parses. */
+  json?: unknown;
+}
+
 export interface RunRecord {
   instanceId: string;
   taskId: string;

@@ -3,7 +3,21 @@
 import { BgkitError } from './BgkitError.js';
 import type { RegisterInput, TriggerSpec } from './protocol.js';
 
-export const TRIGGER_TYPES: readonly TriggerSpec['type'][] = ['application'];
+export const TRIGGER_TYPES: readonly TriggerSpec['type'][] = ['application', 'time', 'push'];
+
+/** Windows' floor for TimeTrigger and MaintenanceTrigger, in minutes. */
+export const MIN_FRESHNESS_MINUTES = 15;
+
+export function validateFreshness(freshnessTime: unknown, oneShot: unknown): void {
+  if (typeof freshnessTime !== 'number' || !Number.isInteger(freshnessTime) || freshnessTime < MIN_FRESHNESS_MINUTES) {
+    throw new BgkitError(
+      'invalid-trigger',
+      `freshnessTime is in whole minutes and at least ${MIN_FRESHNESS_MINUTES}, as on Windows (got ${String(freshnessTime)}).`,
+      { freshnessTime, minimum: MIN_FRESHNESS_MINUTES },
+    );
+  }
+  if (typeof oneShot !== 'boolean') throw new BgkitError('invalid-trigger', 'oneShot must be a boolean.', { oneShot });
+}
 
 function nonEmpty(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
@@ -16,6 +30,10 @@ export function validateTrigger(trigger: unknown): asserts trigger is TriggerSpe
   const type = (trigger as { type?: unknown }).type;
   if (!TRIGGER_TYPES.includes(type as TriggerSpec['type'])) {
     throw new BgkitError('unsupported-trigger', `The trigger "${String(type)}" cannot run on the web.`, { trigger: type });
+  }
+  if (type === 'time') {
+    const { freshnessTime, oneShot } = trigger as { freshnessTime?: unknown; oneShot?: unknown };
+    validateFreshness(freshnessTime, oneShot);
   }
 }
 

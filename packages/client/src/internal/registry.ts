@@ -2,7 +2,7 @@
 // One live object per task id and per group id in this page, so listeners attached anywhere hear every event.
 import type { GroupRecord, RegistrationRecord } from '@bgkit/sw/protocol';
 import { BackgroundTaskCompletedEvent, BackgroundTaskProgressEvent } from '../BackgroundTaskEvents.js';
-import { BackgroundTaskRegistration } from '../BackgroundTaskRegistration.js';
+import { BackgroundTaskRegistration, kRecord } from '../BackgroundTaskRegistration.js';
 import { BackgroundTaskRegistrationGroup } from '../BackgroundTaskRegistrationGroup.js';
 import { kBind, kUnbind, type BackgroundTrigger } from '../triggers/BackgroundTrigger.js';
 import { triggerFromSpec } from '../triggers/fromSpec.js';
@@ -53,6 +53,8 @@ export function registrationFor(
     const group = groupRecord ? groupFor(groupRecord) : null;
     registration = new BackgroundTaskRegistration(record, trigger ?? triggerFromSpec(record.trigger), group);
     tasks.set(record.taskId, registration);
+  } else {
+    registration[kRecord](record);
   }
   registration.trigger[kBind](record.taskId);
   if (trigger && trigger !== registration.trigger) trigger[kBind](record.taskId);

@@ -2,12 +2,18 @@
 import { BgkitError, type TriggerSpec } from '@bgkit/sw/protocol';
 import { ApplicationTrigger } from './ApplicationTrigger.js';
 import type { BackgroundTrigger } from './BackgroundTrigger.js';
+import { PushNotificationTrigger } from './PushNotificationTrigger.js';
+import { TimeTrigger } from './TimeTrigger.js';
 
 /** Rebuilds the trigger object of a stored registration. */
 export function triggerFromSpec(spec: TriggerSpec): BackgroundTrigger {
   switch (spec.type) {
     case 'application':
       return new ApplicationTrigger();
+    case 'time':
+      return new TimeTrigger(spec.freshnessTime, spec.oneShot);
+    case 'push':
+      return new PushNotificationTrigger();
     default:
       throw new BgkitError('unsupported-trigger', `Unknown stored trigger "${String((spec as { type: unknown }).type)}".`);
   }

@@ -85,6 +85,17 @@ export const RegistrationStore = {
     return removed;
   },
 
+  /** Rewrites a stored registration (its schedule); does nothing if it was unregistered meanwhile. */
+  async update(record: RegistrationRecord): Promise<boolean> {
+    const db = await getDb();
+    const tx = db.transaction('registrations', 'readwrite');
+    const exists = (await tx.store.getKey(record.taskId)) !== undefined;
+    if (exists) await tx.store.put(record);
+    await tx.done;
+    cache = undefined;
+    return exists;
+  },
+
   forget(): void {
     cache = undefined;
   },

@@ -11,16 +11,29 @@ import { RegistrationStore } from './RegistrationStore.js';
 import { RunStore } from './RunStore.js';
 import { cancelRuns, hasActiveRun, isActive, reconcile, startRun } from './runner.js';
 import { bootId, definitions } from './runtime.js';
+import { catchUp, schedule, unschedule } from './triggers.js';
 
-let booting: Promise<unknown> | undefined;
+let booting: Promise<void> | undefined;
+let bootRuns: Promise<unknown> = Promise.resolve();
 
-/** Once per worker lifetime, before anything else is answered: settle what the last lifetime left behind. */
-export function boot(): Promise<unknown> {
-  booting ??= reconcile().catch((error: unknown) => {
+/**
+ * Once per worker lifetime, before anything else is answered: settle what the last lifetime left behind and
+ * start the time-triggered tasks that fell due while no worker ran.
+ */
+export function boot(): Promise<void> {
+  booting ??= (async () => {
+    await reconcile();
+    bootRuns = Promise.allSettled(await catchUp());
+  })().catch((error: unknown) => {
     booting = undefined;
     throw error;
   });
   return booting;
+}
+
+/** The runs boot() started; whichever event woke the worker keeps it alive for them. */
+export function bootWork(): Promise<unknown> {
+  return bootRuns;
 }
 
 /** @internal For tests that simulate a restart. */
@@ -44,12 +57,17 @@ function methods(lifetime: Lifetime): WorkerApi {
         );
       }
       const output = await RegistrationStore.register(input, () => crypto.randomUUID());
-      if (output.created) broadcast({ kind: 'registrations' });
+      if (output.replaced) await unschedule([output.replaced]);
+      if (output.created) {
+        output.registration = await schedule(output.registration);
+        broadcast({ kind: 'registrations' });
+      }
       return output;
     },
 
     async unregister(taskId, cancelTask) {
       const removed = (await RegistrationStore.delete([taskId])) > 0;
+      await unschedule([taskId]);
       if (cancelTask) cancelRuns('abort', new Set([taskId]));
       if (removed) broadcast({ kind: 'registrations' });
       return removed;
@@ -58,6 +76,7 @@ function methods(lifetime: Lifetime): WorkerApi {
     async unregisterAll(cancelTask) {
       const ids = [...(await RegistrationStore.all()).keys()];
       const removed = await RegistrationStore.delete(ids);
+      await unschedule(ids);
       if (cancelTask) cancelRuns('abort', new Set(ids));
       if (removed) broadcast({ kind: 'registrations' });
       return removed;
@@ -112,7 +131,10 @@ export function createApi(lifetime: Lifetime): WorkerApi {
   const wrapped: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(api)) {
     wrapped[name] = (...args: unknown[]) => {
-      const call = boot().then(() => fn(...args));
+      const call = boot().then(() => {
+        lifetime.keepAlive(bootWork());
+        return fn(...args);
+      });
       lifetime.keepAlive(call);
       return call;
     };

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
+import type {} from '../types/sync.js';
 import { expose, transferHandlers } from 'comlink';
 import { installErrorTransfer, isConnectMessage, PROTOCOL_VERSION } from '../protocol.js';
-import { boot, createApi, mismatchApi } from './api.js';
+import { boot, bootWork, createApi, mismatchApi } from './api.js';
 import { Lifetime } from './Lifetime.js';
 import { log } from './log.js';
 import { options } from './runtime.js';
+import { onPeriodicSync, onPush, pushDetails, taskIdOf } from './triggers.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -19,7 +21,20 @@ export function install(): void {
   installed = true;
   installErrorTransfer(transferHandlers as never);
 
-  self.addEventListener('activate', (event) => event.waitUntil(boot()));
+  // Every wake-up boots first (reconcile, catch-up), and keeps the worker alive for what that started.
+  const afterBoot = (work: () => Promise<unknown>) => boot().then(() => Promise.all([bootWork(), work()]));
+
+  self.addEventListener('activate', (event) => event.waitUntil(afterBoot(async () => undefined)));
+
+  self.addEventListener('periodicsync', (event) => {
+    if (taskIdOf(event.tag)) event.waitUntil(afterBoot(() => onPeriodicSync(event.tag)));
+  });
+
+  self.addEventListener('push', (event) => {
+    // Read the payload now: the event's data is not guaranteed once the handler has returned.
+    const details = pushDetails(event.data);
+    event.waitUntil(afterBoot(() => onPush(details)));
+  });
 
   self.addEventListener('message', (event) => {
     if (!isConnectMessage(event.data)) return;

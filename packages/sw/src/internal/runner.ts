@@ -69,16 +69,25 @@ export function cancelRun(instanceId: string, reason: BackgroundTaskCancellation
   return !!run;
 }
 
+// The latest run of each task: a trigger that fires while its task runs waits for it as a `queued` run.
+const tails = new Map<string, Promise<unknown>>();
+
 export function startRun(request: RunRequest): StartedRun {
   const instanceId = request.instanceId ?? crypto.randomUUID();
+  const { taskId } = request.registration;
   // Reserved before any await, so two requests arriving together cannot both see the task idle.
-  const entry: ActiveRun = { taskId: request.registration.taskId, cancel: () => {} };
+  const entry: ActiveRun = { taskId, cancel: () => {} };
   active.set(instanceId, entry);
   let markRecorded!: (error?: unknown) => void;
   const recorded = new Promise<void>((resolve, reject) => {
     markRecorded = (error) => (error === undefined ? resolve() : reject(error));
   });
-  const finished = execute(request, instanceId, entry, markRecorded).finally(() => active.delete(instanceId));
+  const finished = execute(request, instanceId, entry, markRecorded, tails.get(taskId)).finally(() => active.delete(instanceId));
+  const tail = finished.catch(() => undefined);
+  tails.set(taskId, tail);
+  void tail.then(() => {
+    if (tails.get(taskId) === tail) tails.delete(taskId);
+  });
   finished.catch((error: unknown) => log('run could not be stored', instanceId, error));
   return { instanceId, recorded, finished };
 }
@@ -88,6 +97,7 @@ async function execute(
   instanceId: string,
   entry: ActiveRun,
   markRecorded: (error?: unknown) => void,
+  previous: Promise<unknown> | undefined,
 ): Promise<RunRecord> {
   const { registration: reg } = request;
   const now = Date.now();
@@ -99,10 +109,10 @@ async function execute(
     trigger: reg.trigger.type,
     source: request.source,
     triggerDetails: request.triggerDetails,
-    status: 'running',
+    status: previous ? 'queued' : 'running',
     progress: 0,
     createdAt: now,
-    startedAt: now,
+    startedAt: previous ? null : now,
     finishedAt: null,
     bootId,
   };
@@ -114,6 +124,16 @@ async function execute(
   }
   markRecorded();
   broadcast({ kind: 'started', run });
+  if (previous) {
+    let canceledWhileQueued: BackgroundTaskCancellationReason | undefined;
+    entry.cancel = (reason) => (canceledWhileQueued ??= reason);
+    await previous;
+    if (canceledWhileQueued) return finalize(run, { status: 'canceled', reason: canceledWhileQueued });
+    run.status = 'running';
+    run.startedAt = Date.now();
+    if (!(await RunStore.transition(run))) return (await RunStore.get(instanceId)) ?? run;
+    broadcast({ kind: 'started', run });
+  }
   log(`run ${reg.name} (${instanceId}) started by ${request.source}`);
   const definition = definitions.get(reg.entryPoint);
   const outcome: Outcome = definition

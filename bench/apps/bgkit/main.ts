@@ -1,0 +1,133 @@
+// The bgkit page: every bench operation goes through @bgkit/client's public API, as an app's would.
+import {
+  ApplicationTrigger,
+  BackgroundExecutionManager,
+  BackgroundTaskBuilder,
+  BackgroundTaskRegistration,
+  type BackgroundTaskCompletedEvent,
+  type BackgroundTaskProgressEvent,
+} from '@bgkit/client';
+import { stamp } from '../shared/clock';
+import { callWorker, registerWorker, storageEstimate, timeEach, type ProgressResult, type ThroughputResult } from '../shared/page';
+
+interface Lane {
+  registration: BackgroundTaskRegistration;
+  trigger: ApplicationTrigger;
+}
+
+async function registerTask(name: string, entryPoint: string): Promise<Lane> {
+  const trigger = new ApplicationTrigger();
+  const builder = new BackgroundTaskBuilder();
+  builder.name = name;
+  builder.taskEntryPoint = entryPoint;
+  builder.setTrigger(trigger);
+  return { registration: await builder.register(), trigger };
+}
+
+function nextCompleted(registration: BackgroundTaskRegistration): Promise<BackgroundTaskCompletedEvent> {
+  return new Promise((resolve) => registration.addEventListener('completed', resolve as (e: Event) => void, { once: true }));
+}
+
+const lanes: Lane[] = [];
+let progressTask: Lane | undefined;
+
+const bench = {
+  kind: 'bgkit',
+
+  async ready(): Promise<void> {
+    await registerWorker(location.search);
+  },
+
+  /** One task per lane: request() answers 'currentlyRunning' while a task's instance runs, so concurrency needs distinct tasks. */
+  async setupLanes(count: number, prefix = 'bench.lane'): Promise<string[]> {
+    for (let i = lanes.length; i < count; i++) lanes.push(await registerTask(`${prefix}.${i}`, 'bench.noop'));
+    return lanes.slice(0, count).map((l) => l.registration.taskId);
+  },
+
+  async throughput(total: number, laneCount: number): Promise<ThroughputResult> {
+    await bench.setupLanes(laneCount);
+    const latencies: number[] = [];
+    let issued = 0;
+    let retries = 0;
+    const lane = async ({ registration, trigger }: Lane) => {
+      while (issued < total) {
+        const i = issued++;
+        const t0 = stamp();
+        for (;;) {
+          // Listening before requesting: the completion can overtake request()'s own answer.
+          const done = nextCompleted(registration);
+          const answer = await trigger.request({ i });
+          if (answer === 'allowed') {
+            const event = await done;
+            if (event.status !== 'completed') throw new Error(`run ${event.instanceId} ended ${event.status}`);
+            break;
+          }
+          // Not expected (a lane waits for its own completion), but counted rather than hidden if it happens.
+          retries++;
+          await new Promise((r) => setTimeout(r, 1));
+        }
+        latencies.push(stamp() - t0);
+      }
+    };
+    const t0 = stamp();
+    await Promise.all(lanes.slice(0, laneCount).map(lane));
+    return { ms: stamp() - t0, latencies, retries };
+  },
+
+  async progress(n: number, gap: number): Promise<ProgressResult> {
+    progressTask ??= await registerTask('bench.progress', 'bench.progress');
+    const { registration, trigger } = progressTask;
+    const arrived: number[] = [];
+    const values: number[] = [];
+    const onProgress = (e: Event) => {
+      arrived.push(stamp());
+      values.push((e as BackgroundTaskProgressEvent).progress);
+    };
+    registration.addEventListener('progress', onProgress);
+    const done = nextCompleted(registration);
+    const answer = await trigger.request({ n, gap });
+    if (answer !== 'allowed') throw new Error(`progress run not started: ${answer}`);
+    const event = await done;
+    registration.removeEventListener('progress', onProgress);
+    const { sent } = event.checkResult() as { sent: number[] };
+    if (arrived.length !== sent.length) throw new Error(`got ${arrived.length} progress events for ${sent.length} steps`);
+    values.forEach((v, i) => {
+      if (v !== (i % 100) + 1) throw new Error(`progress event ${i} carried ${v}`);
+    });
+    return { latencies: sent.map((t, i) => arrived[i]! - t) };
+  },
+
+  async seed(count: number, batch: number, taskIds: string[]): Promise<{ ms: number; count: number }> {
+    const names = taskIds.map((id) => lanes.find((l) => l.registration.taskId === id)!.registration.name);
+    return callWorker({ type: 'bench:seed', seed: { taskIds, names, count, batch } });
+  },
+
+  countRuns(): Promise<number> {
+    return callWorker({ type: 'bench:count' });
+  },
+
+  async timeListTasks(n: number): Promise<{ samples: number[]; found: number }> {
+    let found = 0;
+    const samples = await timeEach(n, async () => (found = (await BackgroundTaskRegistration.allTasks()).size));
+    return { samples, found };
+  },
+
+  async timeNewestRuns(n: number, taskId: string, limit: number): Promise<{ samples: number[]; found: number }> {
+    const registration = lanes.find((l) => l.registration.taskId === taskId)!.registration;
+    let found = 0;
+    const samples = await timeEach(n, async () => (found = (await registration.runs({ limit })).length));
+    return { samples, found };
+  },
+
+  /** The whole history's newest runs, across tasks: the other index bgkit reads by. */
+  async timeNewestRunsAll(n: number, limit: number): Promise<{ samples: number[]; found: number }> {
+    let found = 0;
+    const samples = await timeEach(n, async () => (found = (await BackgroundExecutionManager.runs({ limit })).length));
+    return { samples, found };
+  },
+
+  storageEstimate,
+};
+
+(window as unknown as { bench: typeof bench }).bench = bench;
+document.body.dataset.ready = 'true';

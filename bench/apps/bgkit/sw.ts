@@ -1,0 +1,55 @@
+/// <reference lib="webworker" />
+// The bgkit side of the benchmark: the tasks the page requests, plus a bench-only message for seeding.
+import { configure, defineTask, type ApplicationTriggerDetails } from '@bgkit/sw';
+import { sleep, stamp } from '../shared/clock';
+import { countStore, openExisting, seedRuns, type SeedRequest } from '../shared/seed';
+
+declare const self: ServiceWorkerGlobalScope;
+
+// One build serves every case; the page picks the history limit through the script URL, and each case runs
+// in its own browser context, so two limits never share a database.
+const historyLimit = Number(new URL(self.location.href).searchParams.get('historyLimit') ?? '') || undefined;
+if (historyLimit) configure({ historyLimit });
+
+// Nothing to do: bgkit's own bookkeeping (record, run, settle, announce) is what the throughput case measures.
+defineTask<ApplicationTriggerDetails<{ i?: number }>>('bench.noop', (task) => ({ ok: true, i: task.triggerDetails.arguments.i }));
+
+defineTask<ApplicationTriggerDetails<{ n: number; gap: number }>>('bench.progress', async (task) => {
+  const { n, gap } = task.triggerDetails.arguments;
+  const sent: number[] = [];
+  for (let i = 0; i < n; i++) {
+    // A gap between steps measures one message's latency rather than a queue draining.
+    await sleep(gap);
+    sent.push(stamp());
+    // bgkit rounds progress and drops repeats; cycling 1..100 makes every step a distinct, announced value.
+    task.progress = (i % 100) + 1;
+  }
+  // The send stamps travel back with the run's result, out of band from the progress events themselves.
+  return { sent };
+});
+
+self.addEventListener('install', () => void self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener('message', (event) => {
+  const data = event.data as { type?: string; seed?: SeedRequest };
+  const port = event.ports[0];
+  if (!port || typeof data?.type !== 'string' || !data.type.startsWith('bench:')) return;
+  event.waitUntil(
+    (async () => {
+      try {
+        // The database exists by now: the page registered its tasks (through bgkit) first.
+        const db = await openExisting('bgkit');
+        try {
+          if (data.type === 'bench:seed') port.postMessage({ ok: await seedRuns(db, 'runs', data.seed!) });
+          else if (data.type === 'bench:count') port.postMessage({ ok: await countStore(db, 'runs') });
+          else port.postMessage({ error: `unknown ${data.type}` });
+        } finally {
+          db.close();
+        }
+      } catch (error) {
+        port.postMessage({ error: String(error) });
+      }
+    })(),
+  );
+});

@@ -1,0 +1,170 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+
+type TriggerKind = { kind: 'push' } | { kind: 'time'; freshnessTime: number; oneShot: boolean };
+
+/** Registers a task with the given trigger through the page API; returns its task id. */
+function register(page: Page, name: string, entryPoint: string, trigger: TriggerKind) {
+  return page.evaluate(
+    async ({ name, entryPoint, trigger }) => {
+      const { BackgroundTaskBuilder, PushNotificationTrigger, TimeTrigger } = window.bgkit;
+      const builder = new BackgroundTaskBuilder();
+      builder.name = name;
+      builder.taskEntryPoint = entryPoint;
+      builder.setTrigger(trigger.kind === 'push' ? new PushNotificationTrigger() : new TimeTrigger(trigger.freshnessTime, trigger.oneShot));
+      const registration = await builder.register();
+      return {
+        taskId: registration.taskId,
+        nextRunTime: registration.nextRunTime?.getTime() ?? null,
+        via: registration.scheduledVia,
+      };
+    },
+    { name, entryPoint, trigger },
+  );
+}
+
+function runsOf(page: Page, taskId: string) {
+  return page.evaluate((taskId) => window.bgkit.BackgroundExecutionManager.runs({ taskId }), taskId);
+}
+
+async function settledRuns(page: Page, taskId: string, count: number) {
+  await expect
+    .poll(async () => (await runsOf(page, taskId)).filter((r) => ['completed', 'failed', 'canceled'].includes(r.status)).length)
+    .toBe(count);
+  return runsOf(page, taskId);
+}
+
+/** Grants Periodic Background Sync to the page's origin in its own browser context (Playwright has no name for it). */
+async function grantPeriodicSync(page: Page) {
+  const pageSession = await page.context().newCDPSession(page);
+  const { targetInfo } = await pageSession.send('Target.getTargetInfo');
+  await pageSession.detach();
+  const browserSession = await page.context().browser()!.newBrowserCDPSession();
+  // The grant lasts only while this session stays attached.
+  await browserSession.send('Browser.setPermission', {
+    origin: new URL(page.url()).origin,
+    browserContextId: targetInfo.browserContextId,
+    permission: { name: 'periodic-background-sync' },
+    setting: 'granted',
+  });
+  return browserSession;
+}
+
+test.describe('PushNotificationTrigger', () => {
+  test('a push message runs the task with its payload as text and JSON', async ({ app, cdp }) => {
+    const { taskId } = await register(app, 'Push inbox', 'push.received', { kind: 'push' });
+    await cdp.deliverPush('{"from":"ada","count":2}');
+    const [json] = await settledRuns(app, taskId, 1);
+    expect(json).toMatchObject({
+      status: 'completed',
+      source: 'push',
+      trigger: 'push',
+      triggerDetails: { text: '{"from":"ada","count":2}', json: { from: 'ada', count: 2 } },
+    });
+    await cdp.deliverPush('plain words');
+    const [plain] = await settledRuns(app, taskId, 2);
+    expect(plain!.triggerDetails).toEqual({ text: 'plain words' });
+    await cdp.deliverPush('');
+    const [empty] = await settledRuns(app, taskId, 3);
+    expect(empty!.triggerDetails).toEqual({ text: null });
+    await expect(app.locator('#activity')).toContainText('Push inbox: push plain words');
+  });
+
+  test('a push wakes a stopped worker and still runs the task', async ({ app, cdp }) => {
+    const { taskId } = await register(app, 'Push inbox', 'push.received', { kind: 'push' });
+    await cdp.stopWorker();
+    await cdp.deliverPush('{"n":1}');
+    const [run] = await settledRuns(app, taskId, 1);
+    expect(run).toMatchObject({ status: 'completed', triggerDetails: { json: { n: 1 } } });
+  });
+});
+
+test.describe('TimeTrigger', () => {
+  test('refuses a freshness time under 15 minutes or not in whole minutes', async ({ app }) => {
+    const codes = await app.evaluate(() => {
+      const { TimeTrigger } = window.bgkit;
+      const attempt = (fn: () => unknown) => {
+        try {
+          fn();
+          return 'no error';
+        } catch (error) {
+          return (error as { code: string }).code;
+        }
+      };
+      return [
+        attempt(() => new TimeTrigger(14, false)),
+        attempt(() => new TimeTrigger(15.5, false)),
+        attempt(() => new TimeTrigger(15, 'yes' as never)),
+        attempt(() => new TimeTrigger(15, false)),
+      ];
+    });
+    expect(codes).toEqual(['invalid-trigger', 'invalid-trigger', 'invalid-trigger', 'no error']);
+  });
+
+  test('with periodic sync granted, a native periodicsync runs it and the schedule moves on', async ({ app, cdp }) => {
+    const grant = await grantPeriodicSync(app);
+    const before = Date.now();
+    const { taskId, nextRunTime, via } = await register(app, 'Refresh inbox', 'inbox.refresh', { kind: 'time', freshnessTime: 15, oneShot: false });
+    expect(via).toBe('periodicsync');
+    expect(nextRunTime! - before).toBeGreaterThanOrEqual(15 * 60_000 - 1000);
+    expect(nextRunTime! - before).toBeLessThanOrEqual(15 * 60_000 + 5000);
+    const tags = await app.evaluate(async () => (await navigator.serviceWorker.ready).periodicSync!.getTags());
+    expect(tags).toContain(`bgkit:${taskId}`);
+
+    await cdp.dispatchPeriodicSync(`bgkit:${taskId}`);
+    const [run] = await settledRuns(app, taskId, 1);
+    expect(run).toMatchObject({ status: 'completed', source: 'periodicsync', trigger: 'time' });
+    await expect
+      .poll(async () => app.evaluate(async (id) => (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(id)?.nextRunTime?.getTime(), taskId))
+      .toBeGreaterThan(nextRunTime!);
+
+    // Unregistering drops the browser's periodic sync tag too.
+    await app.evaluate(async (id) => (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(id)!.unregister(false), taskId);
+    const after = await app.evaluate(async () => (await navigator.serviceWorker.ready).periodicSync!.getTags());
+    expect(after).not.toContain(`bgkit:${taskId}`);
+    await grant.detach();
+  });
+
+  test('a one-shot time trigger runs once and is then unregistered', async ({ app, cdp }) => {
+    const grant = await grantPeriodicSync(app);
+    const { taskId } = await register(app, 'Refresh once', 'inbox.refresh', { kind: 'time', freshnessTime: 30, oneShot: true });
+    await cdp.dispatchPeriodicSync(`bgkit:${taskId}`);
+    await settledRuns(app, taskId, 1);
+    await expect
+      .poll(async () => app.evaluate(async (id) => (await window.bgkit.BackgroundTaskRegistration.allTasks()).has(id), taskId))
+      .toBe(false);
+    await grant.detach();
+  });
+
+  test('without periodic sync, an overdue task runs when the worker next wakes (catch-up)', async ({ app, cdp }) => {
+    const { taskId, via } = await register(app, 'Refresh inbox', 'inbox.refresh', { kind: 'time', freshnessTime: 15, oneShot: false });
+    expect(via).toBe('catch-up');
+    // Fifteen minutes pass while no worker runs: make the stored schedule overdue, then kill the worker.
+    await app.evaluate(async (taskId) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('bgkit');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const store = db.transaction('registrations', 'readwrite').objectStore('registrations');
+      await new Promise<void>((resolve, reject) => {
+        const get = store.get(taskId);
+        get.onsuccess = () => {
+          const record = get.result;
+          record.schedule.nextRunTime = Date.now() - 60_000;
+          const put = store.put(record);
+          put.onsuccess = () => resolve();
+          put.onerror = () => reject(put.error);
+        };
+      });
+      db.close();
+    }, taskId);
+    await cdp.stopWorker();
+    // This call wakes a fresh worker, which catches up before it answers: the run is already recorded.
+    expect((await runsOf(app, taskId)).map((r) => r.source)).toEqual(['catch-up']);
+    const [run] = await settledRuns(app, taskId, 1);
+    expect(run).toMatchObject({ status: 'completed', source: 'catch-up', trigger: 'time' });
+    const next = await app.evaluate(async (id) => (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(id)!.nextRunTime!.getTime(), taskId);
+    expect(next).toBeGreaterThan(Date.now() + 14 * 60_000);
+  });
+});

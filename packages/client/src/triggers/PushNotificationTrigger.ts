@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+import type { TriggerSpec } from '@bgkit/sw/protocol';
+import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
+
+/**
+ * Runs its task when a push message arrives. The task gets `triggerDetails.text` (the payload, or null) and,
+ * when the payload is JSON, `triggerDetails.json`.
+ */
+export class PushNotificationTrigger extends BackgroundTrigger {
+  readonly type = 'push' as const;
+
+  /** @internal */
+  [kSpec](): TriggerSpec {
+    return { type: 'push' };
+  }
+}
