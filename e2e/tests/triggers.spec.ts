@@ -34,6 +34,16 @@ async function settledRuns(page: Page, taskId: string, count: number) {
   return runsOf(page, taskId);
 }
 
+/** The periodic sync tags the browser holds for the app's worker (Chromium-only API, absent from TS's lib). */
+function periodicTags(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & {
+      periodicSync: { getTags(): Promise<string[]> };
+    };
+    return registration.periodicSync.getTags();
+  });
+}
+
 /** Grants Periodic Background Sync to the page's origin in its own browser context (Playwright has no name for it). */
 async function grantPeriodicSync(page: Page) {
   const pageSession = await page.context().newCDPSession(page);
@@ -108,7 +118,7 @@ test.describe('TimeTrigger', () => {
     expect(via).toBe('periodicsync');
     expect(nextRunTime! - before).toBeGreaterThanOrEqual(15 * 60_000 - 1000);
     expect(nextRunTime! - before).toBeLessThanOrEqual(15 * 60_000 + 5000);
-    const tags = await app.evaluate(async () => (await navigator.serviceWorker.ready).periodicSync!.getTags());
+    const tags = await periodicTags(app);
     expect(tags).toContain(`bgkit:${taskId}`);
 
     await cdp.dispatchPeriodicSync(`bgkit:${taskId}`);
@@ -120,7 +130,7 @@ test.describe('TimeTrigger', () => {
 
     // Unregistering drops the browser's periodic sync tag too.
     await app.evaluate(async (id) => (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(id)!.unregister(false), taskId);
-    const after = await app.evaluate(async () => (await navigator.serviceWorker.ready).periodicSync!.getTags());
+    const after = await periodicTags(app);
     expect(after).not.toContain(`bgkit:${taskId}`);
     await grant.detach();
   });

@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: MIT
 import { BgkitError } from './BgkitError.js';
 import { install } from './internal/install.js';
+import { validateDuration } from './validate.js';
 import { definitions, options, type RuntimeOptions, type TaskHandler, type TaskOptions } from './internal/runtime.js';
 
-function checkDuration(name: string, value: unknown): void {
-  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)) {
-    throw new BgkitError('invalid-argument', `${name} must be a positive number of milliseconds (got ${String(value)}).`, { [name]: value });
-  }
-}
 
 /**
  * Defines the code behind a task entry point, at the top level of the service worker. The page registers
@@ -33,14 +29,14 @@ export function defineTask<TDetails = unknown, TResult = unknown>(
   if (definitions.has(entryPoint)) {
     throw new BgkitError('duplicate-entry-point', `The task "${entryPoint}" is already defined.`, { entryPoint });
   }
-  checkDuration('timeLimit', taskOptions.timeLimit);
+  validateDuration('timeLimit', taskOptions.timeLimit);
   definitions.set(entryPoint, { handler: handler as TaskHandler<never, unknown>, options: { ...taskOptions } });
   install();
 }
 
 /** Sets worker-wide options. Call it at the top level of the service worker, before or after defineTask(). */
 export function configure(settings: Partial<Pick<RuntimeOptions, 'timeLimit' | 'historyLimit'>>): void {
-  checkDuration('timeLimit', settings.timeLimit);
+  validateDuration('timeLimit', settings.timeLimit);
   const limit = settings.historyLimit;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
     throw new BgkitError('invalid-argument', `historyLimit must be a positive integer (got ${String(limit)}).`, { historyLimit: limit });

@@ -4,7 +4,7 @@
 import { BgkitError, type BgkitErrorCode } from './BgkitError.js';
 
 export { BgkitError, isBgkitError, type BgkitErrorCode } from './BgkitError.js';
-export { validateRegisterInput, validateFreshness, MIN_FRESHNESS_MINUTES } from './validate.js';
+export { validateRegisterInput, validateFreshness, validateDuration, MIN_FRESHNESS_MINUTES } from './validate.js';
 
 /** Bumped whenever a message or payload below changes shape. */
 export const PROTOCOL_VERSION = 1;

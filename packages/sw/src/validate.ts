@@ -1,7 +1,33 @@
 // SPDX-License-Identifier: MIT
 // Checks shared by the page (to fail fast, without a worker) and the worker (which trusts no page).
 import { BgkitError } from './BgkitError.js';
-import type { RegisterInput, TriggerSpec } from './protocol.js';
+import type { RegisterInput, RunQuery, RunStatus, TriggerSpec } from './protocol.js';
+
+/** The longest delay a timer can hold (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/** Checks an optional duration in milliseconds (a positive number a timer can hold). */
+export function validateDuration(name: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'number' || !(value > 0) || value > MAX_TIMER_MS)) {
+    throw new BgkitError('invalid-argument', `${name} must be a number of milliseconds from 1 to ${MAX_TIMER_MS} (got ${String(value)}).`, { [name]: value });
+  }
+}
+
+const STATUSES: readonly RunStatus[] = ['queued', 'running', 'completed', 'failed', 'canceled'];
+
+export function validateRunQuery(query: RunQuery): RunQuery {
+  if (typeof query !== 'object' || query === null) throw new BgkitError('invalid-argument', 'A run query must be an object.');
+  const { taskId, status, limit } = query;
+  if (taskId !== undefined && !nonEmpty(taskId)) throw new BgkitError('invalid-argument', 'taskId must be a non-empty string.', { taskId });
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 10_000)) {
+    throw new BgkitError('invalid-argument', `limit must be a whole number from 1 to 10000 (got ${String(limit)}).`, { limit });
+  }
+  const statuses = status === undefined ? [] : Array.isArray(status) ? status : [status];
+  for (const s of statuses) {
+    if (!STATUSES.includes(s)) throw new BgkitError('invalid-argument', `Unknown run status "${String(s)}".`, { status: s });
+  }
+  return query;
+}
 
 export const TRIGGER_TYPES: readonly TriggerSpec['type'][] = ['application', 'time', 'push'];
 
@@ -38,6 +64,7 @@ export function validateTrigger(trigger: unknown): asserts trigger is TriggerSpe
 }
 
 export function validateRegisterInput(input: RegisterInput): void {
+  if (typeof input !== 'object' || input === null) throw new BgkitError('invalid-argument', 'A registration must be an object.');
   validateTrigger(input.trigger);
   if (!nonEmpty(input.name)) {
     throw new BgkitError('invalid-name', 'A background task needs a non-empty name.', { name: input.name });
@@ -52,7 +79,10 @@ export function validateRegisterInput(input: RegisterInput): void {
     const type = String(input.conditions[0]!.type);
     throw new BgkitError('unsupported-condition', `The condition "${type}" is not supported yet.`, { condition: type });
   }
-  if (input.group !== null && (typeof input.group !== 'object' || !nonEmpty(input.group.id))) {
-    throw new BgkitError('invalid-group', 'A task group needs a non-empty id.');
+  for (const key of ['cancelOnConditionLoss', 'isNetworkRequested'] as const) {
+    if (typeof input[key] !== 'boolean') throw new BgkitError('invalid-argument', `${key} must be a boolean.`, { [key]: input[key] });
+  }
+  if (input.group !== null && (typeof input.group !== 'object' || !nonEmpty(input.group.id) || typeof input.group.name !== 'string')) {
+    throw new BgkitError('invalid-group', 'A task group needs a non-empty id and a string name.');
   }
 }

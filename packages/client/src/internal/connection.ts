@@ -4,7 +4,7 @@
 // worker holds the connecting event open (waitUntil) for the call and any run it starts. comlink carries the
 // call; a timeout guards it, because a comlink call to a worker that dies mid-call never settles.
 import { wrap, transferHandlers, type Remote } from 'comlink';
-import { BgkitError, CONNECT, installErrorTransfer, isBgkitError, PROTOCOL_VERSION, type WorkerApi } from '@bgkit/sw/protocol';
+import { BgkitError, CONNECT, installErrorTransfer, isBgkitError, PROTOCOL_VERSION, validateDuration, type WorkerApi } from '@bgkit/sw/protocol';
 
 export interface ServiceWorkerOptions {
   /** The worker script's URL. */
@@ -29,9 +29,7 @@ let registration: Promise<ServiceWorkerRegistration> | undefined;
 
 /** Configures how pages reach the service worker. Call it before the first bgkit call. */
 export function configure(options: Partial<ClientOptions>): void {
-  if (options.timeout !== undefined && !(typeof options.timeout === 'number' && options.timeout > 0)) {
-    throw new BgkitError('invalid-argument', 'timeout must be a positive number of milliseconds.', { timeout: options.timeout });
-  }
+  validateDuration('timeout', options.timeout);
   if (options.serviceWorker !== undefined && typeof options.serviceWorker?.url !== 'string') {
     throw new BgkitError('invalid-argument', 'serviceWorker.url must be the worker script URL.');
   }

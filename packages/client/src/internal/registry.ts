@@ -23,8 +23,21 @@ function route(): void {
       (tasks.get(message.taskId) ?? retired.get(message.taskId))?.dispatchEvent(new BackgroundTaskProgressEvent(message.instanceId, message.progress));
     } else if (message.kind === 'completed') {
       (tasks.get(message.run.taskId) ?? retired.get(message.run.taskId))?.dispatchEvent(new BackgroundTaskCompletedEvent(message.run));
+    } else if (message.kind === 'registrations') {
+      refreshSoon();
     }
   });
+}
+
+let refreshing: ReturnType<typeof setTimeout> | undefined;
+
+/** Another page (or a one-shot trigger) changed the registry: retire objects of tasks that are gone. */
+function refreshSoon(): void {
+  if (refreshing || tasks.size === 0) return;
+  refreshing = setTimeout(() => {
+    refreshing = undefined;
+    listAll().catch(() => undefined);
+  }, 50);
 }
 
 export function groupFor(record: GroupRecord): BackgroundTaskRegistrationGroup {

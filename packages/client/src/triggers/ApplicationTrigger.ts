@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, type ApplicationTriggerResult, type TriggerSpec } from '@bgkit/sw/protocol';
+import { BgkitError, isBgkitError, type ApplicationTriggerResult, type TriggerSpec } from '@bgkit/sw/protocol';
 import { call } from '../internal/connection.js';
 import { BackgroundTrigger, kBind, kSpec, kUnbind } from './BackgroundTrigger.js';
 
@@ -45,7 +45,14 @@ export class ApplicationTrigger extends BackgroundTrigger {
         throw new BgkitError('invalid-arguments', 'request() arguments must be structured-cloneable (no functions, DOM nodes or class instances with private state).', undefined, { cause });
       }
     }
-    const results = await Promise.all([...this.#taskIds].map((taskId) => call('request', taskId, crypto.randomUUID(), args)));
+    const taskIds = [...this.#taskIds];
+    const settled = await Promise.allSettled(taskIds.map((taskId) => call('request', taskId, crypto.randomUUID(), args)));
+    // A task unregistered elsewhere no longer listens to this trigger; the others have been started.
+    settled.forEach((s, i) => {
+      if (s.status === 'rejected' && isBgkitError(s.reason, 'not-registered')) this.#taskIds.delete(taskIds[i]!);
+    });
+    const results = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    if (results.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
     return results.includes('allowed') ? 'allowed' : results[0]!;
   }
 }

@@ -3,7 +3,7 @@
 // alive (with any run it starts) by the connecting message's waitUntil.
 import { BgkitError } from '../BgkitError.js';
 import { PROTOCOL_VERSION, type GroupRecord, type WorkerApi } from '../protocol.js';
-import { validateRegisterInput } from '../validate.js';
+import { validateRegisterInput, validateRunQuery } from '../validate.js';
 import { broadcast } from './broadcast.js';
 import { getDb } from './db.js';
 import type { Lifetime } from './Lifetime.js';
@@ -90,15 +90,21 @@ function methods(lifetime: Lifetime): WorkerApi {
     },
 
     async request(taskId, instanceId, args) {
+      if (typeof instanceId !== 'string' || instanceId === '') {
+        throw new BgkitError('invalid-argument', 'request() needs an instance id.', { instanceId });
+      }
+      // Reads first, checks after: between the last await and startRun() nothing may run, so two requests
+      // (or a request and its own retry) cannot both find the task idle.
+      const stored = await RunStore.get(instanceId);
       const registration = await RegistrationStore.get(taskId);
+      // A retry of a request that already got through (the page timed out on a restarting worker).
+      if (stored || isActive(instanceId)) return 'allowed';
       if (!registration) {
         throw new BgkitError('not-registered', 'That task is not registered (any more): register it before requesting it.', { taskId });
       }
       if (registration.trigger.type !== 'application') {
         throw new BgkitError('invalid-trigger', `Task "${registration.name}" is not started by an ApplicationTrigger.`, { taskId });
       }
-      // A retry of a request that already got through (the page timed out on a restarting worker).
-      if (isActive(instanceId) || (await RunStore.get(instanceId))) return 'allowed';
       if (hasActiveRun(taskId)) return 'currentlyRunning';
       const run = startRun({ registration, instanceId, source: 'application', triggerDetails: { arguments: args ?? {} } });
       lifetime.keepAlive(run.finished);
@@ -107,7 +113,7 @@ function methods(lifetime: Lifetime): WorkerApi {
     },
 
     async runs(query) {
-      return RunStore.query(query ?? {});
+      return RunStore.query(validateRunQuery(query ?? {}));
     },
 
     async getAccess() {

@@ -22,8 +22,16 @@ type Outcome =
 
 interface ActiveRun {
   taskId: string;
+  /** Until the handler starts, a cancel is only remembered; the runner honours it before calling the handler. */
   cancel(reason: BackgroundTaskCancellationReason): void;
+  pendingCancel?: BackgroundTaskCancellationReason;
 }
+
+/**
+ * How long a canceled or failed run's handler may go on (cleaning up in a `canceled` listener, say) while the
+ * worker is still kept alive for it and before a queued run of the same task starts. Windows gives 5 s too.
+ */
+export const CANCEL_GRACE_MS = 5000;
 
 export interface RunRequest {
   registration: RegistrationRecord;
@@ -76,7 +84,7 @@ export function startRun(request: RunRequest): StartedRun {
   const instanceId = request.instanceId ?? crypto.randomUUID();
   const { taskId } = request.registration;
   // Reserved before any await, so two requests arriving together cannot both see the task idle.
-  const entry: ActiveRun = { taskId, cancel: () => {} };
+  const entry: ActiveRun = { taskId, cancel: (reason) => void (entry.pendingCancel ??= reason) };
   active.set(instanceId, entry);
   let markRecorded!: (error?: unknown) => void;
   const recorded = new Promise<void>((resolve, reject) => {
@@ -125,64 +133,81 @@ async function execute(
   markRecorded();
   broadcast({ kind: 'started', run });
   if (previous) {
-    let canceledWhileQueued: BackgroundTaskCancellationReason | undefined;
-    entry.cancel = (reason) => (canceledWhileQueued ??= reason);
     await previous;
-    if (canceledWhileQueued) return finalize(run, { status: 'canceled', reason: canceledWhileQueued });
-    run.status = 'running';
-    run.startedAt = Date.now();
-    if (!(await RunStore.transition(run))) return (await RunStore.get(instanceId)) ?? run;
-    broadcast({ kind: 'started', run });
+    if (!entry.pendingCancel) {
+      run.status = 'running';
+      run.startedAt = Date.now();
+      if (!(await RunStore.transition(run))) return (await RunStore.get(instanceId)) ?? run;
+      broadcast({ kind: 'started', run });
+    }
   }
+  if (entry.pendingCancel) return finalize(run, { status: 'canceled', reason: entry.pendingCancel });
   log(`run ${reg.name} (${instanceId}) started by ${request.source}`);
   const definition = definitions.get(reg.entryPoint);
-  const outcome: Outcome = definition
-    ? await invoke(definition, run, entry)
-    : {
-        status: 'failed',
-        error: new BgkitError('entry-point-not-defined', `No task "${reg.entryPoint}" is defined in this service worker.`, { entryPoint: reg.entryPoint }),
-      };
-  return finalize(run, outcome);
+  if (!definition) {
+    return finalize(run, {
+      status: 'failed',
+      error: new BgkitError('entry-point-not-defined', `No task "${reg.entryPoint}" is defined in this service worker.`, { entryPoint: reg.entryPoint }),
+    });
+  }
+  const { outcome, quiet } = invoke(definition, run, entry);
+  const final = await finalize(run, await outcome);
+  // Pages already know the outcome; the worker stays up (and the task's queue waits) while the handler winds down.
+  await quiet;
+  return final;
 }
 
-function invoke(definition: TaskDefinition, run: RunRecord, entry: ActiveRun): Promise<Outcome> {
-  return new Promise((resolve) => {
-    let settled = false;
-    let returned: Outcome | undefined;
-    const settle = (outcome: Outcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(outcome);
-    };
-    const finishIfReady = () => {
-      if (returned && countOpenDeferrals(instance) === 0) settle(returned);
-    };
-    const instance = new BackgroundTaskInstance<unknown>({
-      instanceId: run.instanceId,
-      task: { name: run.name, taskId: run.taskId },
-      triggerDetails: run.triggerDetails,
-      hooks: {
-        onProgress: (progress) => reportProgress(run, progress),
-        onDeferralsSettled: finishIfReady,
-      },
-    });
-    entry.cancel = (reason) => {
-      if (!settled && cancelInstance(instance, reason)) settle({ status: 'canceled', reason });
-    };
-    const timeLimit = definition.options.timeLimit ?? options.timeLimit;
-    const timer = setTimeout(() => entry.cancel('executionTimeExceeded'), timeLimit);
-    Promise.resolve()
-      .then(() => (definition.handler as (i: BackgroundTaskInstance<unknown>) => unknown)(instance))
-      .then(
-        (result) => {
-          returned = { status: 'completed', result };
-          finishIfReady();
-        },
-        // A throw ends the run at once, open deferrals or not: the task has failed.
-        (error: unknown) => settle({ status: 'failed', error }),
-      );
+/**
+ * Calls the handler. `outcome` settles once: with the handler's result (after its deferrals complete), its
+ * error, or a cancellation. `quiet` settles when the handler's own promise has, or CANCEL_GRACE_MS after the
+ * outcome, whichever is first: a canceled handler may still be cleaning up.
+ */
+function invoke(definition: TaskDefinition, run: RunRecord, entry: ActiveRun): { outcome: Promise<Outcome>; quiet: Promise<void> } {
+  let settled = false;
+  let returned: Outcome | undefined;
+  let resolveOutcome!: (outcome: Outcome) => void;
+  const outcome = new Promise<Outcome>((resolve) => (resolveOutcome = resolve));
+  const settle = (result: Outcome) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    resolveOutcome(result);
+  };
+  const finishIfReady = () => {
+    if (returned && countOpenDeferrals(instance) === 0) settle(returned);
+  };
+  const instance = new BackgroundTaskInstance<unknown>({
+    instanceId: run.instanceId,
+    task: { name: run.name, taskId: run.taskId },
+    triggerDetails: run.triggerDetails,
+    hooks: {
+      // Progress after the run settled (from a deferred callback, say) would arrive after `completed`.
+      onProgress: (progress) => !settled && reportProgress(run, progress),
+      onDeferralsSettled: finishIfReady,
+    },
   });
+  entry.cancel = (reason) => {
+    if (settled) return;
+    // Settle first: a `canceled` listener that completes a deferral must not turn the run into `completed`.
+    settle({ status: 'canceled', reason });
+    cancelInstance(instance, reason);
+  };
+  const timeLimit = definition.options.timeLimit ?? options.timeLimit;
+  const timer = setTimeout(() => entry.cancel('executionTimeExceeded'), timeLimit);
+  const handled = Promise.resolve()
+    .then(() => (definition.handler as (i: BackgroundTaskInstance<unknown>) => unknown)(instance))
+    .then(
+      (result) => {
+        returned = { status: 'completed', result };
+        finishIfReady();
+      },
+      // A throw ends the run at once, open deferrals or not: the task has failed.
+      (error: unknown) => settle({ status: 'failed', error }),
+    );
+  const quiet = outcome.then(() =>
+    Promise.race([handled, new Promise<void>((resolve) => setTimeout(resolve, CANCEL_GRACE_MS))]),
+  );
+  return { outcome, quiet };
 }
 
 async function finalize(run: RunRecord, outcome: Outcome): Promise<RunRecord> {
@@ -195,11 +220,19 @@ async function finalize(run: RunRecord, outcome: Outcome): Promise<RunRecord> {
   try {
     written = await RunStore.transition(run);
   } catch (error) {
-    if (!isBgkitError(error, 'result-not-cloneable')) throw error;
+    // Keep what matters (the status, the error's name and message) when the full record cannot be stored.
+    if (run.status === 'completed' && isBgkitError(error, 'result-not-cloneable')) {
+      run.status = 'failed';
+      run.error = serializeError(error);
+    }
     delete run.result;
-    run.status = 'failed';
-    run.error = serializeError(error);
-    written = await RunStore.transition(run);
+    if (run.error) delete run.error.details;
+    try {
+      written = await RunStore.transition(run);
+    } catch (again) {
+      log('run outcome could not be stored', run.instanceId, again);
+      written = true; // still tell the pages: they are waiting for it
+    }
   }
   if (!written) return (await RunStore.get(run.instanceId)) ?? run;
   log(`run ${run.name} (${run.instanceId}) ${run.status}`, run.error ?? run.cancelReason ?? '');

@@ -3,6 +3,7 @@
 // Every source ends in fire(), the same path a devtools simulation will take.
 import type {} from '../types/sync.js';
 import type { PushTriggerDetails, RegistrationRecord, Schedule, TriggerSource } from '../protocol.js';
+import { broadcast } from './broadcast.js';
 import { log } from './log.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { startRun, type StartedRun } from './runner.js';
@@ -62,6 +63,7 @@ async function afterTimeRun(run: StartedRun, registration: RegistrationRecord): 
   if (registration.trigger.oneShot) {
     await RegistrationStore.delete([registration.taskId]);
     await unschedule([registration.taskId]);
+    broadcast({ kind: 'registrations' });
   } else {
     const current = await RegistrationStore.get(registration.taskId);
     if (current) await schedule(current);
