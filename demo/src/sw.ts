@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // The demo's service worker: every background task the page can register is defined here.
-import { configure, defineTask, type ApplicationTriggerDetails, type PushTriggerDetails } from '@bgkit/sw';
+import { configure, defineTask, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails } from '@bgkit/sw';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -77,6 +77,12 @@ defineTask('inbox.refresh', async (task) => {
 defineTask<PushTriggerDetails>('push.received', async (task) => {
   activity(`${task.task.name}: push ${task.triggerDetails.text ?? '(no data)'}`);
   return task.triggerDetails;
+});
+
+/** Reacts to a change of the system (SystemTrigger): network, presence, time zone, a new app version. */
+defineTask<SystemTriggerDetails>('system.react', async (task) => {
+  activity(`${task.task.name}: ${task.triggerDetails.systemType}`);
+  return { systemType: task.triggerDetails.systemType, online: navigator.onLine };
 });
 
 self.addEventListener('install', () => void self.skipWaiting());

@@ -12,13 +12,17 @@ export { BackgroundTrigger } from './triggers/BackgroundTrigger.js';
 export { ApplicationTrigger, type ValueSet } from './triggers/ApplicationTrigger.js';
 export { TimeTrigger } from './triggers/TimeTrigger.js';
 export { PushNotificationTrigger } from './triggers/PushNotificationTrigger.js';
+export { SystemTrigger } from './triggers/SystemTrigger.js';
 export { configure, type ClientOptions, type ServiceWorkerOptions } from './internal/connection.js';
 export { BgkitError, isBgkitError, type BgkitErrorCode } from '@bgkit/sw/protocol';
 export type {
   ApplicationTriggerResult,
   BackgroundAccessStatus,
   BackgroundTaskCancellationReason,
+  DeviceSignals,
   PushTriggerDetails,
+  SystemTriggerDetails,
+  SystemTriggerType,
   RunQuery,
   RunStatus,
   TriggerSource,

@@ -12,6 +12,8 @@ export type { TaskHandler, TaskOptions, RuntimeOptions } from './internal/runtim
 export type {
   ApplicationTriggerResult,
   PushTriggerDetails,
+  SystemTriggerDetails,
+  SystemTriggerType,
   BackgroundTaskCancellationReason,
   RunRecord,
   RunStatus,

@@ -4,7 +4,7 @@
 import { BgkitError, type BgkitErrorCode } from './BgkitError.js';
 
 export { BgkitError, isBgkitError, type BgkitErrorCode } from './BgkitError.js';
-export { validateRegisterInput, validateFreshness, validateDuration, MIN_FRESHNESS_MINUTES } from './validate.js';
+export { validateRegisterInput, validateFreshness, validateDuration, validateSystemType, MIN_FRESHNESS_MINUTES } from './validate.js';
 
 /** Bumped whenever a message or payload below changes shape. */
 export const PROTOCOL_VERSION = 1;
@@ -45,7 +45,50 @@ export type TriggerSpec =
   | { type: 'application' }
   /** `freshnessTime` in minutes (at least 15, as Windows); a one-shot trigger runs once and is then done. */
   | { type: 'time'; freshnessTime: number; oneShot: boolean }
-  | { type: 'push' };
+  | { type: 'push' }
+  | { type: 'system'; systemType: SystemTriggerType; oneShot: boolean };
+
+/** Windows' SystemTriggerType, camelCased. Which of them the web can serve: see WEB_SYSTEM_TRIGGERS. */
+export type SystemTriggerType =
+  | 'smsReceived'
+  | 'userPresent'
+  | 'userAway'
+  | 'networkStateChange'
+  | 'controlChannelReset'
+  | 'internetAvailable'
+  | 'sessionConnected'
+  | 'servicingComplete'
+  | 'lockScreenApplicationAdded'
+  | 'lockScreenApplicationRemoved'
+  | 'timeZoneChange'
+  | 'onlineIdConnectedStateChange'
+  | 'backgroundWorkCostChange'
+  | 'powerStateChange'
+  | 'defaultSignInAccountChange';
+
+export const SYSTEM_TRIGGER_TYPES: readonly SystemTriggerType[] = [
+  'smsReceived', 'userPresent', 'userAway', 'networkStateChange', 'controlChannelReset', 'internetAvailable',
+  'sessionConnected', 'servicingComplete', 'lockScreenApplicationAdded', 'lockScreenApplicationRemoved',
+  'timeZoneChange', 'onlineIdConnectedStateChange', 'backgroundWorkCostChange', 'powerStateChange',
+  'defaultSignInAccountChange',
+];
+
+/** The system triggers this version can fire; registering any other fails with `unsupported-trigger`. */
+export const WEB_SYSTEM_TRIGGERS: readonly SystemTriggerType[] = [
+  'internetAvailable', 'networkStateChange', 'userPresent', 'userAway', 'timeZoneChange', 'servicingComplete',
+];
+
+/** What open pages can see of the device and tell the worker, which sees none of it itself. */
+export interface DeviceSignals {
+  online?: boolean;
+  userPresent?: boolean;
+  timeZone?: string;
+}
+
+/** `triggerDetails` of a run started by a SystemTrigger. */
+export interface SystemTriggerDetails {
+  systemType: SystemTriggerType;
+}
 export type TriggerType = TriggerSpec['type'];
 
 /** A condition as stored and sent over the wire. */
@@ -54,7 +97,7 @@ export interface ConditionSpec {
 }
 
 /** What fired a run: the trigger's own event source, or a simulation. */
-export type TriggerSource = 'application' | 'periodicsync' | 'catch-up' | 'push' | 'simulated';
+export type TriggerSource = 'application' | 'periodicsync' | 'catch-up' | 'push' | 'sync' | 'page' | 'worker' | 'simulated';
 
 /** When a time-triggered task is next expected to run, and what will wake it. */
 export interface Schedule {
@@ -161,6 +204,8 @@ export interface WorkerApi {
   runs(query: RunQuery): Promise<RunRecord[]>;
   getAccess(): Promise<BackgroundAccessStatus | null>;
   setAccess(status: BackgroundAccessStatus | null): Promise<void>;
+  /** A page reports what it sees of the device; transitions fire the matching system triggers. */
+  relay(signals: DeviceSignals): Promise<void>;
 }
 
 export interface ConnectMessage {

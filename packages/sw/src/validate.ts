@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Checks shared by the page (to fail fast, without a worker) and the worker (which trusts no page).
 import { BgkitError } from './BgkitError.js';
-import type { RegisterInput, RunQuery, RunStatus, TriggerSpec } from './protocol.js';
+import { SYSTEM_TRIGGER_TYPES, WEB_SYSTEM_TRIGGERS, type RegisterInput, type RunQuery, type RunStatus, type SystemTriggerType, type TriggerSpec } from './protocol.js';
 
 /** The longest delay a timer can hold (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
@@ -29,10 +29,16 @@ export function validateRunQuery(query: RunQuery): RunQuery {
   return query;
 }
 
-export const TRIGGER_TYPES: readonly TriggerSpec['type'][] = ['application', 'time', 'push'];
+export const TRIGGER_TYPES: readonly TriggerSpec['type'][] = ['application', 'time', 'push', 'system'];
 
 /** Windows' floor for TimeTrigger and MaintenanceTrigger, in minutes. */
 export const MIN_FRESHNESS_MINUTES = 15;
+
+export function validateSystemType(systemType: unknown): asserts systemType is SystemTriggerType {
+  if (!SYSTEM_TRIGGER_TYPES.includes(systemType as SystemTriggerType)) {
+    throw new BgkitError('invalid-trigger', `"${String(systemType)}" is not a SystemTriggerType.`, { systemType });
+  }
+}
 
 export function validateFreshness(freshnessTime: unknown, oneShot: unknown): void {
   if (typeof freshnessTime !== 'number' || !Number.isInteger(freshnessTime) || freshnessTime < MIN_FRESHNESS_MINUTES) {
@@ -56,6 +62,14 @@ export function validateTrigger(trigger: unknown): asserts trigger is TriggerSpe
   const type = (trigger as { type?: unknown }).type;
   if (!TRIGGER_TYPES.includes(type as TriggerSpec['type'])) {
     throw new BgkitError('unsupported-trigger', `The trigger "${String(type)}" cannot run on the web.`, { trigger: type });
+  }
+  if (type === 'system') {
+    const { systemType, oneShot } = trigger as { systemType?: unknown; oneShot?: unknown };
+    validateSystemType(systemType);
+    if (typeof oneShot !== 'boolean') throw new BgkitError('invalid-trigger', 'oneShot must be a boolean.', { oneShot });
+    if (!WEB_SYSTEM_TRIGGERS.includes(systemType)) {
+      throw new BgkitError('unsupported-trigger', `The system trigger "${systemType}" cannot run on the web.`, { trigger: systemType });
+    }
   }
   if (type === 'time') {
     const { freshnessTime, oneShot } = trigger as { freshnessTime?: unknown; oneShot?: unknown };

@@ -8,6 +8,7 @@ import { kBind, kUnbind, type BackgroundTrigger } from '../triggers/BackgroundTr
 import { triggerFromSpec } from '../triggers/fromSpec.js';
 import { call } from './connection.js';
 import { onWorkerMessage } from './events.js';
+import { startRelay } from './relay.js';
 
 const tasks = new Map<string, BackgroundTaskRegistration>();
 // Unregistered tasks still hear about their last runs (unregister(true) cancels them just after it returns).
@@ -18,6 +19,7 @@ let routing = false;
 function route(): void {
   if (routing) return;
   routing = true;
+  startRelay();
   onWorkerMessage((message) => {
     if (message.kind === 'progress') {
       (tasks.get(message.taskId) ?? retired.get(message.taskId))?.dispatchEvent(new BackgroundTaskProgressEvent(message.instanceId, message.progress));

@@ -3,6 +3,7 @@ import { BgkitError, type TriggerSpec } from '@bgkit/sw/protocol';
 import { ApplicationTrigger } from './ApplicationTrigger.js';
 import type { BackgroundTrigger } from './BackgroundTrigger.js';
 import { PushNotificationTrigger } from './PushNotificationTrigger.js';
+import { SystemTrigger } from './SystemTrigger.js';
 import { TimeTrigger } from './TimeTrigger.js';
 
 /** Rebuilds the trigger object of a stored registration. */
@@ -14,6 +15,8 @@ export function triggerFromSpec(spec: TriggerSpec): BackgroundTrigger {
       return new TimeTrigger(spec.freshnessTime, spec.oneShot);
     case 'push':
       return new PushNotificationTrigger();
+    case 'system':
+      return new SystemTrigger(spec.systemType, spec.oneShot);
     default:
       throw new BgkitError('unsupported-trigger', `Unknown stored trigger "${String((spec as { type: unknown }).type)}".`);
   }

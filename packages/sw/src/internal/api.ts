@@ -11,7 +11,7 @@ import { RegistrationStore } from './RegistrationStore.js';
 import { RunStore } from './RunStore.js';
 import { cancelRuns, hasActiveRun, isActive, reconcile, startRun } from './runner.js';
 import { bootId, definitions } from './runtime.js';
-import { catchUp, schedule, unschedule } from './triggers.js';
+import { catchUp, onSignals, schedule, unschedule } from './triggers.js';
 
 let booting: Promise<void> | undefined;
 let bootRuns: Promise<unknown> = Promise.resolve();
@@ -23,7 +23,10 @@ let bootRuns: Promise<unknown> = Promise.resolve();
 export function boot(): Promise<void> {
   booting ??= (async () => {
     await reconcile();
-    bootRuns = Promise.allSettled(await catchUp());
+    const work: Promise<unknown>[] = await catchUp();
+    // The worker can read navigator.onLine itself: a change while no worker ran is a transition too.
+    if (typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean') work.push(onSignals({ online: navigator.onLine }, 'worker'));
+    bootRuns = Promise.allSettled(work);
   })().catch((error: unknown) => {
     booting = undefined;
     throw error;
@@ -119,6 +122,11 @@ function methods(lifetime: Lifetime): WorkerApi {
     async getAccess() {
       const db = await getDb();
       return ((await db.get('meta', 'access')) as WorkerApiAccess | undefined) ?? null;
+    },
+
+    async relay(signals) {
+      if (typeof signals !== 'object' || signals === null) throw new BgkitError('invalid-argument', 'relay() takes an object of device signals.');
+      lifetime.keepAlive(onSignals(signals, 'page'));
     },
 
     async setAccess(status) {

@@ -6,7 +6,8 @@ import { boot, bootWork, createApi, mismatchApi } from './api.js';
 import { Lifetime } from './Lifetime.js';
 import { log } from './log.js';
 import { options } from './runtime.js';
-import { onPeriodicSync, onPush, pushDetails, taskIdOf } from './triggers.js';
+import { RegistrationStore } from './RegistrationStore.js';
+import { fireSystem, INTERNET_TAG, onPeriodicSync, onPush, onSignals, pushDetails, taskIdOf } from './triggers.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -24,7 +25,14 @@ export function install(): void {
   // Every wake-up boots first (reconcile, catch-up), and keeps the worker alive for what that started.
   const afterBoot = (work: () => Promise<unknown>) => boot().then(() => Promise.all([bootWork(), work()]));
 
-  self.addEventListener('activate', (event) => event.waitUntil(afterBoot(async () => undefined)));
+  // A worker that activates over existing registrations is a new version of the app: servicingComplete.
+  self.addEventListener('activate', (event) =>
+    event.waitUntil(afterBoot(async () => ((await RegistrationStore.all()).size > 0 ? fireSystem(['servicingComplete'], 'worker') : undefined))),
+  );
+
+  self.addEventListener('sync', (event) => {
+    if (event.tag === INTERNET_TAG) event.waitUntil(afterBoot(() => onSignals({ online: true }, 'sync')));
+  });
 
   self.addEventListener('periodicsync', (event) => {
     if (taskIdOf(event.tag)) event.waitUntil(afterBoot(() => onPeriodicSync(event.tag)));

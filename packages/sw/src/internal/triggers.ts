@@ -2,7 +2,16 @@
 // Trigger sources: how the web's own events (periodicsync, push) and the worker's wake-ups become runs.
 // Every source ends in fire(), the same path a devtools simulation will take.
 import type {} from '../types/sync.js';
-import type { PushTriggerDetails, RegistrationRecord, Schedule, TriggerSource } from '../protocol.js';
+import type {
+  DeviceSignals,
+  PushTriggerDetails,
+  RegistrationRecord,
+  Schedule,
+  SystemTriggerDetails,
+  SystemTriggerType,
+  TriggerSource,
+} from '../protocol.js';
+import { applySignals } from './device.js';
 import { broadcast } from './broadcast.js';
 import { log } from './log.js';
 import { RegistrationStore } from './RegistrationStore.js';
@@ -11,6 +20,8 @@ import { startRun, type StartedRun } from './runner.js';
 declare const self: ServiceWorkerGlobalScope;
 
 const TAG_PREFIX = 'bgkit:';
+/** The one Background Sync tag bgkit uses: registered when a page reports going offline, fired on reconnect. */
+export const INTERNET_TAG = 'bgkit-internet';
 const MINUTE = 60_000;
 
 export const tagFor = (taskId: string): string => `${TAG_PREFIX}${taskId}`;
@@ -56,23 +67,22 @@ export async function unschedule(taskIds: Iterable<string>): Promise<void> {
   await Promise.all([...taskIds].map((id) => manager.unregister(tagFor(id)).catch(() => undefined)));
 }
 
-/** After a time-triggered run: a one-shot trigger is done (Windows unregisters it), a repeating one is due again. */
-async function afterTimeRun(run: StartedRun, registration: RegistrationRecord): Promise<void> {
+/** After a run: a one-shot trigger is done (Windows unregisters it); a repeating time trigger is due again. */
+async function afterRun(run: StartedRun, registration: RegistrationRecord): Promise<void> {
   await run.finished.catch(() => undefined);
-  if (registration.trigger.type !== 'time') return;
-  if (registration.trigger.oneShot) {
+  const { trigger } = registration;
+  if ((trigger.type === 'time' || trigger.type === 'system') && trigger.oneShot) {
     await RegistrationStore.delete([registration.taskId]);
     await unschedule([registration.taskId]);
     broadcast({ kind: 'registrations' });
-  } else {
+  } else if (trigger.type === 'time') {
     const current = await RegistrationStore.get(registration.taskId);
     if (current) await schedule(current);
   }
 }
 
 function runTimeTask(registration: RegistrationRecord, source: TriggerSource): Promise<void> {
-  const run = fire(registration, source);
-  return afterTimeRun(run, registration);
+  return afterRun(fire(registration, source), registration);
 }
 
 export async function onPeriodicSync(tag: string): Promise<void> {
@@ -113,4 +123,28 @@ export function pushDetails(data: { text(): string } | null): PushTriggerDetails
 export async function onPush(details: PushTriggerDetails): Promise<unknown> {
   const targets = [...(await RegistrationStore.all()).values()].filter((r) => r.trigger.type === 'push');
   return Promise.all(targets.map((r) => fire(r, 'push', details).finished));
+}
+
+/** Runs every task registered for one of these system triggers. */
+export async function fireSystem(types: readonly SystemTriggerType[], source: TriggerSource): Promise<unknown> {
+  if (types.length === 0) return;
+  const runs: Promise<void>[] = [];
+  for (const registration of (await RegistrationStore.all()).values()) {
+    const { trigger } = registration;
+    if (trigger.type === 'system' && types.includes(trigger.systemType)) {
+      const details: SystemTriggerDetails = { systemType: trigger.systemType };
+      runs.push(afterRun(fire(registration, source, details), registration));
+    }
+  }
+  return Promise.all(runs);
+}
+
+/** A page's report (or the worker's own look at navigator.onLine): store it, fire what changed. */
+export async function onSignals(signals: DeviceSignals, source: TriggerSource): Promise<unknown> {
+  const fired = await applySignals(signals);
+  if (signals.online === false) {
+    // So the browser wakes the worker on reconnect even if no page is open by then.
+    await self.registration?.sync?.register(INTERNET_TAG).catch((error: unknown) => log('background sync refused', error));
+  }
+  return fireSystem(fired, source);
 }

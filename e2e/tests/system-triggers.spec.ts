@@ -1,0 +1,125 @@
+import type { Page } from '@playwright/test';
+import type { SystemTriggerType } from '@bgkit/client';
+import { expect, openDemo, test } from '../fixtures';
+
+function registerSystem(page: Page, name: string, systemType: SystemTriggerType, oneShot = false) {
+  return page.evaluate(
+    async ({ name, systemType, oneShot }) => {
+      const { BackgroundTaskBuilder, SystemTrigger } = window.bgkit;
+      const builder = new BackgroundTaskBuilder();
+      builder.name = name;
+      builder.taskEntryPoint = 'system.react';
+      builder.setTrigger(new SystemTrigger(systemType, oneShot));
+      return (await builder.register()).taskId;
+    },
+    { name, systemType, oneShot },
+  );
+}
+
+const runsOf = (page: Page, taskId: string) =>
+  page.evaluate((taskId) => window.bgkit.BackgroundExecutionManager.runs({ taskId }), taskId);
+
+async function completedRuns(page: Page, taskId: string, count: number) {
+  await expect.poll(async () => (await runsOf(page, taskId)).filter((r) => r.status === 'completed').length).toBe(count);
+  return runsOf(page, taskId);
+}
+
+test.describe('SystemTrigger', () => {
+  test('registering a trigger the web cannot have fails with unsupported-trigger, naming it', async ({ app }) => {
+    const errors = await app.evaluate(async () => {
+      const { BackgroundTaskBuilder, SystemTrigger } = window.bgkit;
+      const attempt = async (fn: () => unknown) => {
+        try {
+          await fn();
+          return 'no error';
+        } catch (error) {
+          const e = error as { code: string; message: string };
+          return `${e.code}: ${e.message}`;
+        }
+      };
+      const register = (type: string) => {
+        const builder = new BackgroundTaskBuilder();
+        builder.name = `sys ${type}`;
+        builder.taskEntryPoint = 'system.react';
+        builder.setTrigger(new SystemTrigger(type as never, false));
+        return builder.register();
+      };
+      return {
+        sms: await attempt(() => register('smsReceived')),
+        lockScreen: await attempt(() => register('lockScreenApplicationAdded')),
+        bogus: await attempt(() => register('bogus')),
+        badOneShot: await attempt(() => new SystemTrigger('internetAvailable', 1 as never)),
+      };
+    });
+    expect(errors.sms).toBe('unsupported-trigger: The system trigger "smsReceived" cannot run on the web.');
+    expect(errors.lockScreen).toMatch(/^unsupported-trigger: .*lockScreenApplicationAdded/);
+    expect(errors.bogus).toMatch(/^invalid-trigger: .*bogus/);
+    expect(errors.badOneShot).toMatch(/^invalid-trigger/);
+  });
+
+  test('going offline and back fires networkStateChange twice and internetAvailable once', async ({ app, context }) => {
+    const network = await registerSystem(app, 'Network changed', 'networkStateChange');
+    const internet = await registerSystem(app, 'Back online', 'internetAvailable');
+    await context.setOffline(true);
+    const [offline] = await completedRuns(app, network, 1);
+    expect(offline).toMatchObject({ triggerDetails: { systemType: 'networkStateChange' }, result: { online: false } });
+    // The worker asked for a real Background Sync, so the browser wakes it on reconnect even with no page open.
+    await expect
+      .poll(() => app.evaluate(async () => ((await navigator.serviceWorker.ready) as unknown as { sync: { getTags(): Promise<string[]> } }).sync.getTags()))
+      .toContain('bgkit-internet');
+    await context.setOffline(false);
+    const [online] = await completedRuns(app, internet, 1);
+    expect(online).toMatchObject({ triggerDetails: { systemType: 'internetAvailable' }, result: { online: true } });
+    await completedRuns(app, network, 2);
+    // Both the page's `online` and the sync event saw the reconnect; the stored transition fires once.
+    await app.waitForTimeout(300);
+    expect(await runsOf(app, internet)).toHaveLength(1);
+  });
+
+  test('with no page open, a real sync on reconnect wakes the worker and runs internetAvailable', async ({ app, context }) => {
+    const internet = await registerSystem(app, 'Back online', 'internetAvailable');
+    await context.setOffline(true);
+    await expect
+      .poll(() => app.evaluate(async () => ((await navigator.serviceWorker.ready) as unknown as { sync: { getTags(): Promise<string[]> } }).sync.getTags()))
+      .toContain('bgkit-internet');
+    const blank = await context.newPage();
+    await app.close();
+    await context.setOffline(false);
+    await blank.waitForTimeout(500);
+    const page = await context.newPage();
+    await openDemo(page);
+    const runs = await completedRuns(page, internet, 1);
+    expect(runs[0]).toMatchObject({ source: 'sync', triggerDetails: { systemType: 'internetAvailable' } });
+  });
+
+  test('a time-zone change seen by a page fires timeZoneChange', async ({ app }) => {
+    const taskId = await registerSystem(app, 'Time zone', 'timeZoneChange');
+    const session = await app.context().newCDPSession(app);
+    await session.send('Emulation.setTimezoneOverride', { timezoneId: 'Asia/Tokyo' });
+    await app.evaluate(() => window.dispatchEvent(new Event('focus')));
+    const [run] = await completedRuns(app, taskId, 1);
+    expect(run).toMatchObject({ source: 'page', triggerDetails: { systemType: 'timeZoneChange' } });
+    await expect(app.locator('#activity')).toContainText('Time zone: timeZoneChange');
+  });
+
+  test('the page hiding and showing fires userAway then userPresent; a one-shot trigger is then unregistered', async ({ app }) => {
+    const away = await registerSystem(app, 'User away', 'userAway', true);
+    const present = await registerSystem(app, 'User back', 'userPresent');
+    const setVisibility = (state: 'hidden' | 'visible') =>
+      app.evaluate((state) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await setVisibility('hidden');
+    await completedRuns(app, away, 1);
+    await setVisibility('visible');
+    await completedRuns(app, present, 1);
+    await expect
+      .poll(async () => app.evaluate(async (id) => (await window.bgkit.BackgroundTaskRegistration.allTasks()).has(id), away))
+      .toBe(false);
+    await setVisibility('hidden');
+    await setVisibility('visible');
+    await completedRuns(app, present, 2);
+    expect(await runsOf(app, away)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// Open pages are the worker's eyes: they report what only a page can see (online/offline, whether the user
+// is here, the time zone) so system triggers can fire. Every page reports; the worker fires on transitions
+// of what it stored, so three tabs reporting the same change fire a task once.
+import type { DeviceSignals } from '@bgkit/sw/protocol';
+import { call } from './connection.js';
+
+let started = false;
+let last = '';
+
+function snapshot(): DeviceSignals {
+  return {
+    online: navigator.onLine,
+    userPresent: document.visibilityState === 'visible',
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
+}
+
+/** Sends the current signals if they changed since this page last sent them. */
+export function report(): void {
+  const signals = snapshot();
+  const key = JSON.stringify(signals);
+  if (key === last) return;
+  last = key;
+  call('relay', signals).catch(() => {
+    last = ''; // try again on the next change
+  });
+}
+
+/** Starts relaying (once per page). Browsers fire no event for a time-zone change, so it is also polled. */
+export function startRelay(): void {
+  if (started || typeof window === 'undefined' || typeof document === 'undefined') return;
+  started = true;
+  for (const type of ['online', 'offline', 'focus', 'blur', 'pageshow']) window.addEventListener(type, report);
+  document.addEventListener('visibilitychange', report);
+  setInterval(report, 60_000);
+  report();
+}

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+import { BgkitError, validateSystemType, type SystemTriggerType, type TriggerSpec } from '@bgkit/sw/protocol';
+import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
+
+/**
+ * Runs its task when the system changes state: `internetAvailable` (a real Background Sync where the browser
+ * has one), `networkStateChange`, `userPresent`, `userAway`, `timeZoneChange` (relayed by open pages) and
+ * `servicingComplete` (a new version of the app's worker activated). Windows' other types cannot happen on
+ * the web: registering them fails with `unsupported-trigger`.
+ */
+export class SystemTrigger extends BackgroundTrigger {
+  readonly type = 'system' as const;
+  readonly triggerType: SystemTriggerType;
+  readonly oneShot: boolean;
+
+  constructor(triggerType: SystemTriggerType, oneShot: boolean) {
+    super();
+    validateSystemType(triggerType);
+    if (typeof oneShot !== 'boolean') throw new BgkitError('invalid-trigger', 'oneShot must be a boolean.', { oneShot });
+    this.triggerType = triggerType;
+    this.oneShot = oneShot;
+  }
+
+  /** @internal */
+  [kSpec](): TriggerSpec {
+    return { type: 'system', systemType: this.triggerType, oneShot: this.oneShot };
+  }
+}
