@@ -7,7 +7,7 @@ import { Lifetime } from './Lifetime.js';
 import { log } from './log.js';
 import { options } from './runtime.js';
 import { RegistrationStore } from './RegistrationStore.js';
-import { fireSystem, INTERNET_TAG, onPeriodicSync, onPush, onSignals, pushDetails, taskIdOf } from './triggers.js';
+import { fireSystem, INTERNET_TAG, onInternetSync, onPeriodicSync, onPush, pushDetails, taskIdOf } from './triggers.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -31,7 +31,7 @@ export function install(): void {
   );
 
   self.addEventListener('sync', (event) => {
-    if (event.tag === INTERNET_TAG) event.waitUntil(afterBoot(() => onSignals({ online: true }, 'sync')));
+    if (event.tag === INTERNET_TAG) event.waitUntil(afterBoot(onInternetSync));
   });
 
   self.addEventListener('periodicsync', (event) => {

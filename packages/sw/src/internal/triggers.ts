@@ -148,3 +148,26 @@ export async function onSignals(signals: DeviceSignals, source: TriggerSource): 
   }
   return fireSystem(fired, source);
 }
+
+let spuriousSyncs = 0;
+
+async function onLineWithin(ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (navigator.onLine === false && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+  return navigator.onLine !== false;
+}
+
+/**
+ * The `sync` for INTERNET_TAG. The browser's idea of "online" and the worker's navigator.onLine do not
+ * always flip at the same instant (seen both ways in Chromium when connectivity changes quickly), so give
+ * the worker a moment to agree. A sync while the worker still reads offline is no reconnect: ask again, a
+ * few times at most, so a confused browser cannot spin the worker.
+ */
+export async function onInternetSync(): Promise<unknown> {
+  if (typeof navigator !== 'undefined' && !(await onLineWithin(1000))) {
+    if (spuriousSyncs++ < 5) await self.registration?.sync?.register(INTERNET_TAG).catch(() => undefined);
+    return;
+  }
+  spuriousSyncs = 0;
+  return onSignals({ online: true }, 'sync');
+}
