@@ -20,7 +20,16 @@ export async function serve(dir) {
     if (!file.startsWith(dir + sep)) return void res.writeHead(403).end();
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+      res
+        .writeHead(200, {
+          'content-type': types[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+          // Cross-origin isolation (page and worker script alike) raises performance.now() resolution from
+          // 100 µs to 5 µs in Chromium; the progress latencies are a fraction of a millisecond.
+          'cross-origin-opener-policy': 'same-origin',
+          'cross-origin-embedder-policy': 'require-corp',
+        })
+        .end(body);
     } catch {
       res.writeHead(404).end();
     }

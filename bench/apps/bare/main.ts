@@ -56,7 +56,7 @@ const bench = {
     };
     const t0 = stamp();
     await Promise.all(Array.from({ length: laneCount }, lane));
-    return { ms: stamp() - t0, latencies, retries: 0 };
+    return { ms: stamp() - t0, latencies, retries: 0, errors: [] };
   },
 
   async progress(n: number, gap: number, via: 'bc' | 'pm' = 'bc'): Promise<ProgressResult> {

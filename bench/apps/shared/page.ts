@@ -37,6 +37,8 @@ export interface ThroughputResult {
   ms: number;
   latencies: number[];
   retries: number;
+  /** Calls that failed outright (after bgkit's own retry), each repeated. */
+  errors: string[];
 }
 
 export interface ProgressResult {

@@ -61,3 +61,4 @@ describe('page → worker calls', () => {
     await expect(call('hello')).rejects.toMatchObject({ code: 'no-service-worker' });
   });
 });
+

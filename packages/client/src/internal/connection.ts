@@ -3,7 +3,7 @@
 // posting to a stopped worker starts it, so nothing here can go stale across a worker restart, and the
 // worker holds the connecting event open (waitUntil) for the call and any run it starts. comlink carries the
 // call; a timeout guards it, because a comlink call to a worker that dies mid-call never settles.
-import { wrap, transferHandlers, type Remote } from 'comlink';
+import { releaseProxy, wrap, transferHandlers, type Remote } from 'comlink';
 import { BgkitError, CONNECT, installErrorTransfer, isBgkitError, PROTOCOL_VERSION, validateDuration, type WorkerApi } from '@bgkit/sw/protocol';
 
 export interface ServiceWorkerOptions {
@@ -70,6 +70,8 @@ function getRegistration(): Promise<ServiceWorkerRegistration> {
 
 installErrorTransfer(transferHandlers as never);
 
+const inFlight = new Set<unknown>();
+
 /** Calls the worker. Retries once, on a fresh connection, when the first attempt timed out (every call is idempotent). */
 export async function call<K extends keyof WorkerApi>(
   method: K,
@@ -83,6 +85,9 @@ export async function call<K extends keyof WorkerApi>(
     const { port1, port2 } = new MessageChannel();
     worker.postMessage({ type: CONNECT, v: PROTOCOL_VERSION }, [port2]);
     const remote = wrap<WorkerApi>(port1) as Remote<WorkerApi>;
+    // comlink releases an endpoint once its proxies are garbage-collected, and the worker then closes its
+    // side: a reply still on its way is dropped. Nothing here touches `remote` after the await, so hold it.
+    inFlight.add(remote);
     try {
       const fn = remote[method] as unknown as (...a: unknown[]) => Promise<Awaited<ReturnType<WorkerApi[K]>>>;
       return await timeout(fn(...args), settings.timeout, () =>
@@ -92,7 +97,9 @@ export async function call<K extends keyof WorkerApi>(
       if (!isBgkitError(error, 'sw-timeout')) throw error;
       lastError = error;
     } finally {
-      port1.close();
+      inFlight.delete(remote);
+      // Lets the worker close its side now; our side closes when it answers (or with the page).
+      remote[releaseProxy]();
     }
   }
   throw lastError;

@@ -86,10 +86,13 @@ export function forget(taskId: string): void {
 
 /** Every registered task, grouped or not, as live objects. Drops objects of tasks unregistered elsewhere. */
 export async function listAll(): Promise<BackgroundTaskRegistration[]> {
+  // Only objects that existed before the listing was taken may be retired by it: a task registered while
+  // the listing was on its way is not in it, yet alive.
+  const known = [...tasks.keys()];
   const { registrations, groups: groupRecords } = await call('list');
   const byId = new Map(groupRecords.map((g) => [g.id, g]));
   const alive = new Set(registrations.map((r) => r.taskId));
-  for (const id of [...tasks.keys()]) if (!alive.has(id)) forget(id);
+  for (const id of known) if (!alive.has(id)) forget(id);
   return registrations.map((r) => registrationFor(r, byId));
 }
 
