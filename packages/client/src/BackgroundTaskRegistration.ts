@@ -4,6 +4,7 @@ import type { BackgroundTaskRegistrationEventMap } from './BackgroundTaskEvents.
 import type { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGroup.js';
 import { call } from './internal/connection.js';
 import { forget, listAll, listGroups } from './internal/registry.js';
+import { SystemCondition } from './SystemCondition.js';
 import type { BackgroundTrigger } from './triggers/BackgroundTrigger.js';
 
 /** @internal */
@@ -39,6 +40,7 @@ export class BackgroundTaskRegistration extends EventTarget {
   readonly taskGroup: BackgroundTaskRegistrationGroup | null;
   readonly cancelOnConditionLoss: boolean;
   readonly isNetworkRequested: boolean;
+  readonly conditions: readonly SystemCondition[];
   #record: RegistrationRecord;
 
   /** @internal Registrations come from BackgroundTaskBuilder.register() and allTasks(). */
@@ -51,6 +53,7 @@ export class BackgroundTaskRegistration extends EventTarget {
     this.taskGroup = group;
     this.cancelOnConditionLoss = record.cancelOnConditionLoss;
     this.isNetworkRequested = record.isNetworkRequested;
+    this.conditions = Object.freeze(record.conditions.map((c) => new SystemCondition(c.type)));
     this.#record = record;
   }
 

@@ -13,6 +13,7 @@ export { ApplicationTrigger, type ValueSet } from './triggers/ApplicationTrigger
 export { TimeTrigger } from './triggers/TimeTrigger.js';
 export { PushNotificationTrigger } from './triggers/PushNotificationTrigger.js';
 export { SystemTrigger } from './triggers/SystemTrigger.js';
+export { SystemCondition } from './SystemCondition.js';
 export { configure, type ClientOptions, type ServiceWorkerOptions } from './internal/connection.js';
 export { BgkitError, isBgkitError, type BgkitErrorCode } from '@bgkit/sw/protocol';
 export type {
@@ -20,6 +21,8 @@ export type {
   BackgroundAccessStatus,
   BackgroundTaskCancellationReason,
   DeviceSignals,
+  PendingRecord,
+  SystemConditionType,
   PushTriggerDetails,
   SystemTriggerDetails,
   SystemTriggerType,

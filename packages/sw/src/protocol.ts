@@ -91,9 +91,40 @@ export interface SystemTriggerDetails {
 }
 export type TriggerType = TriggerSpec['type'];
 
+/** Windows' SystemConditionType, camelCased. */
+export type SystemConditionType =
+  | 'userPresent'
+  | 'userNotPresent'
+  | 'internetAvailable'
+  | 'internetNotAvailable'
+  | 'sessionConnected'
+  | 'sessionDisconnected'
+  | 'freeNetworkAvailable'
+  | 'backgroundWorkCostNotHigh';
+
+export const SYSTEM_CONDITION_TYPES: readonly SystemConditionType[] = [
+  'userPresent', 'userNotPresent', 'internetAvailable', 'internetNotAvailable', 'sessionConnected',
+  'sessionDisconnected', 'freeNetworkAvailable', 'backgroundWorkCostNotHigh',
+];
+
+/** The conditions this version can evaluate; adding any other fails with `unsupported-condition`. */
+export const WEB_CONDITIONS: readonly SystemConditionType[] = [
+  'userPresent', 'userNotPresent', 'internetAvailable', 'internetNotAvailable', 'sessionConnected', 'sessionDisconnected',
+];
+
 /** A condition as stored and sent over the wire. */
 export interface ConditionSpec {
-  type: string;
+  type: SystemConditionType;
+}
+
+/** A trigger that fired while its task's conditions did not hold: it runs as soon as they do. */
+export interface PendingRecord {
+  id: string;
+  taskId: string;
+  name: string;
+  source: TriggerSource;
+  triggerDetails: unknown;
+  createdAt: number;
 }
 
 /** What fired a run: the trigger's own event source, or a simulation. */
@@ -204,6 +235,8 @@ export interface WorkerApi {
   runs(query: RunQuery): Promise<RunRecord[]>;
   getAccess(): Promise<BackgroundAccessStatus | null>;
   setAccess(status: BackgroundAccessStatus | null): Promise<void>;
+  /** Triggers waiting for their task's conditions, oldest first. */
+  pending(): Promise<PendingRecord[]>;
   /** A page reports what it sees of the device; transitions fire the matching system triggers. */
   relay(signals: DeviceSignals): Promise<void>;
 }

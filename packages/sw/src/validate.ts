@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Checks shared by the page (to fail fast, without a worker) and the worker (which trusts no page).
 import { BgkitError } from './BgkitError.js';
-import { SYSTEM_TRIGGER_TYPES, WEB_SYSTEM_TRIGGERS, type RegisterInput, type RunQuery, type RunStatus, type SystemTriggerType, type TriggerSpec } from './protocol.js';
+import { SYSTEM_CONDITION_TYPES, SYSTEM_TRIGGER_TYPES, WEB_CONDITIONS, WEB_SYSTEM_TRIGGERS, type RegisterInput, type SystemConditionType, type RunQuery, type RunStatus, type SystemTriggerType, type TriggerSpec } from './protocol.js';
 
 /** The longest delay a timer can hold (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
@@ -89,9 +89,14 @@ export function validateRegisterInput(input: RegisterInput): void {
   if (!Array.isArray(input.conditions)) {
     throw new BgkitError('invalid-argument', 'conditions must be an array.');
   }
-  if (input.conditions.length > 0) {
-    const type = String(input.conditions[0]!.type);
-    throw new BgkitError('unsupported-condition', `The condition "${type}" is not supported yet.`, { condition: type });
+  for (const condition of input.conditions) {
+    const type = (condition as { type?: unknown } | null)?.type as SystemConditionType;
+    if (!SYSTEM_CONDITION_TYPES.includes(type)) {
+      throw new BgkitError('invalid-argument', `"${String(type)}" is not a SystemConditionType.`, { condition: type });
+    }
+    if (!WEB_CONDITIONS.includes(type)) {
+      throw new BgkitError('unsupported-condition', `The condition "${type}" is not supported yet.`, { condition: type });
+    }
   }
   for (const key of ['cancelOnConditionLoss', 'isNetworkRequested'] as const) {
     if (typeof input[key] !== 'boolean') throw new BgkitError('invalid-argument', `${key} must be a boolean.`, { [key]: input[key] });

@@ -234,6 +234,39 @@ describe('history', () => {
 });
 
 describe('storage', () => {
+  it('upgrades a version-1 database to the current one and keeps its registrations and runs', async () => {
+    await closeDb();
+    // Build a database exactly as the version-1 code did, with data in it.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, 1);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        const registrations = db.createObjectStore('registrations', { keyPath: 'taskId' });
+        registrations.createIndex('byName', 'name', { unique: true });
+        registrations.createIndex('byGroup', 'groupId');
+        db.createObjectStore('groups', { keyPath: 'id' });
+        const runs = db.createObjectStore('runs', { keyPath: 'instanceId' });
+        runs.createIndex('byTask', ['taskId', 'createdAt']);
+        runs.createIndex('byStatus', 'status');
+        runs.createIndex('byCreated', 'createdAt');
+        db.createObjectStore('meta');
+        registrations.put({ taskId: 't1', name: 'old', entryPoint: 'echo', trigger: { type: 'application' }, conditions: [], cancelOnConditionLoss: false, isNetworkRequested: false, createdAt: 1 });
+        runs.put({ instanceId: 'r1', taskId: 't1', name: 'old', entryPoint: 'echo', trigger: 'application', source: 'application', triggerDetails: {}, status: 'completed', progress: 100, createdAt: 1, startedAt: 1, finishedAt: 2, bootId: 'b', result: 42 });
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const db = await getDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('pending');
+    expect((await db.get('registrations', 't1'))?.name).toBe('old');
+    expect((await db.get('runs', 'r1'))?.result).toBe(42);
+    expect((await api().list()).registrations.map((r) => r.name)).toEqual(['old']);
+  });
+
   it('keeps data across reopening and refuses a database from a newer version without touching it', async () => {
     await api().register(input('kept', 'echo'));
     await closeDb();

@@ -24,6 +24,7 @@ function codeOf(input: Partial<RegisterInput>): string | undefined {
 describe('validateRegisterInput', () => {
   it('accepts a complete input', () => {
     expect(codeOf({})).toBeUndefined();
+    expect(codeOf({ conditions: [{ type: 'internetAvailable' }, { type: 'userPresent' }] })).toBeUndefined();
   });
 
   it.each([
@@ -33,7 +34,8 @@ describe('validateRegisterInput', () => {
     ['empty entry point', { entryPoint: '' }, 'invalid-entry-point'],
     ['no trigger', { trigger: undefined as never }, 'missing-trigger'],
     ['unknown trigger', { trigger: { type: 'smsReceived' } as never }, 'unsupported-trigger'],
-    ['a condition', { conditions: [{ type: 'internetAvailable' }] }, 'unsupported-condition'],
+    ['a condition not evaluated yet', { conditions: [{ type: 'freeNetworkAvailable' }] }, 'unsupported-condition'],
+    ['an unknown condition', { conditions: [{ type: 'sunny' } as never] }, 'invalid-argument'],
     ['conditions not an array', { conditions: 'x' as never }, 'invalid-argument'],
     ['group without id', { group: { id: '', name: 'g' } }, 'invalid-group'],
   ])('rejects %s with %s', (_what, input, code) => {

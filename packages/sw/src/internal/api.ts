@@ -11,7 +11,8 @@ import { RegistrationStore } from './RegistrationStore.js';
 import { RunStore } from './RunStore.js';
 import { cancelRuns, hasActiveRun, isActive, reconcile, startRun } from './runner.js';
 import { bootId, definitions } from './runtime.js';
-import { catchUp, onSignals, schedule, unschedule } from './triggers.js';
+import { PendingStore } from './conditions.js';
+import { catchUp, dispatch, onSignals, releasePending, schedule, unschedule } from './triggers.js';
 
 let booting: Promise<void> | undefined;
 let bootRuns: Promise<unknown> = Promise.resolve();
@@ -26,6 +27,7 @@ export function boot(): Promise<void> {
     const work: Promise<unknown>[] = await catchUp();
     // The worker can read navigator.onLine itself: a change while no worker ran is a transition too.
     if (typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean') work.push(onSignals({ online: navigator.onLine }, 'worker'));
+    else work.push(releasePending());
     bootRuns = Promise.allSettled(work);
   })().catch((error: unknown) => {
     booting = undefined;
@@ -71,6 +73,7 @@ function methods(lifetime: Lifetime): WorkerApi {
     async unregister(taskId, cancelTask) {
       const removed = (await RegistrationStore.delete([taskId])) > 0;
       await unschedule([taskId]);
+      await PendingStore.dropTasks([taskId]);
       if (cancelTask) cancelRuns('abort', new Set([taskId]));
       if (removed) broadcast({ kind: 'registrations' });
       return removed;
@@ -80,6 +83,7 @@ function methods(lifetime: Lifetime): WorkerApi {
       const ids = [...(await RegistrationStore.all()).keys()];
       const removed = await RegistrationStore.delete(ids);
       await unschedule(ids);
+      await PendingStore.dropTasks(ids);
       if (cancelTask) cancelRuns('abort', new Set(ids));
       if (removed) broadcast({ kind: 'registrations' });
       return removed;
@@ -98,7 +102,7 @@ function methods(lifetime: Lifetime): WorkerApi {
       }
       // Reads first, checks after: between the last await and startRun() nothing may run, so two requests
       // (or a request and its own retry) cannot both find the task idle.
-      const stored = await RunStore.get(instanceId);
+      const stored = (await RunStore.get(instanceId)) ?? (await PendingStore.get(instanceId));
       const registration = await RegistrationStore.get(taskId);
       // A retry of a request that already got through (the page timed out on a restarting worker).
       if (stored || isActive(instanceId)) return 'allowed';
@@ -109,10 +113,22 @@ function methods(lifetime: Lifetime): WorkerApi {
         throw new BgkitError('invalid-trigger', `Task "${registration.name}" is not started by an ApplicationTrigger.`, { taskId });
       }
       if (hasActiveRun(taskId)) return 'currentlyRunning';
-      const run = startRun({ registration, instanceId, source: 'application', triggerDetails: { arguments: args ?? {} } });
+      const triggerDetails = { arguments: args ?? {} };
+      if (registration.conditions.length > 0) {
+        // Evaluating conditions is async, so this path can race a second request; the task's queue keeps
+        // the runs apart, and a request whose conditions do not hold waits as a pending trigger.
+        const { done } = await dispatch(registration, 'application', triggerDetails, instanceId);
+        lifetime.keepAlive(done);
+        return 'allowed';
+      }
+      const run = startRun({ registration, instanceId, source: 'application', triggerDetails });
       lifetime.keepAlive(run.finished);
       await run.recorded;
       return 'allowed';
+    },
+
+    async pending() {
+      return PendingStore.all();
     },
 
     async runs(query) {

@@ -2,7 +2,7 @@
 // The typed IndexedDB schema and its migrations. Only the worker opens this database; pages ask the worker.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { BgkitError } from '../BgkitError.js';
-import type { GroupRecord, RegistrationRecord, RunRecord } from '../protocol.js';
+import type { GroupRecord, PendingRecord, RegistrationRecord, RunRecord } from '../protocol.js';
 
 export const DB_NAME = 'bgkit';
 
@@ -19,6 +19,7 @@ export interface BgkitDB extends DBSchema {
     indexes: { byTask: [string, number]; byStatus: string; byCreated: number };
   };
   meta: { key: string; value: unknown };
+  pending: { key: string; value: PendingRecord; indexes: { byTask: string } };
 }
 
 type UpgradeTx = IDBPTransaction<BgkitDB, StoreNames<BgkitDB>[], 'versionchange'>;
@@ -38,6 +39,10 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<BgkitDB>, tx: UpgradeTx
     runs.createIndex('byStatus', 'status');
     runs.createIndex('byCreated', 'createdAt');
     db.createObjectStore('meta');
+  },
+  // 2: triggers waiting for their task's conditions.
+  (db) => {
+    db.createObjectStore('pending', { keyPath: 'id' }).createIndex('byTask', 'taskId');
   },
 ];
 

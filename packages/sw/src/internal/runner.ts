@@ -71,6 +71,10 @@ export function cancelRuns(reason: BackgroundTaskCancellationReason, taskIds?: R
   return count;
 }
 
+export function activeRuns(): { instanceId: string; taskId: string }[] {
+  return [...active].map(([instanceId, run]) => ({ instanceId, taskId: run.taskId }));
+}
+
 export function cancelRun(instanceId: string, reason: BackgroundTaskCancellationReason): boolean {
   const run = active.get(instanceId);
   run?.cancel(reason);

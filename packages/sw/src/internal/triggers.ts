@@ -11,11 +11,12 @@ import type {
   SystemTriggerType,
   TriggerSource,
 } from '../protocol.js';
+import { PendingStore, unmetCondition } from './conditions.js';
 import { applySignals } from './device.js';
 import { broadcast } from './broadcast.js';
 import { log } from './log.js';
 import { RegistrationStore } from './RegistrationStore.js';
-import { startRun, type StartedRun } from './runner.js';
+import { activeRuns, cancelRun, startRun, type StartedRun } from './runner.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -37,6 +38,66 @@ function periodicSync(): PeriodicSyncManager | undefined {
 /** Starts a run of a registered task from any trigger source. */
 export function fire(registration: RegistrationRecord, source: TriggerSource, triggerDetails: unknown = null): StartedRun {
   return startRun({ registration, source, triggerDetails });
+}
+
+/**
+ * What every trigger source calls: runs the task now, or, while one of its conditions does not hold, keeps
+ * the trigger pending in IndexedDB. Resolves once the run (or the pending trigger) is stored, with `done`:
+ * the end of the run and its aftermath, for the event's waitUntil.
+ */
+export async function dispatch(
+  registration: RegistrationRecord,
+  source: TriggerSource,
+  triggerDetails: unknown = null,
+  id?: string,
+): Promise<{ done: Promise<void> }> {
+  const unmet = await unmetCondition(registration);
+  if (unmet) {
+    await PendingStore.add({
+      id: id ?? crypto.randomUUID(),
+      taskId: registration.taskId,
+      name: registration.name,
+      source,
+      triggerDetails,
+      createdAt: Date.now(),
+    });
+    log(`trigger of ${registration.name} pending until ${unmet.type}`);
+    // A worker asleep when the network returns must still be woken to run it.
+    if (unmet.type === 'internetAvailable') await registerInternetSync();
+    return { done: Promise.resolve() };
+  }
+  const run = startRun({ registration, source, triggerDetails, ...(id ? { instanceId: id } : {}) });
+  await run.recorded;
+  return { done: afterRun(run, registration) };
+}
+
+const whenDone = (dispatched: Promise<{ done: Promise<void> }>): Promise<void> => dispatched.then((d) => d.done);
+
+/** Runs the pending triggers whose conditions now hold. Each is taken out of the store before it runs. */
+export async function releasePending(): Promise<unknown> {
+  const runs: Promise<void>[] = [];
+  for (const pending of await PendingStore.all()) {
+    const registration = await RegistrationStore.get(pending.taskId);
+    if (!registration) {
+      await PendingStore.take(pending.id);
+      continue;
+    }
+    if ((await unmetCondition(registration)) || !(await PendingStore.take(pending.id))) continue;
+    runs.push(afterRun(startRun({ registration, source: pending.source, triggerDetails: pending.triggerDetails, instanceId: pending.id }), registration));
+  }
+  return Promise.all(runs);
+}
+
+/** cancelOnConditionLoss: a running task whose conditions stopped holding is canceled with `conditionLoss`. */
+export async function cancelOnConditionLoss(): Promise<void> {
+  for (const { instanceId, taskId } of activeRuns()) {
+    const registration = await RegistrationStore.get(taskId);
+    if (registration?.cancelOnConditionLoss && (await unmetCondition(registration))) cancelRun(instanceId, 'conditionLoss');
+  }
+}
+
+async function registerInternetSync(): Promise<void> {
+  await self.registration?.sync?.register(INTERNET_TAG).catch((error: unknown) => log('background sync refused', error));
 }
 
 /**
@@ -82,7 +143,7 @@ async function afterRun(run: StartedRun, registration: RegistrationRecord): Prom
 }
 
 function runTimeTask(registration: RegistrationRecord, source: TriggerSource): Promise<void> {
-  return afterRun(fire(registration, source), registration);
+  return whenDone(dispatch(registration, source));
 }
 
 export async function onPeriodicSync(tag: string): Promise<void> {
@@ -122,7 +183,7 @@ export function pushDetails(data: { text(): string } | null): PushTriggerDetails
 
 export async function onPush(details: PushTriggerDetails): Promise<unknown> {
   const targets = [...(await RegistrationStore.all()).values()].filter((r) => r.trigger.type === 'push');
-  return Promise.all(targets.map((r) => fire(r, 'push', details).finished));
+  return Promise.all(targets.map((r) => whenDone(dispatch(r, 'push', details))));
 }
 
 /** Runs every task registered for one of these system triggers. */
@@ -133,7 +194,7 @@ export async function fireSystem(types: readonly SystemTriggerType[], source: Tr
     const { trigger } = registration;
     if (trigger.type === 'system' && types.includes(trigger.systemType)) {
       const details: SystemTriggerDetails = { systemType: trigger.systemType };
-      runs.push(afterRun(fire(registration, source, details), registration));
+      runs.push(whenDone(dispatch(registration, source, details)));
     }
   }
   return Promise.all(runs);
@@ -142,11 +203,10 @@ export async function fireSystem(types: readonly SystemTriggerType[], source: Tr
 /** A page's report (or the worker's own look at navigator.onLine): store it, fire what changed. */
 export async function onSignals(signals: DeviceSignals, source: TriggerSource): Promise<unknown> {
   const fired = await applySignals(signals);
-  if (signals.online === false) {
-    // So the browser wakes the worker on reconnect even if no page is open by then.
-    await self.registration?.sync?.register(INTERNET_TAG).catch((error: unknown) => log('background sync refused', error));
-  }
-  return fireSystem(fired, source);
+  // So the browser wakes the worker on reconnect even if no page is open by then.
+  if (signals.online === false) await registerInternetSync();
+  await cancelOnConditionLoss();
+  return Promise.all([fireSystem(fired, source), releasePending()]);
 }
 
 let spuriousSyncs = 0;

@@ -1,0 +1,114 @@
+import type { Page } from '@playwright/test';
+import type { SystemConditionType } from '@bgkit/client';
+import { expect, test } from '../fixtures';
+
+interface Options {
+  name: string;
+  entryPoint: string;
+  trigger: 'push' | 'application';
+  conditions: SystemConditionType[];
+  cancelOnConditionLoss?: boolean;
+}
+
+function register(page: Page, options: Options) {
+  return page.evaluate(async (o) => {
+    const { BackgroundTaskBuilder, PushNotificationTrigger, ApplicationTrigger, SystemCondition } = window.bgkit;
+    const builder = new BackgroundTaskBuilder();
+    builder.name = o.name;
+    builder.taskEntryPoint = o.entryPoint;
+    builder.setTrigger(o.trigger === 'push' ? new PushNotificationTrigger() : new ApplicationTrigger());
+    for (const c of o.conditions) builder.addCondition(new SystemCondition(c));
+    builder.cancelOnConditionLoss = o.cancelOnConditionLoss ?? false;
+    const registration = await builder.register();
+    return { taskId: registration.taskId, conditions: registration.conditions.map((c) => c.conditionType) };
+  }, options);
+}
+
+const runsOf = (page: Page, taskId: string) => page.evaluate((id) => window.bgkit.BackgroundExecutionManager.runs({ taskId: id }), taskId);
+const pendingOf = async (page: Page, taskId: string) =>
+  (await page.evaluate(() => window.bgkit.BackgroundExecutionManager.pending())).filter((p) => p.taskId === taskId);
+
+function setVisibility(page: Page, state: 'hidden' | 'visible') {
+  return page.evaluate((state) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
+test.describe('SystemCondition', () => {
+  test('a push under an unmet internetAvailable condition waits as pending, then runs on reconnect', async ({ app, context, cdp }) => {
+    const { taskId, conditions } = await register(app, { name: 'Push when online', entryPoint: 'push.received', trigger: 'push', conditions: ['internetAvailable'] });
+    expect(conditions).toEqual(['internetAvailable']);
+    await context.setOffline(true);
+    await cdp.deliverPush('{"queued":true}'); // push still arrives while offline
+    await expect.poll(async () => (await pendingOf(app, taskId)).length).toBe(1);
+    expect(await runsOf(app, taskId)).toEqual([]);
+    await context.setOffline(false);
+    await expect.poll(async () => (await runsOf(app, taskId)).map((r) => r.status)).toEqual(['completed']);
+    const [run] = await runsOf(app, taskId);
+    expect(run).toMatchObject({ source: 'push', triggerDetails: { json: { queued: true } } });
+    expect(await pendingOf(app, taskId)).toEqual([]);
+  });
+
+  test('a pending trigger survives a worker restart and runs when the condition holds', async ({ app, context, cdp }) => {
+    const { taskId } = await register(app, { name: 'Push when online', entryPoint: 'push.received', trigger: 'push', conditions: ['internetAvailable'] });
+    await context.setOffline(true);
+    await cdp.deliverPush('"kept"');
+    await expect.poll(async () => (await pendingOf(app, taskId)).length).toBe(1);
+    await cdp.stopWorker();
+    // Nothing in memory survived; the pending trigger is in IndexedDB, and a real sync wakes the new worker.
+    await context.setOffline(false);
+    await expect.poll(async () => (await runsOf(app, taskId)).map((r) => r.status)).toEqual(['completed']);
+    expect((await runsOf(app, taskId))[0]!.triggerDetails).toEqual({ text: '"kept"', json: 'kept' });
+  });
+
+  test('a request whose condition does not hold is accepted, waits, and runs when it holds', async ({ app }) => {
+    const { taskId } = await register(app, { name: 'While away', entryPoint: 'report.export', trigger: 'application', conditions: ['userNotPresent'] });
+    const answer = await app.evaluate(async (id) => {
+      const reg = (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(id)!;
+      return (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 1, delayMs: 0 });
+    }, taskId);
+    expect(answer).toBe('allowed');
+    await expect.poll(async () => (await pendingOf(app, taskId)).length).toBe(1);
+    await setVisibility(app, 'hidden');
+    await expect.poll(async () => (await runsOf(app, taskId)).map((r) => r.status)).toEqual(['completed']);
+  });
+
+  test('cancelOnConditionLoss cancels a running task with conditionLoss when its condition stops holding', async ({ app }) => {
+    const { taskId } = await register(app, {
+      name: 'Only while here',
+      entryPoint: 'report.export',
+      trigger: 'application',
+      conditions: ['userPresent'],
+      cancelOnConditionLoss: true,
+    });
+    await app.evaluate(async (id) => {
+      const reg = (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(id)!;
+      await (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 40, delayMs: 250 });
+    }, taskId);
+    await expect.poll(async () => (await runsOf(app, taskId))[0]?.status).toBe('running');
+    await setVisibility(app, 'hidden');
+    await expect.poll(async () => (await runsOf(app, taskId))[0]).toMatchObject({ status: 'canceled', cancelReason: 'conditionLoss' });
+  });
+
+  test('conditions are checked when registering', async ({ app }) => {
+    const codes = await app.evaluate(async () => {
+      const { BackgroundTaskBuilder, ApplicationTrigger, SystemCondition } = window.bgkit;
+      const code = async (fn: () => unknown) => {
+        try {
+          await fn();
+          return 'no error';
+        } catch (error) {
+          return (error as { code: string }).code;
+        }
+      };
+      const builder = new BackgroundTaskBuilder();
+      builder.name = 'x';
+      builder.taskEntryPoint = 'report.export';
+      builder.setTrigger(new ApplicationTrigger());
+      builder.addCondition(new SystemCondition('freeNetworkAvailable'));
+      return { unknown: await code(() => new SystemCondition('sunny' as never)), notYet: await code(() => builder.register()) };
+    });
+    expect(codes).toEqual({ unknown: 'invalid-argument', notYet: 'unsupported-condition' });
+  });
+});

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+import { BgkitError, SYSTEM_CONDITION_TYPES, type ConditionSpec, type SystemConditionType } from '@bgkit/sw/protocol';
+import type { BackgroundCondition } from './BackgroundTaskBuilder.js';
+import { kSpec } from './triggers/BackgroundTrigger.js';
+
+/**
+ * A state that must hold for a triggered task to run (Windows' SystemCondition). A trigger that fires while
+ * it does not hold is kept as pending and runs as soon as it does, even in a later worker lifetime.
+ * Evaluated today: internet (not) available, user (not) present, session (dis)connected.
+ */
+export class SystemCondition implements BackgroundCondition {
+  readonly conditionType: SystemConditionType;
+
+  constructor(conditionType: SystemConditionType) {
+    if (!SYSTEM_CONDITION_TYPES.includes(conditionType)) {
+      throw new BgkitError('invalid-argument', `"${String(conditionType)}" is not a SystemConditionType.`, { conditionType });
+    }
+    this.conditionType = conditionType;
+  }
+
+  /** @internal */
+  [kSpec](): ConditionSpec {
+    return { type: this.conditionType };
+  }
+}

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+// Conditions (Windows' SystemCondition): evaluated when a trigger fires; a trigger whose task's conditions
+// do not hold is kept as pending in IndexedDB and runs once they do, whichever worker lifetime that is in.
+import type { ConditionSpec, PendingRecord, RegistrationRecord, SystemConditionType } from '../protocol.js';
+import { getDb } from './db.js';
+import { readDevice } from './device.js';
+
+declare const self: ServiceWorkerGlobalScope;
+
+async function holds(type: SystemConditionType): Promise<boolean> {
+  switch (type) {
+    case 'internetAvailable':
+    case 'internetNotAvailable': {
+      // The worker reads connectivity itself; a page's report stands in where it cannot.
+      const online = typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean' ? navigator.onLine : (await readDevice()).online !== false;
+      return type === 'internetAvailable' ? online : !online;
+    }
+    case 'userPresent':
+    case 'userNotPresent': {
+      const present = (await readDevice()).userPresent === true;
+      return type === 'userPresent' ? present : !present;
+    }
+    case 'sessionConnected':
+    case 'sessionDisconnected': {
+      const clients = typeof self !== 'undefined' && self.clients ? await self.clients.matchAll({ type: 'window' }) : [];
+      return type === 'sessionConnected' ? clients.length > 0 : clients.length === 0;
+    }
+    default:
+      return false;
+  }
+}
+
+/** The first condition of the task that does not hold now, or null when all do. */
+export async function unmetCondition(registration: RegistrationRecord): Promise<ConditionSpec | null> {
+  for (const condition of registration.conditions) if (!(await holds(condition.type))) return condition;
+  return null;
+}
+
+export const PendingStore = {
+  async add(record: PendingRecord): Promise<void> {
+    await (await getDb()).put('pending', record);
+  },
+
+  async get(id: string): Promise<PendingRecord | undefined> {
+    return (await getDb()).get('pending', id);
+  },
+
+  async all(): Promise<PendingRecord[]> {
+    const records = await (await getDb()).getAll('pending');
+    return records.sort((a, b) => a.createdAt - b.createdAt);
+  },
+
+  /** Removes a pending trigger; true only for the caller that removed it, so two wakes cannot both run it. */
+  async take(id: string): Promise<boolean> {
+    const db = await getDb();
+    const tx = db.transaction('pending', 'readwrite');
+    const found = (await tx.store.getKey(id)) !== undefined;
+    if (found) await tx.store.delete(id);
+    await tx.done;
+    return found;
+  },
+
+  async dropTasks(taskIds: Iterable<string>): Promise<void> {
+    const db = await getDb();
+    const tx = db.transaction('pending', 'readwrite');
+    for (const taskId of taskIds) {
+      for (const key of await tx.store.index('byTask').getAllKeys(taskId)) await tx.store.delete(key);
+    }
+    await tx.done;
+  },
+};
