@@ -79,6 +79,16 @@ defineTask<PushTriggerDetails>('push.received', async (task) => {
   return task.triggerDetails;
 });
 
+/** Prunes old cached data on AC power (MaintenanceTrigger): slow on purpose, so unplugging can cancel it. */
+defineTask('maintenance.prune', async (task) => {
+  task.addEventListener('canceled', (event) => activity(`${task.task.name}: canceled (${event.reason})`));
+  for (let step = 1; step <= 20; step++) {
+    await sleep(150, task.signal);
+    task.progress = step * 5;
+  }
+  return { pruned: 20 };
+});
+
 /** Reacts to a change of the system (SystemTrigger): network, presence, time zone, a new app version. */
 defineTask<SystemTriggerDetails>('system.react', async (task) => {
   activity(`${task.task.name}: ${task.triggerDetails.systemType}`);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { BackgroundAccessStatus, PendingRecord, RunQuery } from '@bgkit/sw/protocol';
+import type { BackgroundAccessStatus, DeviceSignals, PendingRecord, RunQuery } from '@bgkit/sw/protocol';
 import type { BackgroundTaskRun } from './BackgroundTaskRegistration.js';
 import { call, isSupported } from './internal/connection.js';
 import { listAll } from './internal/registry.js';
@@ -42,6 +42,11 @@ export class BackgroundExecutionManager {
     await call('unregisterAll', true);
     await call('setAccess', null);
     await listAll();
+  }
+
+  /** What the worker believes about the device (online, user present, time zone, power), as pages reported it. */
+  static deviceState(): Promise<DeviceSignals> {
+    return call('device');
   }
 
   /** Triggers waiting for their task's conditions to hold, oldest first. */

@@ -10,7 +10,7 @@ export {
 } from './BackgroundTaskEvents.js';
 export { BackgroundTrigger } from './triggers/BackgroundTrigger.js';
 export { ApplicationTrigger, type ValueSet } from './triggers/ApplicationTrigger.js';
-export { TimeTrigger } from './triggers/TimeTrigger.js';
+export { MaintenanceTrigger, TimeTrigger } from './triggers/TimeTrigger.js';
 export { PushNotificationTrigger } from './triggers/PushNotificationTrigger.js';
 export { SystemTrigger } from './triggers/SystemTrigger.js';
 export { SystemCondition } from './SystemCondition.js';

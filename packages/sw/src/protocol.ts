@@ -45,6 +45,8 @@ export type TriggerSpec =
   | { type: 'application' }
   /** `freshnessTime` in minutes (at least 15, as Windows); a one-shot trigger runs once and is then done. */
   | { type: 'time'; freshnessTime: number; oneShot: boolean }
+  /** As `time`, but runs only on AC power; a running instance is canceled with `abort` when power goes to battery. */
+  | { type: 'maintenance'; freshnessTime: number; oneShot: boolean }
   | { type: 'push' }
   | { type: 'system'; systemType: SystemTriggerType; oneShot: boolean };
 
@@ -76,6 +78,7 @@ export const SYSTEM_TRIGGER_TYPES: readonly SystemTriggerType[] = [
 /** The system triggers this version can fire; registering any other fails with `unsupported-trigger`. */
 export const WEB_SYSTEM_TRIGGERS: readonly SystemTriggerType[] = [
   'internetAvailable', 'networkStateChange', 'userPresent', 'userAway', 'timeZoneChange', 'servicingComplete',
+  'powerStateChange',
 ];
 
 /** What open pages can see of the device and tell the worker, which sees none of it itself. */
@@ -83,6 +86,10 @@ export interface DeviceSignals {
   online?: boolean;
   userPresent?: boolean;
   timeZone?: string;
+  /** Charging or plugged in (Battery Status API); unknown where the browser has no such API. */
+  onAC?: boolean;
+  /** Battery level from 0 to 1. */
+  batteryLevel?: number;
 }
 
 /** `triggerDetails` of a run started by a SystemTrigger. */
@@ -235,6 +242,8 @@ export interface WorkerApi {
   runs(query: RunQuery): Promise<RunRecord[]>;
   getAccess(): Promise<BackgroundAccessStatus | null>;
   setAccess(status: BackgroundAccessStatus | null): Promise<void>;
+  /** The device state the worker believes, as pages last reported it. */
+  device(): Promise<DeviceSignals>;
   /** Triggers waiting for their task's conditions, oldest first. */
   pending(): Promise<PendingRecord[]>;
   /** A page reports what it sees of the device; transitions fire the matching system triggers. */

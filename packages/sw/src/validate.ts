@@ -29,7 +29,7 @@ export function validateRunQuery(query: RunQuery): RunQuery {
   return query;
 }
 
-export const TRIGGER_TYPES: readonly TriggerSpec['type'][] = ['application', 'time', 'push', 'system'];
+export const TRIGGER_TYPES: readonly TriggerSpec['type'][] = ['application', 'time', 'maintenance', 'push', 'system'];
 
 /** Windows' floor for TimeTrigger and MaintenanceTrigger, in minutes. */
 export const MIN_FRESHNESS_MINUTES = 15;
@@ -71,7 +71,7 @@ export function validateTrigger(trigger: unknown): asserts trigger is TriggerSpe
       throw new BgkitError('unsupported-trigger', `The system trigger "${systemType}" cannot run on the web.`, { trigger: systemType });
     }
   }
-  if (type === 'time') {
+  if (type === 'time' || type === 'maintenance') {
     const { freshnessTime, oneShot } = trigger as { freshnessTime?: unknown; oneShot?: unknown };
     validateFreshness(freshnessTime, oneShot);
   }

@@ -5,15 +5,26 @@
 import type { DeviceSignals } from '@bgkit/sw/protocol';
 import { call } from './connection.js';
 
+interface BatteryManager extends EventTarget {
+  readonly charging: boolean;
+  readonly level: number;
+}
+
 let started = false;
 let last = '';
+let battery: BatteryManager | undefined;
 
 function snapshot(): DeviceSignals {
-  return {
+  const signals: DeviceSignals = {
     online: navigator.onLine,
     userPresent: document.visibilityState === 'visible',
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   };
+  if (battery) {
+    signals.onAC = battery.charging;
+    signals.batteryLevel = battery.level;
+  }
+  return signals;
 }
 
 /** Sends the current signals if they changed since this page last sent them. */
@@ -35,4 +46,12 @@ export function startRelay(): void {
   document.addEventListener('visibilitychange', report);
   setInterval(report, 60_000);
   report();
+  // Chromium only; elsewhere the power state stays unknown (and counts as AC).
+  const getBattery = (navigator as { getBattery?: () => Promise<BatteryManager> }).getBattery;
+  getBattery?.call(navigator).then((manager) => {
+    battery = manager;
+    manager.addEventListener('chargingchange', report);
+    manager.addEventListener('levelchange', report);
+    report();
+  }, () => undefined);
 }

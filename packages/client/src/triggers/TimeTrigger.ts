@@ -2,13 +2,9 @@
 import { validateFreshness, type TriggerSpec } from '@bgkit/sw/protocol';
 import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
 
-/**
- * Runs its task every `freshnessTime` minutes (at least 15, as on Windows), or once with `oneShot`. Where the
- * browser grants Periodic Background Sync (Chromium, installed app) the browser wakes the worker for it; else
- * the task runs at the first wake of the worker after it is due. `registration.nextRunTime` says when.
- */
-export class TimeTrigger extends BackgroundTrigger {
-  readonly type = 'time' as const;
+/** What TimeTrigger and MaintenanceTrigger share: a freshness time in minutes (at least 15) and `oneShot`. */
+abstract class ScheduledTrigger extends BackgroundTrigger {
+  abstract override readonly type: 'time' | 'maintenance';
   readonly freshnessTime: number;
   readonly oneShot: boolean;
 
@@ -21,6 +17,24 @@ export class TimeTrigger extends BackgroundTrigger {
 
   /** @internal */
   [kSpec](): TriggerSpec {
-    return { type: 'time', freshnessTime: this.freshnessTime, oneShot: this.oneShot };
+    return { type: this.type, freshnessTime: this.freshnessTime, oneShot: this.oneShot };
   }
+}
+
+/**
+ * Runs its task every `freshnessTime` minutes (at least 15, as on Windows), or once with `oneShot`. Where the
+ * browser grants Periodic Background Sync (Chromium, installed app) the browser wakes the worker for it; else
+ * the task runs at the first wake of the worker after it is due. `registration.nextRunTime` says when.
+ */
+export class TimeTrigger extends ScheduledTrigger {
+  readonly type = 'time' as const;
+}
+
+/**
+ * As TimeTrigger, but the task runs only on AC power: due while on battery, it waits (pending) for the
+ * charger; running when power goes to battery, it is canceled with `abort`. Power comes from open pages
+ * (Battery Status API); where no page can tell, the device counts as on AC.
+ */
+export class MaintenanceTrigger extends ScheduledTrigger {
+  readonly type = 'maintenance' as const;
 }

@@ -4,7 +4,7 @@ import { ApplicationTrigger } from './ApplicationTrigger.js';
 import type { BackgroundTrigger } from './BackgroundTrigger.js';
 import { PushNotificationTrigger } from './PushNotificationTrigger.js';
 import { SystemTrigger } from './SystemTrigger.js';
-import { TimeTrigger } from './TimeTrigger.js';
+import { MaintenanceTrigger, TimeTrigger } from './TimeTrigger.js';
 
 /** Rebuilds the trigger object of a stored registration. */
 export function triggerFromSpec(spec: TriggerSpec): BackgroundTrigger {
@@ -13,6 +13,8 @@ export function triggerFromSpec(spec: TriggerSpec): BackgroundTrigger {
       return new ApplicationTrigger();
     case 'time':
       return new TimeTrigger(spec.freshnessTime, spec.oneShot);
+    case 'maintenance':
+      return new MaintenanceTrigger(spec.freshnessTime, spec.oneShot);
     case 'push':
       return new PushNotificationTrigger();
     case 'system':

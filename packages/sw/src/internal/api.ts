@@ -12,6 +12,7 @@ import { RunStore } from './RunStore.js';
 import { cancelRuns, hasActiveRun, isActive, reconcile, startRun } from './runner.js';
 import { bootId, definitions } from './runtime.js';
 import { PendingStore } from './conditions.js';
+import { readDevice } from './device.js';
 import { catchUp, dispatch, onSignals, releasePending, schedule, unschedule } from './triggers.js';
 
 let booting: Promise<void> | undefined;
@@ -125,6 +126,10 @@ function methods(lifetime: Lifetime): WorkerApi {
       lifetime.keepAlive(run.finished);
       await run.recorded;
       return 'allowed';
+    },
+
+    async device() {
+      return readDevice();
     },
 
     async pending() {

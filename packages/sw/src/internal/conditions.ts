@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Conditions (Windows' SystemCondition): evaluated when a trigger fires; a trigger whose task's conditions
 // do not hold is kept as pending in IndexedDB and runs once they do, whichever worker lifetime that is in.
-import type { ConditionSpec, PendingRecord, RegistrationRecord, SystemConditionType } from '../protocol.js';
+import type { PendingRecord, RegistrationRecord, SystemConditionType } from '../protocol.js';
 import { getDb } from './db.js';
 import { readDevice } from './device.js';
 
@@ -30,9 +30,13 @@ async function holds(type: SystemConditionType): Promise<boolean> {
   }
 }
 
-/** The first condition of the task that does not hold now, or null when all do. */
-export async function unmetCondition(registration: RegistrationRecord): Promise<ConditionSpec | null> {
-  for (const condition of registration.conditions) if (!(await holds(condition.type))) return condition;
+/**
+ * What keeps the task from running now: the first condition that does not hold, `'onAC'` for a maintenance
+ * task on battery (Windows runs those on AC power only; an unknown power state counts as AC), or null.
+ */
+export async function unmetCondition(registration: RegistrationRecord): Promise<SystemConditionType | 'onAC' | null> {
+  if (registration.trigger.type === 'maintenance' && (await readDevice()).onAC === false) return 'onAC';
+  for (const condition of registration.conditions) if (!(await holds(condition.type))) return condition.type;
   return null;
 }
 

@@ -35,6 +35,11 @@ export async function applySignals(signals: DeviceSignals): Promise<SystemTrigge
     next.timeZone = signals.timeZone;
     if (previous.timeZone !== undefined && previous.timeZone !== signals.timeZone) fired.push('timeZoneChange');
   }
+  if (typeof signals.onAC === 'boolean') {
+    next.onAC = signals.onAC;
+    if (previous.onAC !== undefined && previous.onAC !== signals.onAC) fired.push('powerStateChange');
+  }
+  if (typeof signals.batteryLevel === 'number') next.batteryLevel = signals.batteryLevel;
   await tx.store.put(next, KEY);
   await tx.done;
   return fired;

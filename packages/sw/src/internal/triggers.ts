@@ -61,9 +61,9 @@ export async function dispatch(
       triggerDetails,
       createdAt: Date.now(),
     });
-    log(`trigger of ${registration.name} pending until ${unmet.type}`);
+    log(`trigger of ${registration.name} pending until ${unmet}`);
     // A worker asleep when the network returns must still be woken to run it.
-    if (unmet.type === 'internetAvailable') await registerInternetSync();
+    if (unmet === 'internetAvailable') await registerInternetSync();
     return { done: Promise.resolve() };
   }
   const run = startRun({ registration, source, triggerDetails, ...(id ? { instanceId: id } : {}) });
@@ -88,11 +88,17 @@ export async function releasePending(): Promise<unknown> {
   return Promise.all(runs);
 }
 
-/** cancelOnConditionLoss: a running task whose conditions stopped holding is canceled with `conditionLoss`. */
+/**
+ * A running maintenance task is canceled with `abort` when power goes to battery (Windows' rule); with
+ * cancelOnConditionLoss, a running task whose conditions stopped holding is canceled with `conditionLoss`.
+ */
 export async function cancelOnConditionLoss(): Promise<void> {
   for (const { instanceId, taskId } of activeRuns()) {
     const registration = await RegistrationStore.get(taskId);
-    if (registration?.cancelOnConditionLoss && (await unmetCondition(registration))) cancelRun(instanceId, 'conditionLoss');
+    if (!registration) continue;
+    const unmet = await unmetCondition(registration);
+    if (unmet === 'onAC') cancelRun(instanceId, 'abort');
+    else if (unmet && registration.cancelOnConditionLoss) cancelRun(instanceId, 'conditionLoss');
   }
 }
 
@@ -105,7 +111,7 @@ async function registerInternetSync(): Promise<void> {
  * the app is installed and the permission granted; then the task runs at the first worker wake after it is due.
  */
 export async function schedule(registration: RegistrationRecord, from = Date.now()): Promise<RegistrationRecord> {
-  if (registration.trigger.type !== 'time') return registration;
+  if (registration.trigger.type !== 'time' && registration.trigger.type !== 'maintenance') return registration;
   const interval = registration.trigger.freshnessTime * MINUTE;
   let via: Schedule['via'] = 'catch-up';
   try {
@@ -132,11 +138,11 @@ export async function unschedule(taskIds: Iterable<string>): Promise<void> {
 async function afterRun(run: StartedRun, registration: RegistrationRecord): Promise<void> {
   await run.finished.catch(() => undefined);
   const { trigger } = registration;
-  if ((trigger.type === 'time' || trigger.type === 'system') && trigger.oneShot) {
+  if (trigger.type !== 'application' && trigger.type !== 'push' && trigger.oneShot) {
     await RegistrationStore.delete([registration.taskId]);
     await unschedule([registration.taskId]);
     broadcast({ kind: 'registrations' });
-  } else if (trigger.type === 'time') {
+  } else if (trigger.type === 'time' || trigger.type === 'maintenance') {
     const current = await RegistrationStore.get(registration.taskId);
     if (current) await schedule(current);
   }
@@ -160,7 +166,7 @@ export async function onPeriodicSync(tag: string): Promise<void> {
 /** Runs every time-triggered task that is overdue. Called once per worker wake. */
 export async function catchUp(now = Date.now()): Promise<Promise<void>[]> {
   const due = [...(await RegistrationStore.all()).values()].filter(
-    (r) => r.trigger.type === 'time' && r.schedule && r.schedule.nextRunTime <= now,
+    (r) => (r.trigger.type === 'time' || r.trigger.type === 'maintenance') && r.schedule && r.schedule.nextRunTime <= now,
   );
   const runs: Promise<void>[] = [];
   for (const registration of due) {
