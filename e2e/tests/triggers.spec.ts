@@ -152,7 +152,7 @@ test.describe('TimeTrigger', () => {
     // Fifteen minutes pass while no worker runs: make the stored schedule overdue, then kill the worker.
     await app.evaluate(async (taskId) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('bgkit');
+        const request = indexedDB.open(`bgkit ${location.origin}/`);
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });

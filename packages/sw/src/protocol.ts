@@ -8,8 +8,13 @@ export { validateRegisterInput, validateFreshness, validateDuration, validateSys
 
 /** Bumped whenever a message or payload below changes shape. */
 export const PROTOCOL_VERSION = 1;
-/** The BroadcastChannel the worker announces progress, completion and registry changes on. */
-export const CHANNEL_NAME = 'bgkit';
+/**
+ * The name of the database and of the BroadcastChannel for the worker of `scope`. Both are per scope: two
+ * bgkit workers on one origin (different scopes) keep separate registrations and do not hear each other.
+ */
+export function storageName(scope: string | undefined): string {
+  return scope ? `bgkit ${scope}` : 'bgkit';
+}
 /** `type` of the message a page posts to the worker, with a MessagePort, to open one RPC call. */
 export const CONNECT = 'bgkit:connect';
 

@@ -26,6 +26,12 @@ export interface ClientOptions {
 
 const settings: ClientOptions = { timeout: 10_000, serviceWorker: undefined };
 let registration: Promise<ServiceWorkerRegistration> | undefined;
+let scope: string | undefined;
+
+/** The scope of the worker this page talks to, once a call has found it. */
+export function knownScope(): string | undefined {
+  return scope;
+}
 
 /** Configures how pages reach the service worker. Call it before the first bgkit call. */
 export function configure(options: Partial<ClientOptions>): void {
@@ -78,6 +84,7 @@ export async function call<K extends keyof WorkerApi>(
   ...args: Parameters<WorkerApi[K]>
 ): Promise<Awaited<ReturnType<WorkerApi[K]>>> {
   const reg = await getRegistration();
+  scope ??= reg.scope;
   let lastError: unknown;
   for (let attempt = 0; attempt < 2; attempt++) {
     const worker = reg.active;

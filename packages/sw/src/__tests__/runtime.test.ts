@@ -4,7 +4,10 @@ import { BackgroundTaskCanceledEvent, type BackgroundTaskDeferral } from '../Bac
 import { isBgkitError } from '../BgkitError.js';
 import { configure, defineTask } from '../defineTask.js';
 import { createApi, mismatchApi } from '../internal/api.js';
-import { DB_NAME, DB_VERSION, getDb, closeDb } from '../internal/db.js';
+import { DB_VERSION, getDb, closeDb } from '../internal/db.js';
+import { storageName } from '../protocol.js';
+
+const DB_NAME = storageName(undefined);
 import { Lifetime } from '../internal/Lifetime.js';
 import { RunStore } from '../internal/RunStore.js';
 import { bootId, options } from '../internal/runtime.js';

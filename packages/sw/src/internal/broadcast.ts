@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-import { CHANNEL_NAME, PROTOCOL_VERSION, type BroadcastMessage } from '../protocol.js';
+import { PROTOCOL_VERSION, storageName, type BroadcastMessage } from '../protocol.js';
+import { workerScope } from './db.js';
 
 type Payload = BroadcastMessage extends infer M ? (M extends BroadcastMessage ? Omit<M, 'v'> : never) : never;
 
@@ -7,6 +8,6 @@ let channel: BroadcastChannel | undefined;
 
 /** Tells every open page of the origin (controlled or not) what happened. A BroadcastChannel reaches them all. */
 export function broadcast(message: Payload): void {
-  channel ??= new BroadcastChannel(CHANNEL_NAME);
+  channel ??= new BroadcastChannel(storageName(workerScope()));
   channel.postMessage({ v: PROTOCOL_VERSION, ...message });
 }

@@ -2,9 +2,12 @@
 // The typed IndexedDB schema and its migrations. Only the worker opens this database; pages ask the worker.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { BgkitError } from '../BgkitError.js';
-import type { GroupRecord, PendingRecord, RegistrationRecord, RunRecord } from '../protocol.js';
+import { storageName, type GroupRecord, type PendingRecord, type RegistrationRecord, type RunRecord } from '../protocol.js';
 
-export const DB_NAME = 'bgkit';
+/** The scope of this worker's registration; undefined outside a service worker (unit tests). */
+export function workerScope(): string | undefined {
+  return (globalThis as { registration?: { scope?: string } }).registration?.scope;
+}
 
 export interface BgkitDB extends DBSchema {
   registrations: {
@@ -51,7 +54,7 @@ export const DB_VERSION = migrations.length;
 let opening: Promise<IDBPDatabase<BgkitDB>> | undefined;
 
 export function getDb(): Promise<IDBPDatabase<BgkitDB>> {
-  opening ??= openDB<BgkitDB>(DB_NAME, DB_VERSION, {
+  opening ??= openDB<BgkitDB>(storageName(workerScope()), DB_VERSION, {
     upgrade(db, oldVersion, newVersion, tx) {
       for (let v = oldVersion; v < (newVersion ?? DB_VERSION); v++) migrations[v]!(db, tx);
     },
