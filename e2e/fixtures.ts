@@ -14,6 +14,24 @@ export async function openDemo(page: Page): Promise<void> {
   await expect(page.locator('body[data-ready="true"]')).toBeAttached({ timeout: 15_000 });
 }
 
+/**
+ * Grants Periodic Background Sync to the page's origin in its own browser context (Playwright has no name for
+ * that permission). The grant lasts only while the returned session stays attached: detach it at the end.
+ */
+export async function grantPeriodicSync(page: Page) {
+  const pageSession = await page.context().newCDPSession(page);
+  const { targetInfo } = await pageSession.send('Target.getTargetInfo');
+  await pageSession.detach();
+  const browserSession = await page.context().browser()!.newBrowserCDPSession();
+  await browserSession.send('Browser.setPermission', {
+    origin: new URL(page.url()).origin,
+    browserContextId: targetInfo.browserContextId,
+    permission: { name: 'periodic-background-sync' },
+    setting: 'granted',
+  });
+  return browserSession;
+}
+
 export const test = base.extend<{ app: Page; cdp: ServiceWorkerCdp }>({
   app: async ({ page }, use) => {
     await openDemo(page);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openDemo, test } from '../fixtures';
+import { expect, grantPeriodicSync, openDemo, test } from '../fixtures';
 
 // Headless Chromium's battery is a fixed "charging"; the tests stand in a battery they can unplug.
 const fakeBattery = () => {
@@ -15,19 +15,6 @@ const setCharging = (page: Page, charging: boolean) =>
   page.evaluate((c) => (window as unknown as { __setCharging: (c: boolean) => void }).__setCharging(c), charging);
 const runsOf = (page: Page, taskId: string) => page.evaluate((id) => window.bgkit.BackgroundExecutionManager.runs({ taskId: id }), taskId);
 
-async function grantPeriodicSync(page: Page) {
-  const pageSession = await page.context().newCDPSession(page);
-  const { targetInfo } = await pageSession.send('Target.getTargetInfo');
-  await pageSession.detach();
-  const session = await page.context().browser()!.newBrowserCDPSession();
-  await session.send('Browser.setPermission', {
-    origin: new URL(page.url()).origin,
-    browserContextId: targetInfo.browserContextId,
-    permission: { name: 'periodic-background-sync' },
-    setting: 'granted',
-  });
-  return session;
-}
 
 function register(page: Page, kind: 'maintenance' | 'power') {
   return page.evaluate(async (kind) => {

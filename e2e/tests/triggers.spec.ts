@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures';
+import { expect, grantPeriodicSync, test } from '../fixtures';
 
 type TriggerKind = { kind: 'push' } | { kind: 'time'; freshnessTime: number; oneShot: boolean };
 
@@ -44,21 +44,6 @@ function periodicTags(page: Page): Promise<string[]> {
   });
 }
 
-/** Grants Periodic Background Sync to the page's origin in its own browser context (Playwright has no name for it). */
-async function grantPeriodicSync(page: Page) {
-  const pageSession = await page.context().newCDPSession(page);
-  const { targetInfo } = await pageSession.send('Target.getTargetInfo');
-  await pageSession.detach();
-  const browserSession = await page.context().browser()!.newBrowserCDPSession();
-  // The grant lasts only while this session stays attached.
-  await browserSession.send('Browser.setPermission', {
-    origin: new URL(page.url()).origin,
-    browserContextId: targetInfo.browserContextId,
-    permission: { name: 'periodic-background-sync' },
-    setting: 'granted',
-  });
-  return browserSession;
-}
 
 test.describe('PushNotificationTrigger', () => {
   test('a push message runs the task with its payload as text and JSON', async ({ app, cdp }) => {

@@ -4,7 +4,8 @@ import { BackgroundTaskCanceledEvent, type BackgroundTaskDeferral } from '../Bac
 import { isBgkitError } from '../BgkitError.js';
 import { configure, defineTask } from '../defineTask.js';
 import { createApi, mismatchApi } from '../internal/api.js';
-import { DB_VERSION, getDb, closeDb } from '../internal/db.js';
+import { openDB } from 'idb';
+import { DB_VERSION, getDb, closeDb, migrations } from '../internal/db.js';
 import { storageName } from '../protocol.js';
 
 const DB_NAME = storageName(undefined);
@@ -239,29 +240,11 @@ describe('history', () => {
 describe('storage', () => {
   it('upgrades a version-1 database to the current one and keeps its registrations and runs', async () => {
     await closeDb();
-    // Build a database exactly as the version-1 code did, with data in it.
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open(DB_NAME, 1);
-      request.onupgradeneeded = () => {
-        const db = request.result;
-        const registrations = db.createObjectStore('registrations', { keyPath: 'taskId' });
-        registrations.createIndex('byName', 'name', { unique: true });
-        registrations.createIndex('byGroup', 'groupId');
-        db.createObjectStore('groups', { keyPath: 'id' });
-        const runs = db.createObjectStore('runs', { keyPath: 'instanceId' });
-        runs.createIndex('byTask', ['taskId', 'createdAt']);
-        runs.createIndex('byStatus', 'status');
-        runs.createIndex('byCreated', 'createdAt');
-        db.createObjectStore('meta');
-        registrations.put({ taskId: 't1', name: 'old', entryPoint: 'echo', trigger: { type: 'application' }, conditions: [], cancelOnConditionLoss: false, isNetworkRequested: false, createdAt: 1 });
-        runs.put({ instanceId: 'r1', taskId: 't1', name: 'old', entryPoint: 'echo', trigger: 'application', source: 'application', triggerDetails: {}, status: 'completed', progress: 100, createdAt: 1, startedAt: 1, finishedAt: 2, bootId: 'b', result: 42 });
-      };
-      request.onsuccess = () => {
-        request.result.close();
-        resolve();
-      };
-      request.onerror = () => reject(request.error);
-    });
+    // A database as the version-1 code left it (migration steps are append-only, so step 0 is that code), with data.
+    const v1 = await openDB(DB_NAME, 1, { upgrade: (db, _old, _new, tx) => migrations[0]!(db as never, tx as never) });
+    await v1.put('registrations', { taskId: 't1', name: 'old', entryPoint: 'echo', trigger: { type: 'application' }, conditions: [], cancelOnConditionLoss: false, isNetworkRequested: false, createdAt: 1 });
+    await v1.put('runs', { instanceId: 'r1', taskId: 't1', name: 'old', entryPoint: 'echo', trigger: 'application', source: 'application', triggerDetails: {}, status: 'completed', progress: 100, createdAt: 1, startedAt: 1, finishedAt: 2, bootId: 'b', result: 42 });
+    v1.close();
     const db = await getDb();
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).toContain('pending');
