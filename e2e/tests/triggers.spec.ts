@@ -45,6 +45,29 @@ function periodicTags(page: Page): Promise<string[]> {
 }
 
 
+/** Moves a time-triggered task's stored schedule a minute into the past, as if its time had come. */
+function makeOverdue(page: Page, taskId: string) {
+  return page.evaluate(async (taskId) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(`bgkit ${location.origin}/`);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const store = db.transaction('registrations', 'readwrite').objectStore('registrations');
+    await new Promise<void>((resolve, reject) => {
+      const get = store.get(taskId);
+      get.onsuccess = () => {
+        const record = get.result;
+        record.schedule.nextRunTime = Date.now() - 60_000;
+        const put = store.put(record);
+        put.onsuccess = () => resolve();
+        put.onerror = () => reject(put.error);
+      };
+    });
+    db.close();
+  }, taskId);
+}
+
 test.describe('PushNotificationTrigger', () => {
   test('a push message runs the task with its payload as text and JSON', async ({ app, cdp }) => {
     const { taskId } = await register(app, 'Push inbox', 'push.received', { kind: 'push' });
@@ -135,25 +158,7 @@ test.describe('TimeTrigger', () => {
     const { taskId, via } = await register(app, 'Refresh inbox', 'inbox.refresh', { kind: 'time', freshnessTime: 15, oneShot: false });
     expect(via).toBe('catch-up');
     // Fifteen minutes pass while no worker runs: make the stored schedule overdue, then kill the worker.
-    await app.evaluate(async (taskId) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(`bgkit ${location.origin}/`);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const store = db.transaction('registrations', 'readwrite').objectStore('registrations');
-      await new Promise<void>((resolve, reject) => {
-        const get = store.get(taskId);
-        get.onsuccess = () => {
-          const record = get.result;
-          record.schedule.nextRunTime = Date.now() - 60_000;
-          const put = store.put(record);
-          put.onsuccess = () => resolve();
-          put.onerror = () => reject(put.error);
-        };
-      });
-      db.close();
-    }, taskId);
+    await makeOverdue(app, taskId);
     await cdp.stopWorker();
     // This call wakes a fresh worker, which catches up before it answers: the run is already recorded.
     expect((await runsOf(app, taskId)).map((r) => r.source)).toEqual(['catch-up']);
@@ -161,5 +166,13 @@ test.describe('TimeTrigger', () => {
     expect(run).toMatchObject({ status: 'completed', source: 'catch-up', trigger: 'time' });
     const next = await app.evaluate(async (id) => (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(id)!.nextRunTime!.getTime(), taskId);
     expect(next).toBeGreaterThan(Date.now() + 14 * 60_000);
+  });
+
+  test('the heartbeat of an open page runs an overdue task without a worker restart', async ({ app }) => {
+    const { taskId } = await register(app, 'Refresh inbox', 'inbox.refresh', { kind: 'time', freshnessTime: 15, oneShot: false });
+    await makeOverdue(app, taskId);
+    await app.evaluate(() => window.dispatchEvent(new Event('focus')));
+    const [run] = await settledRuns(app, taskId, 1);
+    expect(run).toMatchObject({ status: 'completed', source: 'catch-up' });
   });
 });

@@ -247,6 +247,11 @@ export interface WorkerApi {
   runs(query: RunQuery): Promise<RunRecord[]>;
   getAccess(): Promise<BackgroundAccessStatus | null>;
   setAccess(status: BackgroundAccessStatus | null): Promise<void>;
+  /**
+   * An open page's heartbeat: runs time triggers that fell due while this worker lifetime went on (catch-up
+   * otherwise happens only when a worker starts) and pending triggers whose conditions now hold.
+   */
+  tick(): Promise<void>;
   /** The device state the worker believes, as pages last reported it. */
   device(): Promise<DeviceSignals>;
   /** Triggers waiting for their task's conditions, oldest first. */

@@ -38,13 +38,23 @@ export function report(): void {
   });
 }
 
+/**
+ * The page's heartbeat: catch-up of overdue time triggers happens when a worker starts, and a worker kept
+ * busy by open pages may not restart for a long time, so pages ask for it every minute and on focus.
+ */
+function tick(): void {
+  report();
+  call('tick').catch(() => undefined);
+}
+
 /** Starts relaying (once per page). Browsers fire no event for a time-zone change, so it is also polled. */
 export function startRelay(): void {
   if (started || typeof window === 'undefined' || typeof document === 'undefined') return;
   started = true;
-  for (const type of ['online', 'offline', 'focus', 'blur', 'pageshow']) window.addEventListener(type, report);
+  for (const type of ['online', 'offline', 'blur', 'pageshow']) window.addEventListener(type, report);
+  window.addEventListener('focus', tick);
   document.addEventListener('visibilitychange', report);
-  setInterval(report, 60_000);
+  setInterval(tick, 60_000);
   report();
   // Chromium only; elsewhere the power state stays unknown (and counts as AC).
   const getBattery = (navigator as { getBattery?: () => Promise<BatteryManager> }).getBattery;

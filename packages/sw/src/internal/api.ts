@@ -128,6 +128,10 @@ function methods(lifetime: Lifetime): WorkerApi {
       return 'allowed';
     },
 
+    async tick() {
+      lifetime.keepAlive(Promise.all([...(await catchUp()), releasePending()]));
+    },
+
     async device() {
       return readDevice();
     },
