@@ -32,6 +32,29 @@ export async function grantPeriodicSync(page: Page) {
   return browserSession;
 }
 
+export /** Moves a time-triggered task's stored schedule a minute into the past, as if its time had come. */
+function makeOverdue(page: Page, taskId: string) {
+  return page.evaluate(async (taskId) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(`bgkit ${location.origin}/`);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const store = db.transaction('registrations', 'readwrite').objectStore('registrations');
+    await new Promise<void>((resolve, reject) => {
+      const get = store.get(taskId);
+      get.onsuccess = () => {
+        const record = get.result;
+        record.schedule.nextRunTime = Date.now() - 60_000;
+        const put = store.put(record);
+        put.onsuccess = () => resolve();
+        put.onerror = () => reject(put.error);
+      };
+    });
+    db.close();
+  }, taskId);
+}
+
 export const test = base.extend<{ app: Page; cdp: ServiceWorkerCdp }>({
   app: async ({ page }, use) => {
     await openDemo(page);

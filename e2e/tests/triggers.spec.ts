@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, grantPeriodicSync, test } from '../fixtures';
+import { expect, grantPeriodicSync, makeOverdue, test } from '../fixtures';
 
 type TriggerKind = { kind: 'push' } | { kind: 'time'; freshnessTime: number; oneShot: boolean };
 
@@ -45,28 +45,6 @@ function periodicTags(page: Page): Promise<string[]> {
 }
 
 
-/** Moves a time-triggered task's stored schedule a minute into the past, as if its time had come. */
-function makeOverdue(page: Page, taskId: string) {
-  return page.evaluate(async (taskId) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(`bgkit ${location.origin}/`);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const store = db.transaction('registrations', 'readwrite').objectStore('registrations');
-    await new Promise<void>((resolve, reject) => {
-      const get = store.get(taskId);
-      get.onsuccess = () => {
-        const record = get.result;
-        record.schedule.nextRunTime = Date.now() - 60_000;
-        const put = store.put(record);
-        put.onsuccess = () => resolve();
-        put.onerror = () => reject(put.error);
-      };
-    });
-    db.close();
-  }, taskId);
-}
 
 test.describe('PushNotificationTrigger', () => {
   test('a push message runs the task with its payload as text and JSON', async ({ app, cdp }) => {
