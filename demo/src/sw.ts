@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // The demo's service worker: every background task the page can register is defined here.
-import { configure, defineTask, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails } from '@bgkit/sw';
+import { configure, defineTask, showTaskNotification, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails } from '@bgkit/sw';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -87,6 +87,21 @@ defineTask('maintenance.prune', async (task) => {
     task.progress = step * 5;
   }
   return { pruned: 20 };
+});
+
+/** Tells the user, with actions, what arrived (showTaskNotification). */
+defineTask<ApplicationTriggerDetails<{ count?: number }>>('notify.digest', async (task) => {
+  const count = task.triggerDetails.arguments.count ?? 1;
+  await showTaskNotification(task, `${count} new message${count === 1 ? '' : 's'}`, {
+    body: 'From the bgkit demo',
+    tag: 'digest',
+    actions: [
+      { action: 'archive', title: 'Archive' },
+      { action: 'open', title: 'Open' },
+    ],
+    data: { count },
+  });
+  return { notified: count };
 });
 
 /** Reacts to a change of the system (SystemTrigger): network, presence, time zone, a new app version. */

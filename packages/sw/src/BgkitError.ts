@@ -23,7 +23,10 @@ export type BgkitErrorCode =
   | 'result-not-cloneable'
   | 'deferral-completed'
   | 'storage-error'
-  | 'storage-version';
+  | 'storage-version'
+  | 'push-denied'
+  | 'push-timeout'
+  | 'notifications-denied';
 
 /**
  * The one error class of bgkit. `code` is stable and meant for programs; `message` is for people.

@@ -8,6 +8,7 @@ export {
   type BackgroundTaskInstanceEventMap,
 } from './BackgroundTaskInstance.js';
 export { BgkitError, isBgkitError, type BgkitErrorCode } from './BgkitError.js';
+export { showTaskNotification, type TaskNotificationAction, type TaskNotificationOptions } from './showTaskNotification.js';
 export type { TaskHandler, TaskOptions, RuntimeOptions } from './internal/runtime.js';
 export type {
   ApplicationTriggerResult,

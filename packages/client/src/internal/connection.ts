@@ -55,7 +55,8 @@ function timeout<T>(promise: Promise<T>, ms: number, error: () => BgkitError): P
   ]).finally(() => clearTimeout(timer));
 }
 
-function getRegistration(): Promise<ServiceWorkerRegistration> {
+/** The app's worker registration (registered through workbox-window first, when configured so). */
+export function getRegistration(): Promise<ServiceWorkerRegistration> {
   if (!isSupported()) {
     return Promise.reject(new BgkitError('unsupported-browser', 'This browser has no service workers, so bgkit cannot run background tasks here.'));
   }
