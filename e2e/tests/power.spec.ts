@@ -9,6 +9,10 @@ const fakeBattery = () => {
     battery.charging = charging;
     battery.dispatchEvent(new Event('chargingchange'));
   };
+  (window as unknown as { __setLevel: (l: number) => void }).__setLevel = (level: number) => {
+    battery.level = level;
+    battery.dispatchEvent(new Event('levelchange'));
+  };
 };
 
 const setCharging = (page: Page, charging: boolean) =>
@@ -66,4 +70,34 @@ test('a running maintenance task is canceled with abort when power goes to batte
   await expect.poll(async () => (await runsOf(page, taskId))[0]).toMatchObject({ status: 'canceled', cancelReason: 'abort' });
   await expect(page.locator('#activity')).toContainText('Prune: canceled (abort)');
   await grant.detach();
+});
+
+test('a nearly empty battery makes work cost high: backgroundWorkCostChange fires and backgroundWorkCostNotHigh holds tasks back', async ({ page }) => {
+  await openDemo(page);
+  const ids = await page.evaluate(async () => {
+    const { BackgroundTaskBuilder, SystemTrigger, ApplicationTrigger, SystemCondition } = window.bgkit;
+    const watcher = new BackgroundTaskBuilder();
+    watcher.name = 'Cost changed';
+    watcher.taskEntryPoint = 'system.react';
+    watcher.setTrigger(new SystemTrigger('backgroundWorkCostChange', false));
+    const heavy = new BackgroundTaskBuilder();
+    heavy.name = 'Heavy export';
+    heavy.taskEntryPoint = 'report.export';
+    heavy.setTrigger(new ApplicationTrigger());
+    heavy.addCondition(new SystemCondition('backgroundWorkCostNotHigh'));
+    return { watcher: (await watcher.register()).taskId, heavy: (await heavy.register()).taskId };
+  });
+  expect(await page.evaluate(() => window.bgkit.BackgroundWorkCost.current())).toBe('low');
+  await page.evaluate(() => (window as unknown as { __setLevel: (l: number) => void }).__setLevel(0.1));
+  await setCharging(page, false);
+  await expect.poll(() => page.evaluate(() => window.bgkit.BackgroundWorkCost.current())).toBe('high');
+  await expect.poll(async () => (await runsOf(page, ids.watcher)).filter((r) => r.status === 'completed').length).toBe(1);
+  await page.evaluate(async (id) => {
+    const reg = (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(id)!;
+    await (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 1, delayMs: 0 });
+  }, ids.heavy);
+  await expect.poll(async () => (await page.evaluate(() => window.bgkit.BackgroundExecutionManager.pending())).map((p) => p.taskId)).toEqual([ids.heavy]);
+  await setCharging(page, true);
+  await expect.poll(async () => (await runsOf(page, ids.heavy)).map((r) => r.status)).toEqual(['completed']);
+  await expect.poll(async () => (await runsOf(page, ids.watcher)).filter((r) => r.status === 'completed').length).toBe(2);
 });

@@ -14,12 +14,14 @@ export { MaintenanceTrigger, TimeTrigger } from './triggers/TimeTrigger.js';
 export { PushNotificationTrigger } from './triggers/PushNotificationTrigger.js';
 export { SystemTrigger } from './triggers/SystemTrigger.js';
 export { SystemCondition } from './SystemCondition.js';
+export { BackgroundWorkCost } from './BackgroundWorkCost.js';
 export { subscribeToPush, type SubscribeToPushOptions } from './subscribeToPush.js';
 export { configure, type ClientOptions, type ServiceWorkerOptions } from './internal/connection.js';
 export { BgkitError, isBgkitError, type BgkitErrorCode } from '@bgkit/sw/protocol';
 export type {
   ApplicationTriggerResult,
   BackgroundAccessStatus,
+  BackgroundWorkCostValue,
   BackgroundTaskCancellationReason,
   DeviceSignals,
   PendingRecord,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 export { defineTask, configure } from './defineTask.js';
+export { BackgroundWorkCost, computeWorkCost } from './BackgroundWorkCost.js';
 export {
   BackgroundTaskInstance,
   BackgroundTaskCanceledEvent,
@@ -12,6 +13,8 @@ export { showTaskNotification, type TaskNotificationAction, type TaskNotificatio
 export type { TaskHandler, TaskOptions, RuntimeOptions } from './internal/runtime.js';
 export type {
   ApplicationTriggerResult,
+  BackgroundWorkCostValue,
+  DeviceSignals,
   PushTriggerDetails,
   SystemTriggerDetails,
   SystemTriggerType,

@@ -83,7 +83,7 @@ export const SYSTEM_TRIGGER_TYPES: readonly SystemTriggerType[] = [
 /** The system triggers this version can fire; registering any other fails with `unsupported-trigger`. */
 export const WEB_SYSTEM_TRIGGERS: readonly SystemTriggerType[] = [
   'internetAvailable', 'networkStateChange', 'userPresent', 'userAway', 'timeZoneChange', 'servicingComplete',
-  'powerStateChange',
+  'powerStateChange', 'backgroundWorkCostChange',
 ];
 
 /** What open pages can see of the device and tell the worker, which sees none of it itself. */
@@ -95,7 +95,14 @@ export interface DeviceSignals {
   onAC?: boolean;
   /** Battery level from 0 to 1. */
   batteryLevel?: number;
+  /** The user asked to save data (Network Information API). */
+  saveData?: boolean;
+  /** `slow-2g`, `2g`, `3g` or `4g` (Network Information API). */
+  effectiveType?: string;
 }
+
+/** Windows' BackgroundWorkCostValue: how much background work the device can take now. */
+export type BackgroundWorkCostValue = 'low' | 'medium' | 'high';
 
 /** `triggerDetails` of a run started by a SystemTrigger. */
 export interface SystemTriggerDetails {
@@ -122,6 +129,7 @@ export const SYSTEM_CONDITION_TYPES: readonly SystemConditionType[] = [
 /** The conditions this version can evaluate; adding any other fails with `unsupported-condition`. */
 export const WEB_CONDITIONS: readonly SystemConditionType[] = [
   'userPresent', 'userNotPresent', 'internetAvailable', 'internetNotAvailable', 'sessionConnected', 'sessionDisconnected',
+  'backgroundWorkCostNotHigh',
 ];
 
 /** A condition as stored and sent over the wire. */
@@ -254,6 +262,7 @@ export interface WorkerApi {
   tick(): Promise<void>;
   /** The device state the worker believes, as pages last reported it. */
   device(): Promise<DeviceSignals>;
+  workCost(): Promise<BackgroundWorkCostValue>;
   /** Triggers waiting for their task's conditions, oldest first. */
   pending(): Promise<PendingRecord[]>;
   /** A page reports what it sees of the device; transitions fire the matching system triggers. */

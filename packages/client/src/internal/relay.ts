@@ -10,6 +10,16 @@ interface BatteryManager extends EventTarget {
   readonly level: number;
 }
 
+interface NetworkInformation extends EventTarget {
+  readonly saveData: boolean;
+  readonly effectiveType: string;
+}
+
+/** Chromium only. */
+function networkInformation(): NetworkInformation | undefined {
+  return (navigator as { connection?: NetworkInformation }).connection;
+}
+
 let started = false;
 let last = '';
 let battery: BatteryManager | undefined;
@@ -23,6 +33,11 @@ function snapshot(): DeviceSignals {
   if (battery) {
     signals.onAC = battery.charging;
     signals.batteryLevel = battery.level;
+  }
+  const connection = networkInformation();
+  if (connection) {
+    signals.saveData = connection.saveData;
+    signals.effectiveType = connection.effectiveType;
   }
   return signals;
 }
@@ -54,6 +69,7 @@ export function startRelay(): void {
   for (const type of ['online', 'offline', 'blur', 'pageshow']) window.addEventListener(type, report);
   window.addEventListener('focus', tick);
   document.addEventListener('visibilitychange', report);
+  networkInformation()?.addEventListener('change', report);
   setInterval(tick, 60_000);
   report();
   // Chromium only; elsewhere the power state stays unknown (and counts as AC).

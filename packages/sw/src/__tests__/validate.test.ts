@@ -35,6 +35,7 @@ describe('validateRegisterInput', () => {
     ['no trigger', { trigger: undefined as never }, 'missing-trigger'],
     ['unknown trigger', { trigger: { type: 'smsReceived' } as never }, 'unsupported-trigger'],
     ['a condition not evaluated yet', { conditions: [{ type: 'freeNetworkAvailable' }] }, 'unsupported-condition'],
+    ['a system trigger not served yet', { trigger: { type: 'system', systemType: 'sessionConnected', oneShot: false } }, 'unsupported-trigger'],
     ['an unknown condition', { conditions: [{ type: 'sunny' } as never] }, 'invalid-argument'],
     ['conditions not an array', { conditions: 'x' as never }, 'invalid-argument'],
     ['group without id', { group: { id: '', name: 'g' } }, 'invalid-group'],

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The worker's side of the RPC: what a page may ask, each call run after start-up reconciliation and kept
 // alive (with any run it starts) by the connecting message's waitUntil.
+import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { BgkitError } from '../BgkitError.js';
 import { PROTOCOL_VERSION, type GroupRecord, type WorkerApi } from '../protocol.js';
 import { validateRegisterInput, validateRunQuery } from '../validate.js';
@@ -134,6 +135,10 @@ function methods(lifetime: Lifetime): WorkerApi {
 
     async device() {
       return readDevice();
+    },
+
+    async workCost() {
+      return BackgroundWorkCost.current();
     },
 
     async pending() {

@@ -2,6 +2,7 @@
 // Conditions (Windows' SystemCondition): evaluated when a trigger fires; a trigger whose task's conditions
 // do not hold is kept as pending in IndexedDB and runs once they do, whichever worker lifetime that is in.
 import type { PendingRecord, RegistrationRecord, SystemConditionType } from '../protocol.js';
+import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { getDb } from './db.js';
 import { readDevice } from './device.js';
 
@@ -25,6 +26,8 @@ async function holds(type: SystemConditionType): Promise<boolean> {
       const clients = typeof self !== 'undefined' && self.clients ? await self.clients.matchAll({ type: 'window' }) : [];
       return type === 'sessionConnected' ? clients.length > 0 : clients.length === 0;
     }
+    case 'backgroundWorkCostNotHigh':
+      return (await BackgroundWorkCost.current()) !== 'high';
     default:
       return false;
   }

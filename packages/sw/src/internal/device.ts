@@ -3,6 +3,7 @@
 // (no online/offline events, no visibility, no time zone changes), so pages relay it; transitions of the
 // stored state are what fire system triggers, which is also what makes a relay from two tabs fire once.
 import type { DeviceSignals, SystemTriggerType } from '../protocol.js';
+import { computeWorkCost } from '../BackgroundWorkCost.js';
 import { getDb } from './db.js';
 
 const KEY = 'device';
@@ -40,6 +41,10 @@ export async function applySignals(signals: DeviceSignals): Promise<SystemTrigge
     if (previous.onAC !== undefined && previous.onAC !== signals.onAC) fired.push('powerStateChange');
   }
   if (typeof signals.batteryLevel === 'number') next.batteryLevel = signals.batteryLevel;
+  if (typeof signals.saveData === 'boolean') next.saveData = signals.saveData;
+  if (typeof signals.effectiveType === 'string') next.effectiveType = signals.effectiveType;
+  // Cost from the device alone: the number of running runs changes too often to be a trigger.
+  if (Object.keys(previous).length > 0 && computeWorkCost(previous, 0) !== computeWorkCost(next, 0)) fired.push('backgroundWorkCostChange');
   await tx.store.put(next, KEY);
   await tx.done;
   return fired;

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+import { readDevice } from './internal/device.js';
+import { activeRuns } from './internal/runner.js';
+import type { BackgroundWorkCostValue, DeviceSignals } from './protocol.js';
+
+/**
+ * The cost rule, as a pure function so pages, tasks and tests agree on it. `high` ("do no work", in Windows'
+ * words): battery under 15 % and not charging, the user saving data, a 2G-class connection, or four or more
+ * runs at once. `medium`: on battery, a 3G connection, or two or more runs. Otherwise `low`. Unknown signals
+ * count as the cheap case.
+ */
+export function computeWorkCost(device: DeviceSignals, running: number): BackgroundWorkCostValue {
+  const onBattery = device.onAC === false;
+  if (
+    (onBattery && typeof device.batteryLevel === 'number' && device.batteryLevel < 0.15) ||
+    device.saveData === true ||
+    device.effectiveType === 'slow-2g' ||
+    device.effectiveType === '2g' ||
+    running >= 4
+  ) {
+    return 'high';
+  }
+  if (onBattery || device.effectiveType === '3g' || running >= 2) return 'medium';
+  return 'low';
+}
+
+/** Windows' BackgroundWorkCost: how much work a task should do now. Read it inside a task to scale down. */
+export const BackgroundWorkCost = {
+  async current(): Promise<BackgroundWorkCostValue> {
+    return computeWorkCost(await readDevice(), activeRuns().length);
+  },
+};
