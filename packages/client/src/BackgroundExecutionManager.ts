@@ -14,27 +14,59 @@ async function persisted(prompt: boolean): Promise<boolean> {
   }
 }
 
+async function permissionState(name: string): Promise<PermissionState | 'unsupported'> {
+  try {
+    return (await navigator.permissions.query({ name } as unknown as PermissionDescriptor)).state;
+  } catch {
+    return 'unsupported';
+  }
+}
+
+/**
+ * Maps what the registered tasks need onto Windows' statuses: push tasks need notification permission
+ * (browsers show push only with it), time and maintenance tasks are best served by periodic background sync,
+ * and persistent storage keeps the task state from being evicted.
+ */
+async function evaluate(prompt: boolean): Promise<BackgroundAccessStatus> {
+  const { registrations } = await call('list');
+  const needsNotifications = registrations.some((r) => r.trigger.type === 'push');
+  const needsPeriodic = registrations.some((r) => r.trigger.type === 'time' || r.trigger.type === 'maintenance');
+  if (needsNotifications && typeof Notification !== 'undefined') {
+    let permission = Notification.permission;
+    if (permission === 'default' && prompt) permission = await Notification.requestPermission();
+    if (permission === 'denied') return 'deniedByUser';
+  }
+  const storage = await persisted(prompt);
+  // Periodic sync cannot be asked for (Chromium grants it to installed, engaged apps); without it, time
+  // triggers still run, at the worker's wakes: allowed, subject to the system's policy.
+  const periodic = !needsPeriodic || (await permissionState('periodic-background-sync')) === 'granted';
+  const notifications = !needsNotifications || (typeof Notification !== 'undefined' && Notification.permission === 'granted');
+  return storage && periodic && notifications ? 'alwaysAllowed' : 'allowedSubjectToSystemPolicy';
+}
+
 /** Windows' BackgroundExecutionManager: whether this app may run background work here. */
 export class BackgroundExecutionManager {
   private constructor() {}
 
   /**
-   * Asks for what background work needs and reports the outcome. Persistent storage granted means the
-   * browser will not evict the task state: `alwaysAllowed`; otherwise `allowedSubjectToSystemPolicy`.
-   * Without service workers: `deniedBySystemPolicy`.
+   * Asks for what the registered tasks need (notification permission for push tasks, persistent storage)
+   * and reports the outcome: `alwaysAllowed` when everything they need is granted (periodic background sync
+   * included, for time triggers); `allowedSubjectToSystemPolicy` when they will run, but as the browser
+   * allows; `deniedByUser` when the user refused notifications that push tasks need; `deniedBySystemPolicy`
+   * without service workers. Call it again after registering new kinds of task.
    */
   static async requestAccess(): Promise<BackgroundAccessStatus> {
     if (!isSupported()) return 'deniedBySystemPolicy';
-    const status: BackgroundAccessStatus = (await persisted(true)) ? 'alwaysAllowed' : 'allowedSubjectToSystemPolicy';
+    const status = await evaluate(true);
     await call('setAccess', status);
     return status;
   }
 
-  /** The current status, without prompting: `unspecified` until requestAccess() was called. */
+  /** The same status without prompting: `unspecified` until requestAccess() was called. */
   static async getAccessStatus(): Promise<BackgroundAccessStatus> {
     if (!isSupported()) return 'deniedBySystemPolicy';
     if ((await call('getAccess')) === null) return 'unspecified';
-    return (await persisted(false)) ? 'alwaysAllowed' : 'allowedSubjectToSystemPolicy';
+    return evaluate(false);
   }
 
   /** Unregisters every task (running ones are canceled with `abort`) and forgets the access status. */
