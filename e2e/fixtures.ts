@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { ServiceWorkerCdp } from '@bgkit/devtools/playwright';
 import type * as Client from '@bgkit/client';
 
@@ -53,6 +53,47 @@ function makeOverdue(page: Page, taskId: string) {
     });
     db.close();
   }, taskId);
+}
+
+/**
+ * Stands in for the demo's API and records what reached it. Routing answers before Chromium's offline
+ * emulation is consulted, so while "offline" it fails requests the way a dead network does.
+ */
+export async function fakeOutbox(context: BrowserContext) {
+  const outbox = { received: [] as string[], offline: false };
+  await context.route('**/api/outbox', async (route) => {
+    if (outbox.offline) return route.abort('internetdisconnected');
+    outbox.received.push(route.request().postData() ?? '');
+    await route.fulfill({ status: 201, body: '{}' });
+  });
+  return outbox;
+}
+
+export async function setOffline(context: BrowserContext, outbox: { offline: boolean }, offline: boolean) {
+  outbox.offline = offline;
+  await context.setOffline(offline);
+}
+
+/** Registers (or reuses) a task on `outbox.send` and runs it once; resolves with how it ended. */
+export function sendThroughOutbox(page: Page, text: string, isNetworkRequested = true) {
+  return page.evaluate(
+    async ({ text, isNetworkRequested }) => {
+      const { BackgroundTaskBuilder, ApplicationTrigger } = window.bgkit;
+      const builder = new BackgroundTaskBuilder();
+      builder.name = isNetworkRequested ? 'Send' : 'Send without network';
+      builder.taskEntryPoint = 'outbox.send';
+      builder.isNetworkRequested = isNetworkRequested;
+      const trigger = new ApplicationTrigger();
+      builder.setTrigger(trigger);
+      const registration = await builder.register();
+      const done = new Promise<{ status: string; run: { result?: unknown; error?: { code?: string } } }>((resolve) =>
+        registration.addEventListener('completed', (e) => resolve({ status: e.status, run: e.run })),
+      );
+      await trigger.request({ text });
+      return done;
+    },
+    { text, isNetworkRequested },
+  );
 }
 
 export const test = base.extend<{ app: Page; cdp: ServiceWorkerCdp }>({

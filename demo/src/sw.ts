@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
 // The demo's service worker: every background task the page can register is defined here.
-import { configure, defineTask, showTaskNotification, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails } from '@bgkit/sw';
+import { configure, defineTask, enableRequestQueue, showTaskNotification, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails } from '@bgkit/sw';
 
 declare const self: ServiceWorkerGlobalScope;
 
 configure({ timeLimit: 30_000, historyLimit: 500 });
+// Sends that fail offline are kept and replayed on reconnect (tasks registered with isNetworkRequested).
+enableRequestQueue();
 
 // What tasks do shows up in the page's activity log, in every tab.
 const log = new BroadcastChannel('demo-activity');
@@ -102,6 +104,16 @@ defineTask<ApplicationTriggerDetails<{ count?: number }>>('notify.digest', async
     data: { count },
   });
   return { notified: count };
+});
+
+/** Sends a message to the server; offline, the request is queued and goes out on reconnect. */
+defineTask<ApplicationTriggerDetails<{ text?: string }>>('outbox.send', async (task) => {
+  const response = await task.fetchOrQueue('/api/outbox', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: task.triggerDetails.arguments.text ?? '' }),
+  });
+  return response ? { sent: true, status: response.status } : { sent: false, queued: true };
 });
 
 /** Reacts to a change of the system (SystemTrigger): network, presence, time zone, a new app version. */

@@ -1,7 +1,7 @@
 // The same scenarios where the browser has no Background Sync and no Periodic Background Sync (as in
 // Firefox and Safari): the worker script is served with both APIs deleted before bgkit loads.
 import type { Page } from '@playwright/test';
-import { expect, makeOverdue, openDemo, test as base } from '../fixtures';
+import { expect, fakeOutbox, makeOverdue, openDemo, sendThroughOutbox, setOffline, test as base } from '../fixtures';
 import type { ServiceWorkerCdp } from '@bgkit/devtools/playwright';
 
 const test = base.extend<{ app: Page; cdp: ServiceWorkerCdp }>({
@@ -72,4 +72,13 @@ test('a trigger pending on internetAvailable is replayed on reconnect, also acro
   await context.setOffline(false);
   await expect.poll(async () => (await runsOf(app, taskId)).map((r) => r.status)).toEqual(['completed']);
   expect(await app.evaluate(() => window.bgkit.BackgroundExecutionManager.pending())).toEqual([]);
+});
+
+test('a request queued offline is replayed when a page reports being back online', async ({ app, context }) => {
+  const outbox = await fakeOutbox(context);
+  await setOffline(context, outbox, true);
+  const { run } = await sendThroughOutbox(app, 'no sync here');
+  expect(run.result).toEqual({ sent: false, queued: true });
+  await setOffline(context, outbox, false);
+  await expect.poll(() => outbox.received).toEqual(['{"text":"no sync here"}']);
 });

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { BgkitError } from './BgkitError.js';
+import { requestQueue } from './internal/requestQueueHook.js';
 import type { BackgroundTaskCancellationReason } from './protocol.js';
 
 /** Fired on a task instance when the kit cancels it; `reason` says why, as Windows does. */
@@ -82,13 +83,43 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
   }
 
   /** @internal Instances are made by the runtime, never by handlers. */
-  constructor(init: { instanceId: string; task: BackgroundTaskInfo; triggerDetails: TDetails; hooks: InstanceHooks }) {
+  #networkRequested: boolean;
+
+  constructor(init: {
+    instanceId: string;
+    task: BackgroundTaskInfo;
+    triggerDetails: TDetails;
+    hooks: InstanceHooks;
+    networkRequested?: boolean;
+  }) {
     super();
     this.instanceId = init.instanceId;
     this.task = Object.freeze({ ...init.task });
     this.triggerDetails = init.triggerDetails;
     this.signal = this.#controller.signal;
     this.#hooks = init.hooks;
+    this.#networkRequested = init.networkRequested === true;
+  }
+
+  /**
+   * For tasks registered with `isNetworkRequested` (and a worker that called enableRequestQueue()): fetches,
+   * or, when the request fails for want of a network, queues it for replay on reconnect and resolves null.
+   * A request canceled with the task is not queued.
+   */
+  async fetchOrQueue(input: RequestInfo | URL, init?: RequestInit): Promise<Response | null> {
+    if (!this.#networkRequested) {
+      throw new BgkitError('invalid-argument', 'fetchOrQueue() is for tasks registered with isNetworkRequested = true.');
+    }
+    const queue = requestQueue();
+    if (!queue) throw new BgkitError('invalid-argument', 'Call enableRequestQueue() at the top level of the service worker first.');
+    const request = new Request(input, init);
+    try {
+      return await fetch(request.clone(), { signal: this.signal });
+    } catch (error) {
+      if (this.signal.aborted) throw error;
+      await queue.pushRequest({ request });
+      return null;
+    }
   }
 
   get progress(): number {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 export { defineTask, configure } from './defineTask.js';
 export { BackgroundWorkCost, computeWorkCost } from './BackgroundWorkCost.js';
+export { enableRequestQueue, type RequestQueueOptions } from './enableRequestQueue.js';
 export {
   BackgroundTaskInstance,
   BackgroundTaskCanceledEvent,

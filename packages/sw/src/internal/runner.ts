@@ -154,7 +154,7 @@ async function execute(
       error: new BgkitError('entry-point-not-defined', `No task "${reg.entryPoint}" is defined in this service worker.`, { entryPoint: reg.entryPoint }),
     });
   }
-  const { outcome, quiet } = invoke(definition, run, entry);
+  const { outcome, quiet } = invoke(definition, run, entry, reg.isNetworkRequested);
   const final = await finalize(run, await outcome);
   // Pages already know the outcome; the worker stays up (and the task's queue waits) while the handler winds down.
   await quiet;
@@ -166,7 +166,12 @@ async function execute(
  * error, or a cancellation. `quiet` settles when the handler's own promise has, or CANCEL_GRACE_MS after the
  * outcome, whichever is first: a canceled handler may still be cleaning up.
  */
-function invoke(definition: TaskDefinition, run: RunRecord, entry: ActiveRun): { outcome: Promise<Outcome>; quiet: Promise<void> } {
+function invoke(
+  definition: TaskDefinition,
+  run: RunRecord,
+  entry: ActiveRun,
+  networkRequested: boolean,
+): { outcome: Promise<Outcome>; quiet: Promise<void> } {
   let settled = false;
   let returned: Outcome | undefined;
   let resolveOutcome!: (outcome: Outcome) => void;
@@ -184,6 +189,7 @@ function invoke(definition: TaskDefinition, run: RunRecord, entry: ActiveRun): {
     instanceId: run.instanceId,
     task: { name: run.name, taskId: run.taskId },
     triggerDetails: run.triggerDetails,
+    networkRequested,
     hooks: {
       // Progress after the run settled (from a deferred callback, say) would arrive after `completed`.
       onProgress: (progress) => !settled && reportProgress(run, progress),

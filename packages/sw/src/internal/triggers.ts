@@ -13,6 +13,7 @@ import type {
 } from '../protocol.js';
 import { PendingStore, unmetCondition } from './conditions.js';
 import { applySignals } from './device.js';
+import { requestQueue } from './requestQueueHook.js';
 import { broadcast } from './broadcast.js';
 import { log } from './log.js';
 import { RegistrationStore } from './RegistrationStore.js';
@@ -212,7 +213,8 @@ export async function onSignals(signals: DeviceSignals, source: TriggerSource): 
   // So the browser wakes the worker on reconnect even if no page is open by then.
   if (signals.online === false) await registerInternetSync();
   await cancelOnConditionLoss();
-  return Promise.all([fireSystem(fired, source), releasePending()]);
+  const replay = fired.includes('internetAvailable') ? requestQueue()?.replayWithoutSync() : undefined;
+  return Promise.all([fireSystem(fired, source), releasePending(), replay]);
 }
 
 let spuriousSyncs = 0;

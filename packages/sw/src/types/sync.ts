@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Background Sync and Periodic Background Sync are Chromium-only and missing from TypeScript's lib.
+// workbox-background-sync declares the Background Sync part the same way; the shapes here must match it
+// (a non-optional `sync`, even though other browsers lack it: code checks for it at run time).
 export {};
 
 declare global {
@@ -13,7 +15,7 @@ declare global {
     getTags(): Promise<string[]>;
   }
   interface ServiceWorkerRegistration {
-    readonly sync?: SyncManager;
+    readonly sync: SyncManager;
     readonly periodicSync?: PeriodicSyncManager;
   }
   interface SyncEvent extends ExtendableEvent {
