@@ -16,7 +16,8 @@ export async function buildPackage(pkg) {
   const dir = resolve(pkg.dir);
   rmSync(resolve(dir, 'dist'), { recursive: true, force: true });
   const buildOnce = (dev, build) =>
-    build_({ logLevel: 'warn', configFile: false, root: dir, define: { __BGKIT_DEV__: JSON.stringify(dev) },
+    build_({ logLevel: 'warn', configFile: false, root: dir, // Bundled dependencies (workbox) test process.env.NODE_ENV, which does not exist in a worker.
+      define: { __BGKIT_DEV__: JSON.stringify(dev), 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
       build: { outDir: 'dist', emptyOutDir: false, target: 'es2022', ...build } });
   for (const dev of [false, true]) {
     await buildOnce(dev, {
