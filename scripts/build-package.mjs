@@ -15,8 +15,9 @@ const require = createRequire(import.meta.url);
 export async function buildPackage(pkg) {
   const dir = resolve(pkg.dir);
   rmSync(resolve(dir, 'dist'), { recursive: true, force: true });
+  // Bundled dependencies (workbox) test process.env.NODE_ENV, which does not exist in a worker.
   const buildOnce = (dev, build) =>
-    build_({ logLevel: 'warn', configFile: false, root: dir, // Bundled dependencies (workbox) test process.env.NODE_ENV, which does not exist in a worker.
+    build_({ logLevel: 'warn', configFile: false, root: dir,
       define: { __BGKIT_DEV__: JSON.stringify(dev), 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
       build: { outDir: 'dist', emptyOutDir: false, target: 'es2022', ...build } });
   for (const dev of [false, true]) {
