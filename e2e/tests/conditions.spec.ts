@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { SystemConditionType } from '@bgkit/client';
-import { expect, test } from '../fixtures';
+import { ServiceWorkerCdp } from '@bgkit/devtools/playwright';
+import { expect, openDemo, test } from '../fixtures';
 
 interface Options {
   name: string;
@@ -91,24 +92,36 @@ test.describe('SystemCondition', () => {
     await expect.poll(async () => (await runsOf(app, taskId))[0]).toMatchObject({ status: 'canceled', cancelReason: 'conditionLoss' });
   });
 
-  test('conditions are checked when registering', async ({ app }) => {
-    const codes = await app.evaluate(async () => {
-      const { BackgroundTaskBuilder, ApplicationTrigger, SystemCondition } = window.bgkit;
-      const code = async (fn: () => unknown) => {
-        try {
-          await fn();
-          return 'no error';
-        } catch (error) {
-          return (error as { code: string }).code;
-        }
-      };
-      const builder = new BackgroundTaskBuilder();
-      builder.name = 'x';
-      builder.taskEntryPoint = 'report.export';
-      builder.setTrigger(new ApplicationTrigger());
-      builder.addCondition(new SystemCondition('freeNetworkAvailable'));
-      return { unknown: await code(() => new SystemCondition('sunny' as never)), notYet: await code(() => builder.register()) };
+  test('an unknown condition type is refused with invalid-argument', async ({ app }) => {
+    const code = await app.evaluate(() => {
+      try {
+        new window.bgkit.SystemCondition('sunny' as never);
+        return 'no error';
+      } catch (error) {
+        return (error as { code: string }).code;
+      }
     });
-    expect(codes).toEqual({ unknown: 'invalid-argument', notYet: 'unsupported-condition' });
+    expect(code).toBe('invalid-argument');
+  });
+
+  test('freeNetworkAvailable waits while the user saves data, and runs once they stop', async ({ page, context }) => {
+    // A stand-in for the Network Information API, whose data-saving switch a test cannot flip.
+    await context.addInitScript(() => {
+      const connection = Object.assign(new EventTarget(), { saveData: true, effectiveType: '4g' });
+      Object.defineProperty(navigator, 'connection', { configurable: true, value: connection });
+      (window as unknown as { __setSaveData: (v: boolean) => void }).__setSaveData = (value) => {
+        connection.saveData = value;
+        connection.dispatchEvent(new Event('change'));
+      };
+    });
+    await openDemo(page);
+    const { taskId } = await register(page, { name: 'On a free network', entryPoint: 'push.received', trigger: 'push', conditions: ['freeNetworkAvailable'] });
+    await expect.poll(() => page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).toMatchObject({ saveData: true });
+    const cdp = await ServiceWorkerCdp.attach(page);
+    await cdp.deliverPush('"big download"');
+    await expect.poll(async () => (await pendingOf(page, taskId)).length).toBe(1);
+    await page.evaluate(() => (window as unknown as { __setSaveData: (v: boolean) => void }).__setSaveData(false));
+    await expect.poll(async () => (await runsOf(page, taskId)).map((r) => r.status)).toEqual(['completed']);
+    await cdp.detach();
   });
 });

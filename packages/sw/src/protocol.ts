@@ -99,6 +99,8 @@ export interface DeviceSignals {
   saveData?: boolean;
   /** `slow-2g`, `2g`, `3g` or `4g` (Network Information API). */
   effectiveType?: string;
+  /** `wifi`, `ethernet`, `cellular`, … where the browser tells (Network Information API, mostly on Android). */
+  connectionType?: string;
 }
 
 /** Windows' BackgroundWorkCostValue: how much background work the device can take now. */
@@ -129,7 +131,7 @@ export const SYSTEM_CONDITION_TYPES: readonly SystemConditionType[] = [
 /** The conditions this version can evaluate; adding any other fails with `unsupported-condition`. */
 export const WEB_CONDITIONS: readonly SystemConditionType[] = [
   'userPresent', 'userNotPresent', 'internetAvailable', 'internetNotAvailable', 'sessionConnected', 'sessionDisconnected',
-  'backgroundWorkCostNotHigh',
+  'backgroundWorkCostNotHigh', 'freeNetworkAvailable',
 ];
 
 /** A condition as stored and sent over the wire. */

@@ -13,6 +13,7 @@ interface BatteryManager extends EventTarget {
 interface NetworkInformation extends EventTarget {
   readonly saveData: boolean;
   readonly effectiveType: string;
+  readonly type?: string;
 }
 
 /** Chromium only. */
@@ -38,6 +39,7 @@ function snapshot(): DeviceSignals {
   if (connection) {
     signals.saveData = connection.saveData;
     signals.effectiveType = connection.effectiveType;
+    if (connection.type) signals.connectionType = connection.type;
   }
   return signals;
 }

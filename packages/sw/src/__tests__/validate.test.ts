@@ -24,7 +24,7 @@ function codeOf(input: Partial<RegisterInput>): string | undefined {
 describe('validateRegisterInput', () => {
   it('accepts a complete input', () => {
     expect(codeOf({})).toBeUndefined();
-    expect(codeOf({ conditions: [{ type: 'internetAvailable' }, { type: 'userPresent' }] })).toBeUndefined();
+    expect(codeOf({ conditions: [{ type: 'internetAvailable' }, { type: 'userPresent' }, { type: 'freeNetworkAvailable' }] })).toBeUndefined();
   });
 
   it.each([
@@ -34,7 +34,6 @@ describe('validateRegisterInput', () => {
     ['empty entry point', { entryPoint: '' }, 'invalid-entry-point'],
     ['no trigger', { trigger: undefined as never }, 'missing-trigger'],
     ['unknown trigger', { trigger: { type: 'smsReceived' } as never }, 'unsupported-trigger'],
-    ['a condition not evaluated yet', { conditions: [{ type: 'freeNetworkAvailable' }] }, 'unsupported-condition'],
     ['a system trigger not served yet', { trigger: { type: 'system', systemType: 'sessionConnected', oneShot: false } }, 'unsupported-trigger'],
     ['an unknown condition', { conditions: [{ type: 'sunny' } as never] }, 'invalid-argument'],
     ['conditions not an array', { conditions: 'x' as never }, 'invalid-argument'],

@@ -26,6 +26,13 @@ async function holds(type: SystemConditionType): Promise<boolean> {
       const clients = typeof self !== 'undefined' && self.clients ? await self.clients.matchAll({ type: 'window' }) : [];
       return type === 'sessionConnected' ? clients.length > 0 : clients.length === 0;
     }
+    case 'freeNetworkAvailable': {
+      // Online, and not on a connection the user pays for by the byte: cellular, or data saving asked for.
+      // Where the browser does not tell the connection type, a connection counts as free.
+      const device = await readDevice();
+      const online = typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean' ? navigator.onLine : device.online !== false;
+      return online && device.saveData !== true && device.connectionType !== 'cellular';
+    }
     case 'backgroundWorkCostNotHigh':
       return (await BackgroundWorkCost.current()) !== 'high';
     default:
