@@ -45,10 +45,16 @@ export function install() {
 
 export const chromiumPath = process.env.BGKIT_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Installs Debian's chromium when it is missing (as root, or through sudo). */
+/**
+ * Installs what the browser tests need from Debian's packages when it is missing (as root, or through
+ * sudo): chromium, and dbus-daemon for the private bus the notification tests run a fake server on.
+ */
 export function ensureChromium() {
-  if (existsSync(chromiumPath)) return;
-  console.log('› installing chromium from Debian packages');
+  const missing = [];
+  if (!existsSync(chromiumPath)) missing.push('chromium');
+  if (!existsSync('/usr/bin/dbus-daemon')) missing.push('dbus-daemon');
+  if (missing.length === 0) return;
+  console.log(`› installing ${missing.join(', ')} from Debian packages`);
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = asRoot ? [] : ['sudo'];
   const run = (args) => execFileSync(sudo.length ? 'sudo' : args[0], sudo.length ? args : args.slice(1), {
@@ -56,6 +62,6 @@ export function ensureChromium() {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   run(['apt-get', 'update']);
-  run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']);
+  run(['apt-get', 'install', '-y', '--no-install-recommends', ...missing]);
   if (!existsSync(chromiumPath)) throw new Error(`chromium was installed but ${chromiumPath} is missing`);
 }

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // The demo's service worker: every background task the page can register is defined here.
-import { configure, defineTask, enableRequestQueue, showTaskNotification, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails } from '@bgkit/sw';
+import { configure, defineTask, enableRequestQueue, showTaskNotification, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails, type ToastTriggerDetails } from '@bgkit/sw';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -114,6 +114,13 @@ defineTask<ApplicationTriggerDetails<{ text?: string }>>('outbox.send', async (t
     body: JSON.stringify({ text: task.triggerDetails.arguments.text ?? '' }),
   });
   return response ? { sent: true, status: response.status } : { sent: false, queued: true };
+});
+
+/** Acts on a notification without opening a window (ToastNotificationActionTrigger / HistoryChanged). */
+defineTask<ToastTriggerDetails>('toast.react', async (task) => {
+  const { action, tag } = task.triggerDetails;
+  activity(`${task.task.name}: ${action || 'body'} on ${tag}`);
+  return task.triggerDetails;
 });
 
 /** Reacts to a change of the system (SystemTrigger): network, presence, time zone, a new app version. */

@@ -13,6 +13,7 @@ export { ApplicationTrigger, type ValueSet } from './triggers/ApplicationTrigger
 export { MaintenanceTrigger, TimeTrigger } from './triggers/TimeTrigger.js';
 export { PushNotificationTrigger } from './triggers/PushNotificationTrigger.js';
 export { SystemTrigger } from './triggers/SystemTrigger.js';
+export { ToastNotificationActionTrigger, ToastNotificationHistoryChangedTrigger } from './triggers/ToastNotificationTriggers.js';
 export { SystemCondition } from './SystemCondition.js';
 export { BackgroundWorkCost } from './BackgroundWorkCost.js';
 export { subscribeToPush, type SubscribeToPushOptions } from './subscribeToPush.js';
@@ -29,6 +30,7 @@ export type {
   PushTriggerDetails,
   SystemTriggerDetails,
   SystemTriggerType,
+  ToastTriggerDetails,
   RunQuery,
   RunStatus,
   TriggerSource,

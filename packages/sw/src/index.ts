@@ -18,6 +18,7 @@ export type {
   DeviceSignals,
   PushTriggerDetails,
   SystemTriggerDetails,
+  ToastTriggerDetails,
   SystemTriggerType,
   BackgroundTaskCancellationReason,
   RunRecord,

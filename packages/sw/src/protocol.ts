@@ -53,6 +53,10 @@ export type TriggerSpec =
   /** As `time`, but runs only on AC power; a running instance is canceled with `abort` when power goes to battery. */
   | { type: 'maintenance'; freshnessTime: number; oneShot: boolean }
   | { type: 'push' }
+  /** A click on a notification (its body or an action button): `notificationclick`. */
+  | { type: 'toastAction' }
+  /** A notification closed by the user: `notificationclose`. */
+  | { type: 'toastHistoryChanged' }
   | { type: 'system'; systemType: SystemTriggerType; oneShot: boolean };
 
 /** Windows' SystemTriggerType, camelCased. Which of them the web can serve: see WEB_SYSTEM_TRIGGERS. */
@@ -106,6 +110,16 @@ export interface DeviceSignals {
 /** Windows' BackgroundWorkCostValue: how much background work the device can take now. */
 export type BackgroundWorkCostValue = 'low' | 'medium' | 'high';
 
+/** `triggerDetails` of a run started by a notification click (`action` is '' for the body) or close. */
+export interface ToastTriggerDetails {
+  action: string;
+  tag: string;
+  /** The notification's data; for notifications shown with showTaskNotification, `{ value, bgkit }`. */
+  data: unknown;
+  /** The notification's title. */
+  title: string;
+}
+
 /** `triggerDetails` of a run started by a SystemTrigger. */
 export interface SystemTriggerDetails {
   systemType: SystemTriggerType;
@@ -150,7 +164,17 @@ export interface PendingRecord {
 }
 
 /** What fired a run: the trigger's own event source, or a simulation. */
-export type TriggerSource = 'application' | 'periodicsync' | 'catch-up' | 'push' | 'sync' | 'page' | 'worker' | 'simulated';
+export type TriggerSource =
+  | 'application'
+  | 'periodicsync'
+  | 'catch-up'
+  | 'push'
+  | 'sync'
+  | 'notificationclick'
+  | 'notificationclose'
+  | 'page'
+  | 'worker'
+  | 'simulated';
 
 /** When a time-triggered task is next expected to run, and what will wake it. */
 export interface Schedule {

@@ -29,7 +29,9 @@ export function validateRunQuery(query: RunQuery): RunQuery {
   return query;
 }
 
-export const TRIGGER_TYPES: readonly TriggerSpec['type'][] = ['application', 'time', 'maintenance', 'push', 'system'];
+export const TRIGGER_TYPES: readonly TriggerSpec['type'][] = [
+  'application', 'time', 'maintenance', 'push', 'toastAction', 'toastHistoryChanged', 'system',
+];
 
 /** Windows' floor for TimeTrigger and MaintenanceTrigger, in minutes. */
 export const MIN_FRESHNESS_MINUTES = 15;

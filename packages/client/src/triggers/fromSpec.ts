@@ -5,6 +5,7 @@ import type { BackgroundTrigger } from './BackgroundTrigger.js';
 import { PushNotificationTrigger } from './PushNotificationTrigger.js';
 import { SystemTrigger } from './SystemTrigger.js';
 import { MaintenanceTrigger, TimeTrigger } from './TimeTrigger.js';
+import { ToastNotificationActionTrigger, ToastNotificationHistoryChangedTrigger } from './ToastNotificationTriggers.js';
 
 /** Rebuilds the trigger object of a stored registration. */
 export function triggerFromSpec(spec: TriggerSpec): BackgroundTrigger {
@@ -17,6 +18,10 @@ export function triggerFromSpec(spec: TriggerSpec): BackgroundTrigger {
       return new MaintenanceTrigger(spec.freshnessTime, spec.oneShot);
     case 'push':
       return new PushNotificationTrigger();
+    case 'toastAction':
+      return new ToastNotificationActionTrigger();
+    case 'toastHistoryChanged':
+      return new ToastNotificationHistoryChangedTrigger();
     case 'system':
       return new SystemTrigger(spec.systemType, spec.oneShot);
     default:

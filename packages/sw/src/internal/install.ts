@@ -7,7 +7,7 @@ import { Lifetime } from './Lifetime.js';
 import { log } from './log.js';
 import { options } from './runtime.js';
 import { RegistrationStore } from './RegistrationStore.js';
-import { fireSystem, INTERNET_TAG, onInternetSync, onPeriodicSync, onPush, pushDetails, taskIdOf } from './triggers.js';
+import { fireSystem, INTERNET_TAG, onInternetSync, onPeriodicSync, onPush, onToast, pushDetails, taskIdOf, toastDetails } from './triggers.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -36,6 +36,16 @@ export function install(): void {
 
   self.addEventListener('periodicsync', (event) => {
     if (taskIdOf(event.tag)) event.waitUntil(afterBoot(() => onPeriodicSync(event.tag)));
+  });
+
+  // Details are read at once: the notification object is only guaranteed during the event.
+  self.addEventListener('notificationclick', (event) => {
+    const details = toastDetails(event);
+    event.waitUntil(afterBoot(() => onToast('toastAction', details)));
+  });
+  self.addEventListener('notificationclose', (event) => {
+    const details = toastDetails(event);
+    event.waitUntil(afterBoot(() => onToast('toastHistoryChanged', details)));
   });
 
   self.addEventListener('push', (event) => {

@@ -9,6 +9,7 @@ import type {
   Schedule,
   SystemTriggerDetails,
   SystemTriggerType,
+  ToastTriggerDetails,
   TriggerSource,
 } from '../protocol.js';
 import { PendingStore, unmetCondition } from './conditions.js';
@@ -139,7 +140,7 @@ export async function unschedule(taskIds: Iterable<string>): Promise<void> {
 async function afterRun(run: StartedRun, registration: RegistrationRecord): Promise<void> {
   await run.finished.catch(() => undefined);
   const { trigger } = registration;
-  if (trigger.type !== 'application' && trigger.type !== 'push' && trigger.oneShot) {
+  if ('oneShot' in trigger && trigger.oneShot) {
     await RegistrationStore.delete([registration.taskId]);
     await unschedule([registration.taskId]);
     broadcast({ kind: 'registrations' });
@@ -186,6 +187,18 @@ export function pushDetails(data: { text(): string } | null): PushTriggerDetails
   } catch {
     return { text };
   }
+}
+
+export function toastDetails(event: NotificationEvent): ToastTriggerDetails {
+  const { notification } = event;
+  return { action: event.action ?? '', tag: notification.tag, data: notification.data ?? null, title: notification.title };
+}
+
+/** A notification was clicked (`toastAction`) or closed (`toastHistoryChanged`): run the tasks listening. */
+export async function onToast(type: 'toastAction' | 'toastHistoryChanged', details: ToastTriggerDetails): Promise<unknown> {
+  const targets = [...(await RegistrationStore.all()).values()].filter((r) => r.trigger.type === type);
+  const source: TriggerSource = type === 'toastAction' ? 'notificationclick' : 'notificationclose';
+  return Promise.all(targets.map((r) => whenDone(dispatch(r, source, details))));
 }
 
 export async function onPush(details: PushTriggerDetails): Promise<unknown> {
