@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { readDevice } from './internal/device.js';
-import { activeRuns } from './internal/runner.js';
+import { workingCount } from './internal/runner.js';
 import type { BackgroundWorkCostValue, DeviceSignals } from './protocol.js';
 
 /**
@@ -27,6 +27,6 @@ export function computeWorkCost(device: DeviceSignals, running: number): Backgro
 /** Windows' BackgroundWorkCost: how much work a task should do now. Read it inside a task to scale down. */
 export const BackgroundWorkCost = {
   async current(): Promise<BackgroundWorkCostValue> {
-    return computeWorkCost(await readDevice(), activeRuns().length);
+    return computeWorkCost(await readDevice(), workingCount());
   },
 };

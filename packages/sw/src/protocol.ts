@@ -179,6 +179,8 @@ export type TriggerSource =
 /** When a time-triggered task is next expected to run, and what will wake it. */
 export interface Schedule {
   nextRunTime: number;
+  /** When a run last claimed a slot; a periodicsync soon after a catch-up run is not a new period. */
+  lastRunAt?: number;
   /** `periodicsync` where the browser granted Periodic Background Sync; else `catch-up` on the next worker wake. */
   via: 'periodicsync' | 'catch-up';
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Checks shared by the page (to fail fast, without a worker) and the worker (which trusts no page).
 import { BgkitError } from './BgkitError.js';
-import { SYSTEM_CONDITION_TYPES, SYSTEM_TRIGGER_TYPES, WEB_CONDITIONS, WEB_SYSTEM_TRIGGERS, type RegisterInput, type SystemConditionType, type RunQuery, type RunStatus, type SystemTriggerType, type TriggerSpec } from './protocol.js';
+import { SYSTEM_CONDITION_TYPES, SYSTEM_TRIGGER_TYPES, WEB_CONDITIONS, WEB_SYSTEM_TRIGGERS, type DeviceSignals, type RegisterInput, type SystemConditionType, type RunQuery, type RunStatus, type SystemTriggerType, type TriggerSpec } from './protocol.js';
 
 /** The longest delay a timer can hold (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
@@ -10,6 +10,32 @@ export const MAX_TIMER_MS = 2_147_483_647;
 export function validateDuration(name: string, value: unknown): void {
   if (value !== undefined && (typeof value !== 'number' || !(value > 0) || value > MAX_TIMER_MS)) {
     throw new BgkitError('invalid-argument', `${name} must be a number of milliseconds from 1 to ${MAX_TIMER_MS} (got ${String(value)}).`, { [name]: value });
+  }
+}
+
+const OPPOSITES: ReadonlyArray<[SystemConditionType, SystemConditionType]> = [
+  ['internetAvailable', 'internetNotAvailable'],
+  ['userPresent', 'userNotPresent'],
+  ['sessionConnected', 'sessionDisconnected'],
+  ['freeNetworkAvailable', 'internetNotAvailable'],
+];
+
+/** What a page may report; anything out of range is refused rather than stored. */
+export function validateSignals(signals: DeviceSignals): void {
+  if (typeof signals !== 'object' || signals === null) throw new BgkitError('invalid-argument', 'Device signals must be an object.');
+  for (const key of ['online', 'userPresent', 'onAC', 'saveData'] as const) {
+    if (signals[key] !== undefined && typeof signals[key] !== 'boolean') {
+      throw new BgkitError('invalid-argument', `${key} must be a boolean.`, { [key]: signals[key] });
+    }
+  }
+  for (const key of ['timeZone', 'effectiveType', 'connectionType'] as const) {
+    if (signals[key] !== undefined && typeof signals[key] !== 'string') {
+      throw new BgkitError('invalid-argument', `${key} must be a string.`, { [key]: signals[key] });
+    }
+  }
+  const level = signals.batteryLevel;
+  if (level !== undefined && !(typeof level === 'number' && level >= 0 && level <= 1)) {
+    throw new BgkitError('invalid-argument', `batteryLevel must be a number from 0 to 1 (got ${String(level)}).`, { batteryLevel: level });
   }
 }
 
@@ -91,6 +117,7 @@ export function validateRegisterInput(input: RegisterInput): void {
   if (!Array.isArray(input.conditions)) {
     throw new BgkitError('invalid-argument', 'conditions must be an array.');
   }
+  const types = new Set<string>();
   for (const condition of input.conditions) {
     const type = (condition as { type?: unknown } | null)?.type as SystemConditionType;
     if (!SYSTEM_CONDITION_TYPES.includes(type)) {
@@ -98,6 +125,12 @@ export function validateRegisterInput(input: RegisterInput): void {
     }
     if (!WEB_CONDITIONS.includes(type)) {
       throw new BgkitError('unsupported-condition', `The condition "${type}" is not supported yet.`, { condition: type });
+    }
+    types.add(type);
+  }
+  for (const [a, b] of OPPOSITES) {
+    if (types.has(a) && types.has(b)) {
+      throw new BgkitError('invalid-argument', `The conditions "${a}" and "${b}" can never hold together: the task would never run.`, { conditions: [a, b] });
     }
   }
   for (const key of ['cancelOnConditionLoss', 'isNetworkRequested'] as const) {

@@ -96,6 +96,31 @@ export const RegistrationStore = {
     return exists;
   },
 
+  /**
+   * Claims the current slot of a time-triggered task, in one transaction so two wakes (two tabs' heartbeats,
+   * a heartbeat and a periodicsync) cannot both run it. `'due'`: only once nextRunTime has passed.
+   * `'periodic'`: the browser says a period has passed; refused only right after another claim.
+   * Returns the updated record, or null when the slot is not to be run.
+   */
+  async claimSlot(taskId: string, now: number, mode: 'due' | 'periodic'): Promise<RegistrationRecord | null> {
+    const db = await getDb();
+    const tx = db.transaction('registrations', 'readwrite');
+    const record = await tx.store.get(taskId);
+    let claimed: RegistrationRecord | null = null;
+    if (record && (record.trigger.type === 'time' || record.trigger.type === 'maintenance') && record.schedule) {
+      const interval = record.trigger.freshnessTime * 60_000;
+      const { nextRunTime, lastRunAt } = record.schedule;
+      const take = mode === 'due' ? nextRunTime <= now : lastRunAt === undefined || now - lastRunAt >= interval / 2;
+      if (take) {
+        claimed = { ...record, schedule: { ...record.schedule, nextRunTime: now + interval, lastRunAt: now } };
+        await tx.store.put(claimed);
+      }
+    }
+    await tx.done;
+    cache = undefined;
+    return claimed;
+  },
+
   forget(): void {
     cache = undefined;
   },

@@ -4,7 +4,7 @@
 import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { BgkitError } from '../BgkitError.js';
 import { PROTOCOL_VERSION, type GroupRecord, type WorkerApi } from '../protocol.js';
-import { validateRegisterInput, validateRunQuery } from '../validate.js';
+import { validateRegisterInput, validateRunQuery, validateSignals } from '../validate.js';
 import { broadcast } from './broadcast.js';
 import { getDb } from './db.js';
 import type { Lifetime } from './Lifetime.js';
@@ -73,6 +73,7 @@ function methods(lifetime: Lifetime): WorkerApi {
     },
 
     async unregister(taskId, cancelTask) {
+      if (typeof taskId !== 'string' || taskId === '') throw new BgkitError('invalid-argument', 'unregister() needs a task id.', { taskId });
       const removed = (await RegistrationStore.delete([taskId])) > 0;
       await unschedule([taskId]);
       await PendingStore.dropTasks([taskId]);
@@ -155,7 +156,7 @@ function methods(lifetime: Lifetime): WorkerApi {
     },
 
     async relay(signals) {
-      if (typeof signals !== 'object' || signals === null) throw new BgkitError('invalid-argument', 'relay() takes an object of device signals.');
+      validateSignals(signals);
       lifetime.keepAlive(onSignals(signals, 'page'));
     },
 

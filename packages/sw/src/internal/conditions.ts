@@ -59,6 +59,10 @@ export const PendingStore = {
     return (await getDb()).get('pending', id);
   },
 
+  async forTask(taskId: string): Promise<string[]> {
+    return (await getDb()).getAllKeysFromIndex('pending', 'byTask', taskId);
+  },
+
   async all(): Promise<PendingRecord[]> {
     const records = await (await getDb()).getAll('pending');
     return records.sort((a, b) => a.createdAt - b.createdAt);

@@ -25,6 +25,8 @@ interface ActiveRun {
   /** Until the handler starts, a cancel is only remembered; the runner honours it before calling the handler. */
   cancel(reason: BackgroundTaskCancellationReason): void;
   pendingCancel?: BackgroundTaskCancellationReason;
+  /** Set once the handler has been called (queued runs and runs being recorded are not doing work yet). */
+  started?: boolean;
 }
 
 /**
@@ -68,6 +70,13 @@ export function cancelRuns(reason: BackgroundTaskCancellationReason, taskIds?: R
       count++;
     }
   }
+  return count;
+}
+
+/** How many handlers are doing work right now: what the work cost counts. */
+export function workingCount(): number {
+  let count = 0;
+  for (const run of active.values()) if (run.started) count++;
   return count;
 }
 
@@ -196,6 +205,7 @@ function invoke(
       onDeferralsSettled: finishIfReady,
     },
   });
+  entry.started = true;
   entry.cancel = (reason) => {
     if (settled) return;
     // Settle first: a `canceled` listener that completes a deferral must not turn the run into `completed`.

@@ -13,12 +13,12 @@ import type {
   TriggerSource,
 } from '../protocol.js';
 import { PendingStore, unmetCondition } from './conditions.js';
-import { applySignals } from './device.js';
+import { applySignals, readDevice } from './device.js';
 import { requestQueue } from './requestQueueHook.js';
 import { broadcast } from './broadcast.js';
 import { log } from './log.js';
 import { RegistrationStore } from './RegistrationStore.js';
-import { activeRuns, cancelRun, startRun, type StartedRun } from './runner.js';
+import { activeRuns, cancelRun, hasActiveRun, startRun, type StartedRun } from './runner.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -53,10 +53,17 @@ export async function dispatch(
   triggerDetails: unknown = null,
   id?: string,
 ): Promise<{ done: Promise<void> }> {
+  const { trigger } = registration;
+  // A one-shot trigger fires once: not again while its run (or its pending trigger) is still around.
+  if ('oneShot' in trigger && trigger.oneShot && (hasActiveRun(registration.taskId) || (await PendingStore.forTask(registration.taskId)).length)) {
+    return { done: Promise.resolve() };
+  }
   const unmet = await unmetCondition(registration);
   if (unmet) {
     await PendingStore.add({
-      id: id ?? crypto.randomUUID(),
+      // Triggers that carry data (push, notifications, requests) are kept one by one; the others are a
+      // state ("the time came", "the network changed") and are latched: one pending trigger per task.
+      id: id ?? (carriesData(registration) ? crypto.randomUUID() : `latch:${registration.taskId}`),
       taskId: registration.taskId,
       name: registration.name,
       source,
@@ -71,6 +78,11 @@ export async function dispatch(
   const run = startRun({ registration, source, triggerDetails, ...(id ? { instanceId: id } : {}) });
   await run.recorded;
   return { done: afterRun(run, registration) };
+}
+
+function carriesData(registration: RegistrationRecord): boolean {
+  const { type } = registration.trigger;
+  return type === 'application' || type === 'push' || type === 'toastAction' || type === 'toastHistoryChanged';
 }
 
 const whenDone = (dispatched: Promise<{ done: Promise<void> }>): Promise<void> => dispatched.then((d) => d.done);
@@ -136,18 +148,20 @@ export async function unschedule(taskIds: Iterable<string>): Promise<void> {
   await Promise.all([...taskIds].map((id) => manager.unregister(tagFor(id)).catch(() => undefined)));
 }
 
-/** After a run: a one-shot trigger is done (Windows unregisters it); a repeating time trigger is due again. */
+/**
+ * After a run: a one-shot trigger is done (Windows unregisters it). A finished run also lowers the work cost,
+ * so triggers pending on it may go now, without waiting for another wake.
+ */
 async function afterRun(run: StartedRun, registration: RegistrationRecord): Promise<void> {
   await run.finished.catch(() => undefined);
   const { trigger } = registration;
   if ('oneShot' in trigger && trigger.oneShot) {
     await RegistrationStore.delete([registration.taskId]);
     await unschedule([registration.taskId]);
+    await PendingStore.dropTasks([registration.taskId]);
     broadcast({ kind: 'registrations' });
-  } else if (trigger.type === 'time' || trigger.type === 'maintenance') {
-    const current = await RegistrationStore.get(registration.taskId);
-    if (current) await schedule(current);
   }
+  await releasePending();
 }
 
 function runTimeTask(registration: RegistrationRecord, source: TriggerSource): Promise<void> {
@@ -162,7 +176,8 @@ export async function onPeriodicSync(tag: string): Promise<void> {
     if (taskId) await unschedule([taskId]);
     return;
   }
-  await runTimeTask(registration, 'periodicsync');
+  const claimed = await RegistrationStore.claimSlot(registration.taskId, Date.now(), 'periodic');
+  if (claimed) await runTimeTask(claimed, 'periodicsync');
 }
 
 /** Runs every time-triggered task that is overdue. Called once per worker wake. */
@@ -173,8 +188,8 @@ export async function catchUp(now = Date.now()): Promise<Promise<void>[]> {
   const runs: Promise<void>[] = [];
   for (const registration of due) {
     // Claim the slot before running, so a second wake during the run does not start it again.
-    const claimed = await schedule(registration, now);
-    runs.push(runTimeTask(claimed, 'catch-up'));
+    const claimed = await RegistrationStore.claimSlot(registration.taskId, now, 'due');
+    if (claimed) runs.push(runTimeTask(claimed, 'catch-up'));
   }
   return runs;
 }
@@ -246,7 +261,8 @@ async function onLineWithin(ms: number): Promise<boolean> {
  */
 export async function onInternetSync(): Promise<unknown> {
   if (typeof navigator !== 'undefined' && !(await onLineWithin(1000))) {
-    if (spuriousSyncs++ < 5) await self.registration?.sync?.register(INTERNET_TAG).catch(() => undefined);
+    // Ask again only while the stored state says offline: that is the reconnect still to come.
+    if (spuriousSyncs++ < 5 && (await readDevice()).online === false) await registerInternetSync();
     return;
   }
   spuriousSyncs = 0;

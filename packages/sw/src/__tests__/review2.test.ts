@@ -1,0 +1,73 @@
+// Regression tests for trigger-layer races: each names the scenario it guards against.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshWorld } from './helpers.js';
+import { isBgkitError } from '../BgkitError.js';
+import { defineTask } from '../defineTask.js';
+import { createApi } from '../internal/api.js';
+import { PendingStore } from '../internal/conditions.js';
+import { Lifetime } from '../internal/Lifetime.js';
+import { RunStore } from '../internal/RunStore.js';
+import { catchUp, dispatch, onPeriodicSync, tagFor } from '../internal/triggers.js';
+import type { ConditionSpec, RegisterInput, TriggerSpec } from '../protocol.js';
+
+defineTask('r2.quick', () => 'ok');
+
+const api = () => createApi(new Lifetime(5000));
+const input = (name: string, trigger: TriggerSpec, conditions: ConditionSpec[] = []): RegisterInput => ({
+  name, entryPoint: 'r2.quick', trigger, conditions, cancelOnConditionLoss: false, isNetworkRequested: false, group: null,
+});
+const settledRuns = async (taskId: string) => (await RunStore.query({ taskId })).filter((r) => r.status === 'completed').length;
+
+beforeEach(freshWorld);
+
+describe('time-trigger slots', () => {
+  it('two catch-ups at once (two tabs heartbeating) run an overdue task once', async () => {
+    const { registration } = await api().register(input('t', { type: 'time', freshnessTime: 15, oneShot: false }));
+    const later = Date.now() + 16 * 60_000;
+    const [a, b] = await Promise.all([catchUp(later), catchUp(later)]);
+    await Promise.all([...a, ...b]);
+    expect(await settledRuns(registration.taskId)).toBe(1);
+  });
+
+  it('a periodicsync right after a catch-up run is not a second period', async () => {
+    const { registration } = await api().register(input('t', { type: 'time', freshnessTime: 15, oneShot: false }));
+    await Promise.all(await catchUp(Date.now() + 16 * 60_000));
+    await onPeriodicSync(tagFor(registration.taskId));
+    expect(await settledRuns(registration.taskId)).toBe(1);
+  });
+});
+
+describe('pending triggers', () => {
+  it('latch state triggers (one per task) but keep every data-carrying one', async () => {
+    const system = await api().register(input('s', { type: 'system', systemType: 'timeZoneChange', oneShot: false }, [{ type: 'userPresent' }]));
+    const push = await api().register(input('p', { type: 'push' }, [{ type: 'userPresent' }]));
+    for (let i = 0; i < 3; i++) {
+      await dispatch(system.registration, 'page', { systemType: 'timeZoneChange' });
+      await dispatch(push.registration, 'push', { text: String(i) });
+    }
+    expect(await PendingStore.forTask(system.registration.taskId)).toHaveLength(1);
+    expect(await PendingStore.forTask(push.registration.taskId)).toHaveLength(3);
+  });
+
+  it('a one-shot trigger firing again while it waits adds nothing', async () => {
+    const once = await api().register(input('o', { type: 'system', systemType: 'timeZoneChange', oneShot: true }, [{ type: 'userPresent' }]));
+    await dispatch(once.registration, 'page', null);
+    await dispatch(once.registration, 'page', null);
+    expect((await PendingStore.all()).length).toBe(1);
+  });
+});
+
+describe('bad input', () => {
+  it('refuses conditions that can never hold together', async () => {
+    const error = await api()
+      .register(input('x', { type: 'application' }, [{ type: 'internetAvailable' }, { type: 'internetNotAvailable' }]))
+      .catch((e: unknown) => e);
+    expect(isBgkitError(error, 'invalid-argument')).toBe(true);
+  });
+
+  it('refuses out-of-range device signals and a missing task id', async () => {
+    expect(isBgkitError(await api().relay({ batteryLevel: 5 }).catch((e: unknown) => e), 'invalid-argument')).toBe(true);
+    expect(isBgkitError(await api().relay({ online: 'yes' as never }).catch((e: unknown) => e), 'invalid-argument')).toBe(true);
+    expect(isBgkitError(await api().unregister(undefined as never, false).catch((e: unknown) => e), 'invalid-argument')).toBe(true);
+  });
+});
