@@ -92,6 +92,23 @@ test.describe('SystemCondition', () => {
     await expect.poll(async () => (await runsOf(app, taskId))[0]).toMatchObject({ status: 'canceled', cancelReason: 'conditionLoss' });
   });
 
+  test('going offline cancels a running task that needs the internet, with conditionLoss', async ({ app, context }) => {
+    const { taskId } = await register(app, {
+      name: 'Needs the network',
+      entryPoint: 'report.export',
+      trigger: 'application',
+      conditions: ['internetAvailable'],
+      cancelOnConditionLoss: true,
+    });
+    await app.evaluate(async (id) => {
+      const reg = (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(id)!;
+      await (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 40, delayMs: 250 });
+    }, taskId);
+    await expect.poll(async () => (await runsOf(app, taskId))[0]?.status).toBe('running');
+    await context.setOffline(true);
+    await expect.poll(async () => (await runsOf(app, taskId))[0]).toMatchObject({ status: 'canceled', cancelReason: 'conditionLoss' });
+  });
+
   test('an unknown condition type is refused with invalid-argument', async ({ app }) => {
     const code = await app.evaluate(() => {
       try {

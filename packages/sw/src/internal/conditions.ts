@@ -8,12 +8,20 @@ import { readDevice } from './device.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
+/**
+ * Offline if either the worker or the last page report says so: the two do not flip at the same instant, and
+ * a page's `offline` usually arrives first. Every wake and every reconnect sync refreshes the stored report.
+ */
+async function isOnline(): Promise<boolean> {
+  const worker = typeof navigator === 'undefined' || navigator.onLine !== false;
+  return worker && (await readDevice()).online !== false;
+}
+
 async function holds(type: SystemConditionType): Promise<boolean> {
   switch (type) {
     case 'internetAvailable':
     case 'internetNotAvailable': {
-      // The worker reads connectivity itself; a page's report stands in where it cannot.
-      const online = typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean' ? navigator.onLine : (await readDevice()).online !== false;
+      const online = await isOnline();
       return type === 'internetAvailable' ? online : !online;
     }
     case 'userPresent':
@@ -30,8 +38,7 @@ async function holds(type: SystemConditionType): Promise<boolean> {
       // Online, and not on a connection the user pays for by the byte: cellular, or data saving asked for.
       // Where the browser does not tell the connection type, a connection counts as free.
       const device = await readDevice();
-      const online = typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean' ? navigator.onLine : device.online !== false;
-      return online && device.saveData !== true && device.connectionType !== 'cellular';
+      return (await isOnline()) && device.saveData !== true && device.connectionType !== 'cellular';
     }
     case 'backgroundWorkCostNotHigh':
       return (await BackgroundWorkCost.current()) !== 'high';
