@@ -96,6 +96,24 @@ export function sendThroughOutbox(page: Page, text: string, isNetworkRequested =
   );
 }
 
+/** Runs the demo's `notify.digest` task once (it shows a notification with actions); resolves with how it ended. */
+export function runDigest(page: Page, count: number) {
+  return page.evaluate(async (count) => {
+    const { BackgroundTaskBuilder, ApplicationTrigger } = window.bgkit;
+    const builder = new BackgroundTaskBuilder();
+    builder.name = 'Digest';
+    builder.taskEntryPoint = 'notify.digest';
+    const trigger = new ApplicationTrigger();
+    builder.setTrigger(trigger);
+    const registration = await builder.register();
+    const done = new Promise<{ status: string; run: unknown }>((resolve) =>
+      registration.addEventListener('completed', (e) => resolve({ status: e.status, run: e.run })),
+    );
+    await trigger.request({ count });
+    return { taskId: registration.taskId, ...(await done) };
+  }, count);
+}
+
 export const test = base.extend<{ app: Page; cdp: ServiceWorkerCdp }>({
   app: async ({ page }, use) => {
     await openDemo(page);

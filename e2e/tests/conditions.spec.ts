@@ -29,6 +29,15 @@ const runsOf = (page: Page, taskId: string) => page.evaluate((id) => window.bgki
 const pendingOf = async (page: Page, taskId: string) =>
   (await page.evaluate(() => window.bgkit.BackgroundExecutionManager.pending())).filter((p) => p.taskId === taskId);
 
+/** Requests a ten-second export and waits until it is running. */
+async function startLongRun(page: Page, taskId: string) {
+  await page.evaluate(async (id) => {
+    const reg = (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(id)!;
+    await (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 40, delayMs: 250 });
+  }, taskId);
+  await expect.poll(async () => (await runsOf(page, taskId))[0]?.status).toBe('running');
+}
+
 function setVisibility(page: Page, state: 'hidden' | 'visible') {
   return page.evaluate((state) => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
@@ -83,11 +92,7 @@ test.describe('SystemCondition', () => {
       conditions: ['userPresent'],
       cancelOnConditionLoss: true,
     });
-    await app.evaluate(async (id) => {
-      const reg = (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(id)!;
-      await (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 40, delayMs: 250 });
-    }, taskId);
-    await expect.poll(async () => (await runsOf(app, taskId))[0]?.status).toBe('running');
+    await startLongRun(app, taskId);
     await setVisibility(app, 'hidden');
     await expect.poll(async () => (await runsOf(app, taskId))[0]).toMatchObject({ status: 'canceled', cancelReason: 'conditionLoss' });
   });
@@ -100,11 +105,7 @@ test.describe('SystemCondition', () => {
       conditions: ['internetAvailable'],
       cancelOnConditionLoss: true,
     });
-    await app.evaluate(async (id) => {
-      const reg = (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(id)!;
-      await (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 40, delayMs: 250 });
-    }, taskId);
-    await expect.poll(async () => (await runsOf(app, taskId))[0]?.status).toBe('running');
+    await startLongRun(app, taskId);
     await context.setOffline(true);
     await expect.poll(async () => (await runsOf(app, taskId))[0]).toMatchObject({ status: 'canceled', cancelReason: 'conditionLoss' });
   });

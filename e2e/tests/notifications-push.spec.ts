@@ -1,22 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures';
-
-function runDigest(page: Page, count: number) {
-  return page.evaluate(async (count) => {
-    const { BackgroundTaskBuilder, ApplicationTrigger } = window.bgkit;
-    const builder = new BackgroundTaskBuilder();
-    builder.name = 'Digest';
-    builder.taskEntryPoint = 'notify.digest';
-    const trigger = new ApplicationTrigger();
-    builder.setTrigger(trigger);
-    const registration = await builder.register();
-    const done = new Promise<{ status: string; run: unknown }>((resolve) =>
-      registration.addEventListener('completed', (e) => resolve({ status: e.status, run: e.run })),
-    );
-    await trigger.request({ count });
-    return { taskId: registration.taskId, ...(await done) };
-  }, count);
-}
+import { expect, runDigest, test } from '../fixtures';
 
 test.describe('notifications from tasks', () => {
   test.use({ permissions: ['notifications', 'background-sync'] });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { ServiceWorkerCdp } from '@bgkit/devtools/playwright';
-import { expect, openDemo, test as base } from '../fixtures';
+import { expect, openDemo, runDigest, test as base } from '../fixtures';
 import { startNotificationServer, type NotificationServer } from '../support/notificationServer';
 
 const test = base.extend<{ server: NotificationServer; persistent: BrowserContext; page: Page }>({
@@ -47,18 +47,7 @@ function register(page: Page, type: 'action' | 'history') {
 }
 
 async function showDigest(page: Page, server: NotificationServer, count: number) {
-  await page.evaluate(async (count) => {
-    const { BackgroundTaskBuilder, ApplicationTrigger } = window.bgkit;
-    const builder = new BackgroundTaskBuilder();
-    builder.name = 'Digest';
-    builder.taskEntryPoint = 'notify.digest';
-    const trigger = new ApplicationTrigger();
-    builder.setTrigger(trigger);
-    const registration = await builder.register();
-    const done = new Promise((resolve) => registration.addEventListener('completed', resolve, { once: true }));
-    await trigger.request({ count });
-    await done;
-  }, count);
+  await runDigest(page, count);
   await expect.poll(() => server.shown.map((n) => n.summary)).toContain(`${count} new messages`);
   return server.shown.find((n) => n.summary === `${count} new messages`)!;
 }
