@@ -122,4 +122,15 @@ test.describe('SystemTrigger', () => {
     await completedRuns(app, present, 2);
     expect(await runsOf(app, away)).toHaveLength(1);
   });
+
+  test('coming back after every window of the app was closed fires sessionConnected', async ({ app, context }) => {
+    const taskId = await registerSystem(app, 'Welcome back', 'sessionConnected');
+    const blank = await context.newPage();
+    await app.close();
+    const page = await context.newPage();
+    await openDemo(page);
+    await expect.poll(async () => (await runsOf(page, taskId)).map((r) => `${r.source}:${r.status}`)).toEqual(['page:completed']);
+    expect(await page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).toMatchObject({ sessionConnected: true });
+    await blank.close();
+  });
 });

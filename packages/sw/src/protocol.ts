@@ -87,7 +87,7 @@ export const SYSTEM_TRIGGER_TYPES: readonly SystemTriggerType[] = [
 /** The system triggers this version can fire; registering any other fails with `unsupported-trigger`. */
 export const WEB_SYSTEM_TRIGGERS: readonly SystemTriggerType[] = [
   'internetAvailable', 'networkStateChange', 'userPresent', 'userAway', 'timeZoneChange', 'servicingComplete',
-  'powerStateChange', 'backgroundWorkCostChange',
+  'powerStateChange', 'backgroundWorkCostChange', 'sessionConnected',
 ];
 
 /** What open pages can see of the device and tell the worker, which sees none of it itself. */
@@ -105,6 +105,10 @@ export interface DeviceSignals {
   effectiveType?: string;
   /** `wifi`, `ethernet`, `cellular`, … where the browser tells (Network Information API, mostly on Android). */
   connectionType?: string;
+  /** Whether any window of the app is open; the worker works this out itself (pages cannot know of each other). */
+  sessionConnected?: boolean;
+  /** Sent by a page that is going away (pagehide); nothing else in that report is taken. */
+  leaving?: boolean;
 }
 
 /** Windows' BackgroundWorkCostValue: how much background work the device can take now. */

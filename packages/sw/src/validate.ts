@@ -23,7 +23,7 @@ const OPPOSITES: ReadonlyArray<[SystemConditionType, SystemConditionType]> = [
 /** What a page may report; anything out of range is refused rather than stored. */
 export function validateSignals(signals: DeviceSignals): void {
   if (typeof signals !== 'object' || signals === null) throw new BgkitError('invalid-argument', 'Device signals must be an object.');
-  for (const key of ['online', 'userPresent', 'onAC', 'saveData'] as const) {
+  for (const key of ['online', 'userPresent', 'onAC', 'saveData', 'sessionConnected', 'leaving'] as const) {
     if (signals[key] !== undefined && typeof signals[key] !== 'boolean') {
       throw new BgkitError('invalid-argument', `${key} must be a boolean.`, { [key]: signals[key] });
     }

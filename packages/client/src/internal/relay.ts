@@ -70,6 +70,8 @@ export function startRelay(): void {
   started = true;
   for (const type of ['online', 'offline', 'blur', 'pageshow']) window.addEventListener(type, report);
   window.addEventListener('focus', tick);
+  // Lets the worker tell when the last window of the app has gone (for sessionConnected).
+  window.addEventListener('pagehide', () => void call('relay', { leaving: true }).catch(() => undefined));
   document.addEventListener('visibilitychange', report);
   networkInformation()?.addEventListener('change', report);
   setInterval(tick, 60_000);

@@ -44,6 +44,11 @@ export async function applySignals(signals: DeviceSignals): Promise<SystemTrigge
   if (typeof signals.saveData === 'boolean') next.saveData = signals.saveData;
   if (typeof signals.effectiveType === 'string') next.effectiveType = signals.effectiveType;
   if (typeof signals.connectionType === 'string') next.connectionType = signals.connectionType;
+  if (typeof signals.sessionConnected === 'boolean') {
+    next.sessionConnected = signals.sessionConnected;
+    // Windows' SessionConnected: the user is back after no window of the app was open.
+    if (previous.sessionConnected === false && signals.sessionConnected) fired.push('sessionConnected');
+  }
   // Cost from the device alone: the number of running runs changes too often to be a trigger.
   if (Object.keys(previous).length > 0 && computeWorkCost(previous, 0) !== computeWorkCost(next, 0)) fired.push('backgroundWorkCostChange');
   await tx.store.put(next, KEY);

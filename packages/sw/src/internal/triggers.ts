@@ -236,7 +236,22 @@ export async function fireSystem(types: readonly SystemTriggerType[], source: Tr
 }
 
 /** A page's report (or the worker's own look at navigator.onLine): store it, fire what changed. */
-export async function onSignals(signals: DeviceSignals, source: TriggerSource): Promise<unknown> {
+async function openWindows(): Promise<number> {
+  return typeof self !== 'undefined' && self.clients ? (await self.clients.matchAll({ type: 'window', includeUncontrolled: true })).length : 0;
+}
+
+/**
+ * A page's report (or the worker's own look at navigator.onLine): store it, fire what changed. Whether a
+ * session is connected is the worker's own count of open windows; a page that is leaving is still counted
+ * while it says so, hence the minus one.
+ */
+export async function onSignals(reported: DeviceSignals, source: TriggerSource): Promise<unknown> {
+  const windows = await openWindows();
+  const signals: DeviceSignals = reported.leaving
+    ? { sessionConnected: windows - 1 > 0 }
+    : source === 'page'
+      ? { ...reported, sessionConnected: true }
+      : { ...reported, sessionConnected: windows > 0 };
   const fired = await applySignals(signals);
   // So the browser wakes the worker on reconnect even if no page is open by then.
   if (signals.online === false) await registerInternetSync();
