@@ -19,14 +19,24 @@ const mounts = [
 ];
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json' };
 
+// The classic worker carries a version comment; GET /__bump makes the next fetch of it a new version, as a
+// deploy would (Playwright cannot route a worker's update check).
+let version = 1;
+
 createServer(async (req, res) => {
   const path = normalize(new URL(req.url ?? '/', 'http://x').pathname);
+  if (path === '/__bump') {
+    version++;
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(String(version));
+    return;
+  }
   for (const [prefix, target] of mounts) {
     if (!path.startsWith(prefix)) continue;
     let file = prefix.endsWith('/') ? join(target, path.slice(prefix.length)) : target;
     if (file.endsWith('/') || path === '/') file = join(file, 'index.html');
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (path === '/classic-sw.js') body = Buffer.concat([body, Buffer.from(`\n// version ${version}\n`)]);
       res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(body);
     } catch {
       res.writeHead(404).end();

@@ -34,3 +34,30 @@ test('the published builds work unbundled: ESM client in the page, classic impor
     scriptURL: `http://127.0.0.1:${fixturePort}/classic-sw.js`,
   });
 });
+
+test('a new version of the worker activating over existing registrations fires servicingComplete', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${fixturePort}/`);
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  const taskId = await page.evaluate(async () => {
+    const { BackgroundTaskBuilder, SystemTrigger } = window.bgkit;
+    const builder = new BackgroundTaskBuilder();
+    builder.name = 'After an update';
+    builder.taskEntryPoint = 'classic.echo';
+    builder.setTrigger(new SystemTrigger('servicingComplete', false));
+    return (await builder.register()).taskId;
+  });
+  await page.evaluate(async () => {
+    await fetch('/__bump');
+    const registration = await navigator.serviceWorker.ready;
+    const before = registration.active;
+    await registration.update();
+    // Wait for the new version to be the active one.
+    await new Promise<void>((resolve) => {
+      const check = () => (registration.active !== before && registration.active?.state === 'activated' ? resolve() : setTimeout(check, 50));
+      check();
+    });
+  });
+  await expect
+    .poll(async () => (await page.evaluate((id) => window.bgkit.BackgroundExecutionManager.runs({ taskId: id }), taskId)).map((r) => `${r.source}:${r.status}`))
+    .toEqual(['worker:completed']);
+});

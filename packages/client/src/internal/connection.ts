@@ -87,7 +87,8 @@ export async function call<K extends keyof WorkerApi>(
   const reg = await getRegistration();
   scope ??= reg.scope;
   let lastError: unknown;
-  for (let attempt = 0; attempt < 2; attempt++) {
+  // One retry after a timeout; a few more when the worker was replaced mid-call (an update activating).
+  for (let attempt = 0, replaced = 0; attempt < 2 && replaced < 3; ) {
     const worker = reg.active;
     if (!worker) throw new BgkitError('no-service-worker', 'The service worker registration has no active worker.');
     const { port1, port2 } = new MessageChannel();
@@ -96,19 +97,29 @@ export async function call<K extends keyof WorkerApi>(
     // comlink releases an endpoint once its proxies are garbage-collected, and the worker then closes its
     // side: a reply still on its way is dropped. Nothing here touches `remote` after the await, so hold it.
     inFlight.add(remote);
+    // A worker that becomes redundant (a new version took over) drops the call: ask the new one at once.
+    let onState: (() => void) | undefined;
+    const superseded = new Promise<'superseded'>((resolve) => {
+      onState = () => worker.state === 'redundant' && resolve('superseded');
+      worker.addEventListener?.('statechange', onState);
+    });
     try {
       const fn = remote[method] as unknown as (...a: unknown[]) => Promise<Awaited<ReturnType<WorkerApi[K]>>>;
-      return await timeout(fn(...args), settings.timeout, () =>
+      const answer = await timeout(Promise.race([fn(...args), superseded]), settings.timeout, () =>
         new BgkitError('sw-timeout', `The service worker did not answer "${method}" within ${settings.timeout} ms.`, { method }),
       );
+      if (answer !== 'superseded') return answer as Awaited<ReturnType<WorkerApi[K]>>;
+      replaced++;
     } catch (error) {
       if (!isBgkitError(error, 'sw-timeout')) throw error;
       lastError = error;
+      attempt++;
     } finally {
       inFlight.delete(remote);
+      worker.removeEventListener?.('statechange', onState!);
       // Lets the worker close its side now; our side closes when it answers (or with the page).
       remote[releaseProxy]();
     }
   }
-  throw lastError;
+  throw lastError ?? new BgkitError('no-service-worker', 'The service worker kept being replaced during the call.');
 }
