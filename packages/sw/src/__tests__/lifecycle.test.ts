@@ -8,7 +8,6 @@ import { createApi } from '../internal/api.js';
 import { Lifetime } from '../internal/Lifetime.js';
 import { RunStore } from '../internal/RunStore.js';
 import { cancelRuns, startRun } from '../internal/runner.js';
-import { fire } from '../internal/triggers.js';
 import type { RegisterInput, TriggerSpec } from '../protocol.js';
 
 const calls: string[] = [];
@@ -92,10 +91,10 @@ describe('run lifecycle races', () => {
 
   it('a queued run does not start while the canceled run before it is still cleaning up', async () => {
     const { registration } = await api().register(input('q', 'lc.slow-cleanup', { type: 'push' }));
-    const first = fire(registration, 'push', null);
+    const first = startRun({ registration, source: 'push', triggerDetails: null });
     await first.recorded;
     await new Promise((r) => setTimeout(r, 10));
-    const second = fire(registration, 'push', null);
+    const second = startRun({ registration, source: 'push', triggerDetails: null });
     await second.recorded;
     cancelRuns('abort', new Set([registration.taskId]));
     // Both were canceled: the running one at once, the queued one when its turn comes.

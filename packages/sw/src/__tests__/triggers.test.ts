@@ -5,7 +5,8 @@ import { createApi } from '../internal/api.js';
 import { Lifetime } from '../internal/Lifetime.js';
 import { RegistrationStore } from '../internal/RegistrationStore.js';
 import { RunStore } from '../internal/RunStore.js';
-import { catchUp, fire, pushDetails } from '../internal/triggers.js';
+import { startRun } from '../internal/runner.js';
+import { catchUp, pushDetails } from '../internal/triggers.js';
 import type { RegisterInput, TriggerSpec } from '../protocol.js';
 
 const releases: Array<() => void> = [];
@@ -25,9 +26,9 @@ beforeEach(async () => {
 describe('trigger sources', () => {
   it('queues a trigger that fires while its task runs, and runs it afterwards', async () => {
     const { registration } = await api().register(input('p', 'trig.wait', { type: 'push' }));
-    const first = fire(registration, 'push', { text: '1' });
+    const first = startRun({ registration, source: 'push', triggerDetails: { text: '1' } });
     await first.recorded;
-    const second = fire(registration, 'push', { text: '2' });
+    const second = startRun({ registration, source: 'push', triggerDetails: { text: '2' } });
     await second.recorded;
     expect((await RunStore.get(second.instanceId))?.status).toBe('queued');
     await until(() => releases.length === 1);

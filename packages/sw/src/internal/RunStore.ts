@@ -110,18 +110,4 @@ export const RunStore = {
     await tx.done;
     return deleted;
   },
-
-  async clear(taskIds?: string[]): Promise<void> {
-    const db = await getDb();
-    if (!taskIds) return db.clear('runs');
-    const tx = db.transaction('runs', 'readwrite');
-    for (const id of taskIds) {
-      let cursor = await tx.store.index('byTask').openCursor(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
-      while (cursor) {
-        if (isFinal(cursor.value.status)) await cursor.delete();
-        cursor = await cursor.continue();
-      }
-    }
-    await tx.done;
-  },
 };

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Trigger sources: how the web's own events (periodicsync, push) and the worker's wake-ups become runs.
-// Every source ends in fire(), the same path a devtools simulation will take.
+// Every source ends in dispatch(), the same path a devtools simulation will take.
 import type {} from '../types/sync.js';
 import type {
   DeviceSignals,
@@ -37,10 +37,6 @@ function periodicSync(): PeriodicSyncManager | undefined {
   return typeof self !== 'undefined' ? self.registration?.periodicSync : undefined;
 }
 
-/** Starts a run of a registered task from any trigger source. */
-export function fire(registration: RegistrationRecord, source: TriggerSource, triggerDetails: unknown = null): StartedRun {
-  return startRun({ registration, source, triggerDetails });
-}
 
 /**
  * What every trigger source calls: runs the task now, or, while one of its conditions does not hold, keeps
