@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { BgkitError } from '@bgkit/sw/protocol';
-import { getRegistration } from './internal/connection.js';
+import { getRegistration, timeout } from './internal/connection.js';
 
 export interface SubscribeToPushOptions {
   /** Milliseconds to wait: `pushManager.subscribe()` can hang forever (seen in Chromium). @default 10000 */
@@ -26,26 +26,17 @@ export async function subscribeToPush(vapidPublicKey: string | BufferSource, opt
   } catch (cause) {
     throw new BgkitError('invalid-argument', 'The VAPID public key must be base64url text (or its bytes).', undefined, { cause });
   }
-  const timeout = options.timeout ?? 10_000;
+  const ms = options.timeout ?? 10_000;
   const registration = await getRegistration();
   if (!registration.pushManager) throw new BgkitError('unsupported-browser', 'This browser has no Push API.');
   const existing = await registration.pushManager.getSubscription();
   if (existing) return existing;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return await Promise.race([
-      registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey }),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new BgkitError('push-timeout', `The browser did not answer the push subscription within ${timeout} ms.`, { timeout })),
-          timeout,
-        );
-      }),
-    ]);
+    return await timeout(registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey }), ms, () =>
+      new BgkitError('push-timeout', `The browser did not answer the push subscription within ${ms} ms.`, { timeout: ms }),
+    );
   } catch (error) {
     if (error instanceof BgkitError) throw error;
     throw new BgkitError('push-denied', `The browser refused the push subscription: ${(error as Error)?.message ?? String(error)}`, undefined, { cause: error });
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -43,7 +43,6 @@ export type BackgroundTaskCancellationReason =
   | 'energySaver';
 
 export type RunStatus = 'queued' | 'running' | 'completed' | 'failed' | 'canceled';
-export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'failed', 'canceled'];
 
 /** A trigger as stored and sent over the wire. Grows a member per trigger kind. */
 export type TriggerSpec =

@@ -47,7 +47,8 @@ export function isSupported(): boolean {
   return typeof navigator !== 'undefined' && 'serviceWorker' in navigator && typeof MessageChannel !== 'undefined';
 }
 
-function timeout<T>(promise: Promise<T>, ms: number, error: () => BgkitError): Promise<T> {
+/** Rejects with `error()` when `promise` has not settled within `ms`. */
+export function timeout<T>(promise: Promise<T>, ms: number, error: () => BgkitError): Promise<T> {
   let timer: ReturnType<typeof setTimeout>;
   return Promise.race([
     promise,

@@ -10,7 +10,7 @@ import { getDb } from './db.js';
 import type { Lifetime } from './Lifetime.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { RunStore } from './RunStore.js';
-import { cancelRuns, hasActiveRun, isActive, reconcile, startRun } from './runner.js';
+import { cancelRuns, hasActiveRun, isActive, reconcile } from './runner.js';
 import { bootId, definitions } from './runtime.js';
 import { PendingStore } from './conditions.js';
 import { readDevice } from './device.js';
@@ -116,17 +116,9 @@ function methods(lifetime: Lifetime): WorkerApi {
         throw new BgkitError('invalid-trigger', `Task "${registration.name}" is not started by an ApplicationTrigger.`, { taskId });
       }
       if (hasActiveRun(taskId)) return 'currentlyRunning';
-      const triggerDetails = { arguments: args ?? {} };
-      if (registration.conditions.length > 0) {
-        // Evaluating conditions is async, so this path can race a second request; the task's queue keeps
-        // the runs apart, and a request whose conditions do not hold waits as a pending trigger.
-        const { done } = await dispatch(registration, 'application', triggerDetails, instanceId);
-        lifetime.keepAlive(done);
-        return 'allowed';
-      }
-      const run = startRun({ registration, instanceId, source: 'application', triggerDetails });
-      lifetime.keepAlive(run.finished);
-      await run.recorded;
+      // A task without conditions starts before dispatch() first awaits, so no second request slips in.
+      const { done } = await dispatch(registration, 'application', { arguments: args ?? {} }, instanceId);
+      lifetime.keepAlive(done);
       return 'allowed';
     },
 

@@ -17,6 +17,11 @@ async function isOnline(): Promise<boolean> {
   return worker && (await readDevice()).online !== false;
 }
 
+/** How many windows of the app are open, controlled or not: what a "session" is here. */
+export async function openWindows(): Promise<number> {
+  return typeof self !== 'undefined' && self.clients ? (await self.clients.matchAll({ type: 'window', includeUncontrolled: true })).length : 0;
+}
+
 async function holds(type: SystemConditionType): Promise<boolean> {
   switch (type) {
     case 'internetAvailable':
@@ -31,8 +36,8 @@ async function holds(type: SystemConditionType): Promise<boolean> {
     }
     case 'sessionConnected':
     case 'sessionDisconnected': {
-      const clients = typeof self !== 'undefined' && self.clients ? await self.clients.matchAll({ type: 'window' }) : [];
-      return type === 'sessionConnected' ? clients.length > 0 : clients.length === 0;
+      const windows = await openWindows();
+      return type === 'sessionConnected' ? windows > 0 : windows === 0;
     }
     case 'freeNetworkAvailable': {
       // Online, and not on a connection the user pays for by the byte: cellular, or data saving asked for.

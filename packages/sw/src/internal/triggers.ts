@@ -12,7 +12,7 @@ import type {
   ToastTriggerDetails,
   TriggerSource,
 } from '../protocol.js';
-import { PendingStore, unmetCondition } from './conditions.js';
+import { openWindows, PendingStore, unmetCondition } from './conditions.js';
 import { applySignals, readDevice } from './device.js';
 import { requestQueue } from './requestQueueHook.js';
 import { broadcast } from './broadcast.js';
@@ -54,7 +54,9 @@ export async function dispatch(
   if ('oneShot' in trigger && trigger.oneShot && (hasActiveRun(registration.taskId) || (await PendingStore.forTask(registration.taskId)).length)) {
     return { done: Promise.resolve() };
   }
-  const unmet = await unmetCondition(registration);
+  // Only tasks that can wait take the (async) look at the device; the others start without an await.
+  const mayWait = registration.conditions.length > 0 || trigger.type === 'maintenance';
+  const unmet = mayWait ? await unmetCondition(registration) : null;
   if (unmet) {
     await PendingStore.add({
       // Triggers that carry data (push, notifications, requests) are kept one by one; the others are a
@@ -232,10 +234,6 @@ export async function fireSystem(types: readonly SystemTriggerType[], source: Tr
 }
 
 /** A page's report (or the worker's own look at navigator.onLine): store it, fire what changed. */
-async function openWindows(): Promise<number> {
-  return typeof self !== 'undefined' && self.clients ? (await self.clients.matchAll({ type: 'window', includeUncontrolled: true })).length : 0;
-}
-
 /**
  * A page's report (or the worker's own look at navigator.onLine): store it, fire what changed. Whether a
  * session is connected is the worker's own count of open windows; a page that is leaving is still counted
