@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError } from '@bgkit/sw/protocol';
+import { BgkitError, validateDuration } from '@bgkit/sw/protocol';
 import { getRegistration, timeout } from './internal/connection.js';
 
 export interface SubscribeToPushOptions {
@@ -26,6 +26,7 @@ export async function subscribeToPush(vapidPublicKey: string | BufferSource, opt
   } catch (cause) {
     throw new BgkitError('invalid-argument', 'The VAPID public key must be base64url text (or its bytes).', undefined, { cause });
   }
+  validateDuration('timeout', options.timeout);
   const ms = options.timeout ?? 10_000;
   const registration = await getRegistration();
   if (!registration.pushManager) throw new BgkitError('unsupported-browser', 'This browser has no Push API.');

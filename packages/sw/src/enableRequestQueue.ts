@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { Queue } from 'workbox-background-sync';
+import { BgkitError } from './BgkitError.js';
 import { install } from './internal/install.js';
 import { setRequestQueue } from './internal/requestQueueHook.js';
 
@@ -21,6 +22,13 @@ let enabled = false;
  * online. Call it at the top level of the worker: the queue's sync listener must exist from the start.
  */
 export function enableRequestQueue(options: RequestQueueOptions = {}): void {
+  if (options.name !== undefined && (typeof options.name !== 'string' || options.name === '')) {
+    throw new BgkitError('invalid-argument', 'The request queue name must be a non-empty string.', { name: options.name });
+  }
+  const retention = options.maxRetentionTime;
+  if (retention !== undefined && !(typeof retention === 'number' && retention > 0 && Number.isFinite(retention))) {
+    throw new BgkitError('invalid-argument', 'maxRetentionTime is a positive number of minutes.', { maxRetentionTime: retention });
+  }
   if (enabled) return;
   enabled = true;
   const queue = new Queue(options.name ?? 'bgkit-requests', { maxRetentionTime: options.maxRetentionTime ?? 24 * 60 });

@@ -23,6 +23,11 @@ describe('subscribeToPush', () => {
     await expect(subscribeToPush('not a key!')).rejects.toMatchObject({ code: 'invalid-argument' });
   });
 
+  it('refuses a timeout a timer cannot hold', async () => {
+    fakePush({ getSubscription: async () => null, subscribe: () => new Promise(() => {}) });
+    await expect(subscribeToPush(KEY, { timeout: -1 })).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+
   it('gives up with push-timeout when the browser never answers', async () => {
     fakePush({ getSubscription: async () => null, subscribe: () => new Promise(() => {}) });
     await expect(subscribeToPush(KEY, { timeout: 30 })).rejects.toMatchObject({ code: 'push-timeout' });
