@@ -35,9 +35,9 @@ function readJson(file) {
 try {
   install();
   ensureChromium();
-  console.log('\n› building packages and the demo');
+  console.log('\n› building packages, the demo and the e2e app');
   pnpm(['-r', '--filter', './packages/*', 'run', 'build']);
-  pnpm(['--filter', 'demo', 'run', 'build']);
+  pnpm(['--filter', 'demo', '--filter', 'e2e-app', 'run', 'build']);
 } catch (error) {
   console.log(`! set-up or build failed: ${error.message.split('\n')[0]}`);
   console.log('0 passed, 1 failed');
@@ -51,6 +51,8 @@ const programs = [
   ['packages/devtools', 'tsconfig.json'],
   ['demo', 'tsconfig.json'],
   ['demo', 'tsconfig.sw.json'],
+  ['e2e/app', 'tsconfig.json'],
+  ['e2e/app', 'tsconfig.sw.json'],
   ['e2e', 'tsconfig.json'],
 ];
 console.log('\n› type-checking');

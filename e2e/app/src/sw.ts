@@ -1,0 +1,133 @@
+/// <reference lib="webworker" />
+// The demo's service worker: every background task the page can register is defined here.
+import { configure, defineTask, enableRequestQueue, showTaskNotification, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails, type ToastTriggerDetails } from '@bgkit/sw';
+
+declare const self: ServiceWorkerGlobalScope;
+
+configure({ timeLimit: 30_000, historyLimit: 500 });
+// Sends that fail offline are kept and replayed on reconnect (tasks registered with isNetworkRequested).
+enableRequestQueue();
+
+// What tasks do shows up in the page's activity log, in every tab.
+const log = new BroadcastChannel('demo-activity');
+function activity(message: string): void {
+  log.postMessage({ at: Date.now(), message });
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }, { once: true });
+  });
+}
+
+interface ExportArgs {
+  steps?: number;
+  delayMs?: number;
+  label?: string;
+}
+
+/** Builds a report in steps, reporting progress after each. */
+defineTask<ApplicationTriggerDetails<ExportArgs>>('report.export', async (task) => {
+  const { steps = 5, delayMs = 150, label = 'report' } = task.triggerDetails.arguments;
+  for (let step = 1; step <= steps; step++) {
+    await sleep(delayMs, task.signal);
+    task.progress = (step / steps) * 100;
+  }
+  return { label, steps, rows: steps * 10 };
+});
+
+class UploadError extends Error {
+  override name = 'UploadError';
+}
+
+/** Always fails, the way an upload to a server that answers 503 would. */
+defineTask('upload.flaky', async (task) => {
+  task.progress = 30;
+  throw new UploadError('The server answered 503 Service Unavailable');
+});
+
+/** Never finishes on its own: the 1.5 s time limit cancels it with `executionTimeExceeded`. */
+defineTask(
+  'sync.sluggish',
+  async (task) => {
+    task.addEventListener('canceled', (event) => activity(`${task.task.name}: canceled (${event.reason})`));
+    task.signal.addEventListener('abort', () => activity(`${task.task.name}: signal aborted`));
+    await sleep(60_000, task.signal);
+  },
+  { timeLimit: 1500 },
+);
+
+/** A maintenance chore kept in its own task group. */
+defineTask('cleanup.cache', async (task) => {
+  const names = await caches.keys();
+  task.progress = 100;
+  return { caches: names.length };
+});
+
+/** Refreshes the inbox on a schedule (TimeTrigger); the demo's inbox arrives with its server. */
+defineTask('inbox.refresh', async (task) => {
+  task.progress = 100;
+  activity(`${task.task.name}: refreshed`);
+  return { refreshedAt: Date.now() };
+});
+
+/** Reacts to a push message (PushNotificationTrigger): the payload is in triggerDetails. */
+defineTask<PushTriggerDetails>('push.received', async (task) => {
+  activity(`${task.task.name}: push ${task.triggerDetails.text ?? '(no data)'}`);
+  return task.triggerDetails;
+});
+
+/** Prunes old cached data on AC power (MaintenanceTrigger): slow on purpose, so unplugging can cancel it. */
+defineTask('maintenance.prune', async (task) => {
+  task.addEventListener('canceled', (event) => activity(`${task.task.name}: canceled (${event.reason})`));
+  for (let step = 1; step <= 20; step++) {
+    await sleep(150, task.signal);
+    task.progress = step * 5;
+  }
+  return { pruned: 20 };
+});
+
+/** Tells the user, with actions, what arrived (showTaskNotification). */
+defineTask<ApplicationTriggerDetails<{ count?: number }>>('notify.digest', async (task) => {
+  const count = task.triggerDetails.arguments.count ?? 1;
+  await showTaskNotification(task, `${count} new message${count === 1 ? '' : 's'}`, {
+    body: 'From the bgkit demo',
+    tag: 'digest',
+    actions: [
+      { action: 'archive', title: 'Archive' },
+      { action: 'open', title: 'Open' },
+    ],
+    data: { count },
+  });
+  return { notified: count };
+});
+
+/** Sends a message to the server; offline, the request is queued and goes out on reconnect. */
+defineTask<ApplicationTriggerDetails<{ text?: string }>>('outbox.send', async (task) => {
+  const response = await task.fetchOrQueue('/api/outbox', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: task.triggerDetails.arguments.text ?? '' }),
+  });
+  return response ? { sent: true, status: response.status } : { sent: false, queued: true };
+});
+
+/** Acts on a notification without opening a window (ToastNotificationActionTrigger / HistoryChanged). */
+defineTask<ToastTriggerDetails>('toast.react', async (task) => {
+  const { action, tag } = task.triggerDetails;
+  activity(`${task.task.name}: ${action || 'body'} on ${tag}`);
+  return task.triggerDetails;
+});
+
+/** Reacts to a change of the system (SystemTrigger): network, presence, time zone, a new app version. */
+defineTask<SystemTriggerDetails>('system.react', async (task) => {
+  activity(`${task.task.name}: ${task.triggerDetails.systemType}`);
+  return { systemType: task.triggerDetails.systemType, online: navigator.onLine };
+});
+
+self.addEventListener('install', () => void self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
