@@ -7,13 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const comlinkDir = dirname(require.resolve('comlink/package.json', { paths: [join(here, '../packages/client')] }));
 const workboxDir = dirname(require.resolve('workbox-window/package.json', { paths: [join(here, '../packages/client')] }));
 
 const mounts = [
   ['/pkg/client/', join(here, '../packages/client/dist')],
   ['/pkg/sw/', join(here, '../packages/sw/dist')],
-  ['/vendor/comlink.mjs', join(comlinkDir, 'dist/esm/comlink.mjs')],
   ['/vendor/workbox-window.prod.mjs', join(workboxDir, 'build/workbox-window.prod.mjs')],
   ['/', join(here, 'fixtures/classic')],
 ];

@@ -3,5 +3,5 @@ import { buildPackage } from '../../scripts/build-package.mjs';
 await buildPackage({
   dir: import.meta.dirname,
   entries: { index: 'src/index.ts' },
-  external: ['comlink', 'workbox-window', /^@bgkit\/sw/],
+  external: ['workbox-window', /^@bgkit\/sw/],
 });

@@ -15,8 +15,11 @@ export const PROTOCOL_VERSION = 1;
 export function storageName(scope: string | undefined): string {
   return scope ? `bgkit ${scope}` : 'bgkit';
 }
-/** `type` of the message a page posts to the worker, with a MessagePort, to open one RPC call. */
-export const CONNECT = 'bgkit:connect';
+/**
+ * `type` of the message that carries one page→worker call. It comes with a MessagePort of its own, on which
+ * the worker posts exactly one CallReply; the message event's waitUntil holds the worker up until then.
+ */
+export const CALL = 'bgkit:call';
 
 export type BackgroundAccessStatus =
   | 'unspecified'
@@ -300,10 +303,16 @@ export interface WorkerApi {
   relay(signals: DeviceSignals): Promise<void>;
 }
 
-export interface ConnectMessage {
-  type: typeof CONNECT;
+/** One page→worker call, posted to the worker with a MessagePort for the reply. */
+export interface CallMessage<K extends keyof WorkerApi = keyof WorkerApi> {
+  type: typeof CALL;
   v: number;
+  method: K;
+  args: Parameters<WorkerApi[K]>;
 }
+
+/** The one answer to a CallMessage, posted on its port. */
+export type CallReply = { ok: true; value: unknown } | { ok: false; error: SerializedError };
 
 export type BroadcastMessage =
   | { v: typeof PROTOCOL_VERSION; kind: 'progress'; taskId: string; instanceId: string; progress: number }
@@ -311,8 +320,13 @@ export type BroadcastMessage =
   | { v: typeof PROTOCOL_VERSION; kind: 'completed'; run: RunRecord }
   | { v: typeof PROTOCOL_VERSION; kind: 'registrations' };
 
-export function isConnectMessage(data: unknown): data is ConnectMessage {
-  return typeof data === 'object' && data !== null && (data as ConnectMessage).type === CONNECT;
+export function isCallMessage(data: unknown): data is CallMessage {
+  return typeof data === 'object' && data !== null && (data as CallMessage).type === CALL;
+}
+
+/** Whether `method` is one a worker answers (an own key of `api`, so `toString` and friends are not). */
+export function hasMethod(api: object, method: unknown): method is keyof WorkerApi {
+  return typeof method === 'string' && Object.prototype.hasOwnProperty.call(api, method);
 }
 
 export function serializeError(error: unknown): SerializedError {
@@ -335,27 +349,4 @@ export function deserializeError(s: SerializedError): Error {
       : Object.assign(new Error(s.message), { name: s.name }, s.code ? { code: s.code } : {});
   if (s.stack) error.stack = s.stack;
   return error;
-}
-
-interface ComlinkThrowHandler {
-  canHandle(value: unknown): boolean;
-  serialize(value: unknown): [unknown, Transferable[]];
-  deserialize(value: unknown): unknown;
-}
-
-/**
- * comlink's own "throw" handler keeps only name, message and stack, so a BgkitError would arrive without
- * its code. Both sides swap in this one; comlink's `canHandle` (which knows its private marker) is kept.
- */
-export function installErrorTransfer(handlers: Map<string, ComlinkThrowHandler>): void {
-  const original = handlers.get('throw');
-  if (!original || (original as { bgkit?: true }).bgkit) return;
-  handlers.set('throw', {
-    bgkit: true,
-    canHandle: original.canHandle,
-    serialize: (thrown) => [serializeError((thrown as { value: unknown }).value), []],
-    deserialize: (s) => {
-      throw deserializeError(s as SerializedError);
-    },
-  } as ComlinkThrowHandler);
 }

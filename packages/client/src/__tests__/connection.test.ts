@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { expose } from 'comlink';
-import { CONNECT, type WorkerApi } from '@bgkit/sw/protocol';
+import { CALL, type CallReply } from '@bgkit/sw/protocol';
 
 // A stand-in for a service worker registration whose worker can "die": it simply never answers.
 function fakeWorker(behaviour: (attempt: number) => 'answer' | 'dead') {
@@ -11,7 +10,8 @@ function fakeWorker(behaviour: (attempt: number) => 'answer' | 'dead') {
       connects.push(message);
       const port = transfer[0]!;
       if (behaviour(attempts++) === 'dead') return;
-      expose({ hello: async () => ({ protocol: 1, bootId: `boot-${attempts}`, entryPoints: [] }) } as Partial<WorkerApi>, port);
+      const reply: CallReply = { ok: true, value: { protocol: 1, bootId: `boot-${attempts}`, entryPoints: [] } };
+      port.postMessage(reply);
     },
   };
   (globalThis as { navigator?: unknown }).navigator = { serviceWorker: { ready: Promise.resolve({ active }) } };
@@ -23,16 +23,16 @@ afterEach(() => {
 });
 
 describe('page → worker calls', () => {
-  it('open a fresh connection per call, each announced with the protocol version', async () => {
+  it('post each call on a fresh channel, with the protocol version, method and arguments', async () => {
     const { configure } = await import('../internal/connection.js');
     const { call } = await import('../internal/connection.js');
     configure({ timeout: 200 });
     const worker = fakeWorker(() => 'answer');
     await call('hello');
-    await call('hello');
+    await call('unregister', 'task-1', true);
     expect(worker.connects).toEqual([
-      { type: CONNECT, v: 1 },
-      { type: CONNECT, v: 1 },
+      { type: CALL, v: 1, method: 'hello', args: [] },
+      { type: CALL, v: 1, method: 'unregister', args: ['task-1', true] },
     ]);
   });
 
@@ -52,6 +52,24 @@ describe('page → worker calls', () => {
     const started = Date.now();
     await expect(call('hello')).rejects.toMatchObject({ name: 'BgkitError', code: 'sw-timeout' });
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('rebuild a worker error with its class and code', async () => {
+    const { configure, call } = await import('../internal/connection.js');
+    configure({ timeout: 200 });
+    (globalThis as { navigator?: unknown }).navigator = {
+      serviceWorker: {
+        ready: Promise.resolve({
+          active: {
+            postMessage(_: unknown, [port]: MessagePort[]) {
+              const reply: CallReply = { ok: false, error: { name: 'BgkitError', message: 'gone', code: 'not-registered', details: { taskId: 't' } } };
+              port!.postMessage(reply);
+            },
+          },
+        }),
+      },
+    };
+    await expect(call('unregister', 't', false)).rejects.toMatchObject({ name: 'BgkitError', code: 'not-registered', details: { taskId: 't' } });
   });
 
   it('fail with no-service-worker when no worker ever becomes active', async () => {

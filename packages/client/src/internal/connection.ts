@@ -1,10 +1,19 @@
 // SPDX-License-Identifier: MIT
 // The page's side of the RPC. Each call opens its own MessageChannel through a message to the active worker:
 // posting to a stopped worker starts it, so nothing here can go stale across a worker restart, and the
-// worker holds the connecting event open (waitUntil) for the call and any run it starts. comlink carries the
-// call; a timeout guards it, because a comlink call to a worker that dies mid-call never settles.
-import { releaseProxy, wrap, transferHandlers, type Remote } from 'comlink';
-import { BgkitError, CONNECT, installErrorTransfer, isBgkitError, PROTOCOL_VERSION, validateDuration, type WorkerApi } from '@bgkit/sw/protocol';
+// worker holds the message event open (waitUntil) for the call and any run it starts. A timeout guards
+// each call, because a worker that dies mid-call never answers.
+import {
+  BgkitError,
+  CALL,
+  deserializeError,
+  isBgkitError,
+  PROTOCOL_VERSION,
+  validateDuration,
+  type CallMessage,
+  type CallReply,
+  type WorkerApi,
+} from '@bgkit/sw/protocol';
 
 export interface ServiceWorkerOptions {
   /** The worker script's URL. */
@@ -76,11 +85,17 @@ export function getRegistration(): Promise<ServiceWorkerRegistration> {
   return registration;
 }
 
-installErrorTransfer(transferHandlers as never);
+/** Posts one call to `worker` on a channel of its own; resolves with the worker's one reply. */
+function send(worker: ServiceWorker, message: CallMessage): { reply: Promise<CallReply>; close(): void } {
+  const { port1, port2 } = new MessageChannel();
+  const reply = new Promise<CallReply>((resolve) => {
+    port1.onmessage = (event) => resolve(event.data as CallReply);
+  });
+  worker.postMessage(message, [port2]);
+  return { reply, close: () => port1.close() };
+}
 
-const inFlight = new Set<unknown>();
-
-/** Calls the worker. Retries once, on a fresh connection, when the first attempt timed out (every call is idempotent). */
+/** Calls the worker. Retries once, on a fresh channel, when the first attempt timed out (every call is idempotent). */
 export async function call<K extends keyof WorkerApi>(
   method: K,
   ...args: Parameters<WorkerApi[K]>
@@ -92,12 +107,7 @@ export async function call<K extends keyof WorkerApi>(
   for (let attempt = 0, replaced = 0; attempt < 2 && replaced < 3; ) {
     const worker = reg.active;
     if (!worker) throw new BgkitError('no-service-worker', 'The service worker registration has no active worker.');
-    const { port1, port2 } = new MessageChannel();
-    worker.postMessage({ type: CONNECT, v: PROTOCOL_VERSION }, [port2]);
-    const remote = wrap<WorkerApi>(port1) as Remote<WorkerApi>;
-    // comlink releases an endpoint once its proxies are garbage-collected, and the worker then closes its
-    // side: a reply still on its way is dropped. Nothing here touches `remote` after the await, so hold it.
-    inFlight.add(remote);
+    const channel = send(worker, { type: CALL, v: PROTOCOL_VERSION, method, args });
     // A worker that becomes redundant (a new version took over) drops the call: ask the new one at once.
     let onState: (() => void) | undefined;
     const superseded = new Promise<'superseded'>((resolve) => {
@@ -105,21 +115,22 @@ export async function call<K extends keyof WorkerApi>(
       worker.addEventListener?.('statechange', onState);
     });
     try {
-      const fn = remote[method] as unknown as (...a: unknown[]) => Promise<Awaited<ReturnType<WorkerApi[K]>>>;
-      const answer = await timeout(Promise.race([fn(...args), superseded]), settings.timeout, () =>
+      const answer = await timeout(Promise.race([channel.reply, superseded]), settings.timeout, () =>
         new BgkitError('sw-timeout', `The service worker did not answer "${method}" within ${settings.timeout} ms.`, { method }),
       );
-      if (answer !== 'superseded') return answer as Awaited<ReturnType<WorkerApi[K]>>;
-      replaced++;
+      if (answer === 'superseded') {
+        replaced++;
+        continue;
+      }
+      if (!answer.ok) throw deserializeError(answer.error);
+      return answer.value as Awaited<ReturnType<WorkerApi[K]>>;
     } catch (error) {
       if (!isBgkitError(error, 'sw-timeout')) throw error;
       lastError = error;
       attempt++;
     } finally {
-      inFlight.delete(remote);
       worker.removeEventListener?.('statechange', onState!);
-      // Lets the worker close its side now; our side closes when it answers (or with the page).
-      remote[releaseProxy]();
+      channel.close();
     }
   }
   throw lastError ?? new BgkitError('no-service-worker', 'The service worker kept being replaced during the call.');

@@ -37,7 +37,7 @@ defineTask('lc.bad-error', () => {
   throw Object.assign(new TypeError('bad input'), { details: { fn: () => 1 } });
 });
 
-const api = () => createApi(new Lifetime(5000));
+const api = () => createApi(new Lifetime());
 const input = (name: string, entryPoint: string, trigger: TriggerSpec = { type: 'application' }): RegisterInput => ({
   name, entryPoint, trigger, conditions: [], cancelOnConditionLoss: false, isNetworkRequested: false, group: null,
 });

@@ -12,7 +12,7 @@ import type { ConditionSpec, RegisterInput, TriggerSpec } from '../protocol.js';
 
 defineTask('r2.quick', () => 'ok');
 
-const api = () => createApi(new Lifetime(5000));
+const api = () => createApi(new Lifetime());
 const input = (name: string, trigger: TriggerSpec, conditions: ConditionSpec[] = []): RegisterInput => ({
   name, entryPoint: 'r2.quick', trigger, conditions, cancelOnConditionLoss: false, isNetworkRequested: false, group: null,
 });

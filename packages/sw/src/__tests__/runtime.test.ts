@@ -3,10 +3,10 @@ import { freshWorld, restart, until } from './helpers.js';
 import { BackgroundTaskCanceledEvent, type BackgroundTaskDeferral } from '../BackgroundTaskInstance.js';
 import { isBgkitError } from '../BgkitError.js';
 import { configure, defineTask } from '../defineTask.js';
-import { createApi, mismatchApi } from '../internal/api.js';
+import { answerCall, createApi } from '../internal/api.js';
 import { openDB } from 'idb';
 import { DB_VERSION, getDb, closeDb, migrations } from '../internal/db.js';
-import { storageName } from '../protocol.js';
+import { CALL, PROTOCOL_VERSION, storageName, type CallMessage, type CallReply } from '../protocol.js';
 
 const DB_NAME = storageName(undefined);
 import { Lifetime } from '../internal/Lifetime.js';
@@ -54,7 +54,7 @@ function input(name: string, entryPoint: string, extra: Partial<RegisterInput> =
   };
 }
 
-const api = () => createApi(new Lifetime(5000));
+const api = () => createApi(new Lifetime());
 
 async function settled(instanceId: string): Promise<RunRecord> {
   return until(async () => {
@@ -280,15 +280,45 @@ describe('storage', () => {
 });
 
 describe('protocol', () => {
+  // One call over a real MessageChannel, as a page makes it: the reply is the one message on the port.
+  async function callOverPort(message: Record<string, unknown>): Promise<CallReply> {
+    const { port1, port2 } = new MessageChannel();
+    const reply = new Promise<CallReply>((resolve) => port1.addEventListener('message', (e) => resolve((e as MessageEvent).data as CallReply), { once: true }));
+    port1.start();
+    const lifetime = new Lifetime();
+    lifetime.keepAlive(answerCall({ type: CALL, v: PROTOCOL_VERSION, method: 'hello', args: [], ...message } as CallMessage, port2, lifetime));
+    const answer = await reply;
+    port1.close();
+    await lifetime.done;
+    return answer;
+  }
+
+  it('answers a call with its value on the call\'s own port', async () => {
+    const reply = await callOverPort({ method: 'hello' });
+    expect(reply).toMatchObject({ ok: true, value: { protocol: PROTOCOL_VERSION, bootId: expect.any(String) } });
+  });
+
   it('answers a page of another protocol version with protocol-mismatch', async () => {
-    const error = await mismatchApi(99).list().catch((e: unknown) => e);
-    expect(isBgkitError(error, 'protocol-mismatch')).toBe(true);
+    const reply = await callOverPort({ v: 99, method: 'list' });
+    expect(reply).toMatchObject({ ok: false, error: { name: 'BgkitError', code: 'protocol-mismatch', details: { page: 99 } } });
+  });
+
+  it('answers an unknown method (or an inherited one) with invalid-argument, not a crash', async () => {
+    for (const method of ['launchMissiles', 'toString', 'constructor']) {
+      const reply = await callOverPort({ method });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-argument', details: { method } } });
+    }
+  });
+
+  it('answers a BgkitError with its code and details', async () => {
+    const reply = await callOverPort({ method: 'unregister', args: [''] });
+    expect(reply).toMatchObject({ ok: false, error: { name: 'BgkitError', code: 'invalid-argument' } });
   });
 
   it('keeps a connection alive for its call and the run it started, then lets go', async () => {
-    const lifetime = new Lifetime(5000);
+    const lifetime = new Lifetime();
     const { registration } = await createApi(lifetime).register(input('blocked', 'blocked'));
-    const requestLifetime = new Lifetime(5000);
+    const requestLifetime = new Lifetime();
     let done = false;
     void requestLifetime.done.then(() => (done = true));
     await createApi(requestLifetime).request(registration.taskId, crypto.randomUUID(), {});
@@ -297,9 +327,5 @@ describe('protocol', () => {
     release!();
     await requestLifetime.done;
     await lifetime.done;
-  });
-
-  it('lets go of a connection nobody calls on', async () => {
-    await new Lifetime(10).done;
   });
 });

@@ -13,7 +13,7 @@ const releases: Array<() => void> = [];
 defineTask('trig.wait', () => new Promise<void>((resolve) => releases.push(resolve)));
 defineTask('trig.quick', () => 'done');
 
-const api = () => createApi(new Lifetime(5000));
+const api = () => createApi(new Lifetime());
 function input(name: string, entryPoint: string, trigger: TriggerSpec): RegisterInput {
   return { name, entryPoint, trigger, conditions: [], cancelOnConditionLoss: false, isNetworkRequested: false, group: null };
 }

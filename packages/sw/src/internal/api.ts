@@ -3,7 +3,7 @@
 // alive (with any run it starts) by the connecting message's waitUntil.
 import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { BgkitError } from '../BgkitError.js';
-import { PROTOCOL_VERSION, type GroupRecord, type WorkerApi } from '../protocol.js';
+import { hasMethod, PROTOCOL_VERSION, serializeError, type CallMessage, type CallReply, type GroupRecord, type WorkerApi } from '../protocol.js';
 import { validateRegisterInput, validateRunQuery, validateSignals } from '../validate.js';
 import { broadcast } from './broadcast.js';
 import { getDb } from './db.js';
@@ -179,14 +179,35 @@ export function createApi(lifetime: Lifetime): WorkerApi {
   return wrapped as unknown as WorkerApi;
 }
 
-/** Answers every call of a page built against another protocol version with a clear error. */
-export function mismatchApi(pageVersion: unknown): WorkerApi {
-  const fail = async () => {
-    throw new BgkitError(
-      'protocol-mismatch',
-      `This page speaks bgkit protocol ${String(pageVersion)} but the service worker speaks ${PROTOCOL_VERSION}: reload once the new worker is active.`,
-      { page: pageVersion, worker: PROTOCOL_VERSION },
-    );
-  };
-  return new Proxy({}, { get: () => fail }) as WorkerApi;
+/**
+ * Answers one call on its port: the value, or the error with its code. Resolves once the reply is posted; the
+ * lifetime (and so the message event) stays open beyond that for whatever the call started.
+ */
+export async function answerCall(message: CallMessage, port: MessagePort, lifetime: Lifetime): Promise<void> {
+  let reply: CallReply;
+  try {
+    if (message.v !== PROTOCOL_VERSION) {
+      throw new BgkitError(
+        'protocol-mismatch',
+        `This page speaks bgkit protocol ${String(message.v)} but the service worker speaks ${PROTOCOL_VERSION}: reload once the new worker is active.`,
+        { page: message.v, worker: PROTOCOL_VERSION },
+      );
+    }
+    const api = createApi(lifetime);
+    if (!hasMethod(api, message.method)) {
+      throw new BgkitError('invalid-argument', `The service worker has no method "${String(message.method)}".`, { method: message.method });
+    }
+    const args: unknown[] = Array.isArray(message.args) ? message.args : [];
+    const value = await (api[message.method] as (...a: unknown[]) => Promise<unknown>)(...args);
+    reply = { ok: true, value };
+  } catch (error) {
+    reply = { ok: false, error: serializeError(error) };
+  }
+  try {
+    port.postMessage(reply);
+  } catch (error) {
+    // A value the structured clone cannot carry: say so rather than leave the page waiting for its timeout.
+    port.postMessage({ ok: false, error: serializeError(error) } satisfies CallReply);
+  }
+  port.close();
 }

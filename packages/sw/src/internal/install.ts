@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: MIT
 import type {} from '../types/sync.js';
-import { expose, transferHandlers } from 'comlink';
-import { installErrorTransfer, isConnectMessage, PROTOCOL_VERSION } from '../protocol.js';
-import { boot, bootWork, createApi, mismatchApi } from './api.js';
+import { isCallMessage } from '../protocol.js';
+import { answerCall, boot, bootWork } from './api.js';
 import { Lifetime } from './Lifetime.js';
 import { log } from './log.js';
-import { options } from './runtime.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { fireSystem, INTERNET_TAG, onInternetSync, onPeriodicSync, onPush, onToast, pushDetails, taskIdOf, toastDetails } from './triggers.js';
 
@@ -20,7 +18,6 @@ let installed = false;
 export function install(): void {
   if (installed || typeof self === 'undefined' || typeof self.addEventListener !== 'function') return;
   installed = true;
-  installErrorTransfer(transferHandlers as never);
 
   // Every wake-up boots first (reconcile, catch-up), and keeps the worker alive for what that started.
   const afterBoot = (work: () => Promise<unknown>) => boot().then(() => Promise.all([bootWork(), work()]));
@@ -55,12 +52,11 @@ export function install(): void {
   });
 
   self.addEventListener('message', (event) => {
-    if (!isConnectMessage(event.data)) return;
+    if (!isCallMessage(event.data)) return;
     const port = event.ports[0];
     if (!port) return;
-    const lifetime = new Lifetime(options.connectIdle);
-    const api = event.data.v === PROTOCOL_VERSION ? createApi(lifetime) : mismatchApi(event.data.v);
-    expose(api, port);
+    const lifetime = new Lifetime();
+    lifetime.keepAlive(answerCall(event.data, port, lifetime));
     event.waitUntil(lifetime.done);
   });
   log('runtime installed');

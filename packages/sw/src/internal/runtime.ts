@@ -21,8 +21,6 @@ export interface RuntimeOptions {
   timeLimit: number;
   /** How many runs the history keeps; the oldest settled runs are pruned beyond it. @default 1000 */
   historyLimit: number;
-  /** Milliseconds a page call may stay silent before the worker stops waiting for it. @default 10000 */
-  connectIdle: number;
 }
 
 export const definitions = new Map<string, TaskDefinition>();
@@ -30,7 +28,6 @@ export const definitions = new Map<string, TaskDefinition>();
 export const options: RuntimeOptions = {
   timeLimit: 30_000,
   historyLimit: 1000,
-  connectIdle: 10_000,
 };
 
 /** A fresh id per worker start: runs are stamped with it, so a restart can tell which runs died with the last one. */
