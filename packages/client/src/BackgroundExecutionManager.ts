@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { BackgroundAccessStatus, DeviceSignals, PendingRecord, RunQuery } from '@bgkit/sw/protocol';
+import type { BackgroundAccessStatus, DeviceState, PendingRecord, RunQuery } from '@bgkit/sw/protocol';
 import type { BackgroundTaskRun } from './BackgroundTaskRegistration.js';
 import { call, isSupported } from './internal/connection.js';
 import { listAll } from './internal/registry.js';
@@ -77,7 +77,7 @@ export class BackgroundExecutionManager {
   }
 
   /** What the worker believes about the device (online, user present, time zone, power), as pages reported it. */
-  static deviceState(): Promise<DeviceSignals> {
+  static deviceState(): Promise<DeviceState> {
     return call('device');
   }
 

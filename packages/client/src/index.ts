@@ -25,6 +25,7 @@ export type {
   BackgroundWorkCostValue,
   BackgroundTaskCancellationReason,
   DeviceSignals,
+  DeviceState,
   PendingRecord,
   SystemConditionType,
   PushTriggerDetails,

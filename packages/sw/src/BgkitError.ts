@@ -26,7 +26,8 @@ export type BgkitErrorCode =
   | 'storage-version'
   | 'push-denied'
   | 'push-timeout'
-  | 'notifications-denied';
+  | 'notifications-denied'
+  | 'devtools-disabled';
 
 /**
  * The one error class of bgkit. `code` is stable and meant for programs; `message` is for people.

@@ -16,6 +16,7 @@ export type {
   ApplicationTriggerResult,
   BackgroundWorkCostValue,
   DeviceSignals,
+  DeviceState,
   PushTriggerDetails,
   SystemTriggerDetails,
   ToastTriggerDetails,

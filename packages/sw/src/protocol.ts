@@ -4,7 +4,7 @@
 import { BgkitError, type BgkitErrorCode } from './BgkitError.js';
 
 export { BgkitError, isBgkitError, type BgkitErrorCode } from './BgkitError.js';
-export { validateRegisterInput, validateFreshness, validateDuration, validateSystemType, MIN_FRESHNESS_MINUTES } from './validate.js';
+export { validateRegisterInput, validateFreshness, validateDuration, validateSimulation, validateSystemType, MIN_FRESHNESS_MINUTES } from './validate.js';
 
 /** Bumped whenever a message or payload below changes shape. */
 export const PROTOCOL_VERSION = 1;
@@ -44,6 +44,11 @@ export type BackgroundTaskCancellationReason =
   | 'executionTimeExceeded'
   | 'resourceRevocation'
   | 'energySaver';
+
+export const CANCELLATION_REASONS: readonly BackgroundTaskCancellationReason[] = [
+  'abort', 'terminating', 'loggingOff', 'servicingUpdate', 'idleTask', 'uninstall', 'conditionLoss', 'systemPolicy',
+  'quietHoursEntered', 'executionTimeExceeded', 'resourceRevocation', 'energySaver',
+];
 
 export type RunStatus = 'queued' | 'running' | 'completed' | 'failed' | 'canceled';
 
@@ -111,6 +116,50 @@ export interface DeviceSignals {
   sessionConnected?: boolean;
   /** Sent by a page that is going away (pagehide); nothing else in that report is taken. */
   leaving?: boolean;
+  /** A work cost forced by a devtools simulation; pages never report it. */
+  workCost?: BackgroundWorkCostValue;
+}
+
+/** The device state the worker believes, and which of its fields a devtools simulation currently overrides. */
+export interface DeviceState extends DeviceSignals {
+  simulated?: (keyof DeviceSignals)[];
+}
+
+/**
+ * What devtools (the panel, test drivers) can make a worker do, through the same code paths as the real
+ * events. A worker accepts these only when its app called `configure({ devtools: true })`.
+ */
+export type Simulation =
+  /** Fire one task's own trigger now, with `details` where the trigger carries any (arguments, a push payload, a notification). */
+  | { kind: 'fire'; taskId: string; details?: SimulatedFireDetails }
+  /** A push message, delivered as a `push` event (payload as text; null for none). */
+  | { kind: 'push'; payload: string | null }
+  /** A click on a notification or one of its actions (`notificationclick`), or its close (`notificationclose`). */
+  | { kind: 'notification'; event: 'click' | 'close'; tag?: string; action?: string; title?: string; data?: unknown }
+  /** A `sync` event for `tag`, as the browser fires it on reconnect. */
+  | { kind: 'sync'; tag: string; lastChance?: boolean }
+  /** A `periodicsync` event for `tag` (`bgkit:<taskId>` for a bgkit time trigger). */
+  | { kind: 'periodicsync'; tag: string }
+  /** Override what the device reports (sticky until reset); transitions fire system triggers as real ones do. */
+  | { kind: 'device'; signals: DeviceSignals }
+  /** Drop every device override: the worker believes the pages' reports again. */
+  | { kind: 'resetDevice' }
+  /** Cancel a running (or queued) run with a chosen reason. */
+  | { kind: 'cancel'; instanceId: string; reason: BackgroundTaskCancellationReason };
+
+/** `details` of a simulated fire, by the task's trigger: request arguments, a push payload, or notification fields. */
+export interface SimulatedFireDetails {
+  arguments?: unknown;
+  payload?: string | null;
+  action?: string;
+  tag?: string;
+  title?: string;
+  data?: unknown;
+}
+
+export interface SimulationOutcome {
+  /** For `fire` of an ApplicationTrigger task, as `request()` answers; `cancel`: whether a run was found. */
+  result?: ApplicationTriggerResult | boolean;
 }
 
 /** Windows' BackgroundWorkCostValue: how much background work the device can take now. */
@@ -294,13 +343,17 @@ export interface WorkerApi {
    * otherwise happens only when a worker starts) and pending triggers whose conditions now hold.
    */
   tick(): Promise<void>;
-  /** The device state the worker believes, as pages last reported it. */
-  device(): Promise<DeviceSignals>;
+  /** The device state the worker believes, as pages last reported it (and devtools overrode it). */
+  device(): Promise<DeviceState>;
   workCost(): Promise<BackgroundWorkCostValue>;
   /** Triggers waiting for their task's conditions, oldest first. */
   pending(): Promise<PendingRecord[]>;
   /** A page reports what it sees of the device; transitions fire the matching system triggers. */
   relay(signals: DeviceSignals): Promise<void>;
+  /** Devtools: whether this worker accepts simulations (its app enabled devtools). */
+  devtools(): Promise<{ enabled: boolean }>;
+  /** Devtools: simulate an event; refused with `devtools-disabled` unless the app enabled devtools. */
+  simulate(simulation: Simulation): Promise<SimulationOutcome>;
 }
 
 /** One page→worker call, posted to the worker with a MessagePort for the reply. */

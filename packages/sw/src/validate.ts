@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Checks shared by the page (to fail fast, without a worker) and the worker (which trusts no page).
 import { BgkitError } from './BgkitError.js';
-import { SYSTEM_CONDITION_TYPES, SYSTEM_TRIGGER_TYPES, WEB_CONDITIONS, WEB_SYSTEM_TRIGGERS, type DeviceSignals, type RegisterInput, type SystemConditionType, type RunQuery, type RunStatus, type SystemTriggerType, type TriggerSpec } from './protocol.js';
+import { CANCELLATION_REASONS, SYSTEM_CONDITION_TYPES, SYSTEM_TRIGGER_TYPES, WEB_CONDITIONS, WEB_SYSTEM_TRIGGERS, type DeviceSignals, type RegisterInput, type Simulation, type SystemConditionType, type RunQuery, type RunStatus, type SystemTriggerType, type TriggerSpec } from './protocol.js';
 
 /** The longest delay a timer can hold (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
@@ -21,8 +21,16 @@ const OPPOSITES: ReadonlyArray<[SystemConditionType, SystemConditionType]> = [
 ];
 
 /** What a page may report; anything out of range is refused rather than stored. */
-export function validateSignals(signals: DeviceSignals): void {
+export function validateSignals(signals: DeviceSignals, from: 'page' | 'simulation' = 'page'): void {
   if (typeof signals !== 'object' || signals === null) throw new BgkitError('invalid-argument', 'Device signals must be an object.');
+  const { workCost } = signals;
+  if (workCost !== undefined && (from === 'page' || !['low', 'medium', 'high'].includes(workCost))) {
+    throw new BgkitError(
+      'invalid-argument',
+      from === 'page' ? 'Pages report device signals, not a work cost: only a devtools simulation can force one.' : `workCost must be low, medium or high (got ${String(workCost)}).`,
+      { workCost },
+    );
+  }
   for (const key of ['online', 'userPresent', 'onAC', 'saveData', 'sessionConnected', 'leaving'] as const) {
     if (signals[key] !== undefined && typeof signals[key] !== 'boolean') {
       throw new BgkitError('invalid-argument', `${key} must be a boolean.`, { [key]: signals[key] });
@@ -36,6 +44,61 @@ export function validateSignals(signals: DeviceSignals): void {
   const level = signals.batteryLevel;
   if (level !== undefined && !(typeof level === 'number' && level >= 0 && level <= 1)) {
     throw new BgkitError('invalid-argument', `batteryLevel must be a number from 0 to 1 (got ${String(level)}).`, { batteryLevel: level });
+  }
+}
+
+const SIMULATIONS: readonly Simulation['kind'][] = ['fire', 'push', 'notification', 'sync', 'periodicsync', 'device', 'resetDevice', 'cancel'];
+
+/** A devtools simulation, checked as strictly as anything else a page sends. */
+export function validateSimulation(simulation: Simulation): void {
+  if (typeof simulation !== 'object' || simulation === null || !SIMULATIONS.includes(simulation.kind)) {
+    throw new BgkitError('invalid-argument', `A simulation needs a kind: one of ${SIMULATIONS.join(', ')}.`, { kind: (simulation as { kind?: unknown } | null)?.kind });
+  }
+  const text = (name: string, value: unknown, required: boolean) => {
+    if ((required || value !== undefined) && !(typeof value === 'string' && (value !== '' || !required))) {
+      throw new BgkitError('invalid-argument', `${simulation.kind}: ${name} must be a${required ? ' non-empty' : ''} string.`, { [name]: value });
+    }
+  };
+  switch (simulation.kind) {
+    case 'fire':
+      text('taskId', simulation.taskId, true);
+      if (simulation.details !== undefined && (typeof simulation.details !== 'object' || simulation.details === null)) {
+        throw new BgkitError('invalid-argument', 'fire: details must be an object.', { details: simulation.details });
+      }
+      if (simulation.details?.payload !== undefined && simulation.details.payload !== null) text('payload', simulation.details.payload, false);
+      break;
+    case 'push':
+      if (simulation.payload !== null) text('payload', simulation.payload, false);
+      break;
+    case 'notification':
+      if (simulation.event !== 'click' && simulation.event !== 'close') {
+        throw new BgkitError('invalid-argument', 'notification: event must be "click" or "close".', { event: simulation.event });
+      }
+      text('tag', simulation.tag, false);
+      text('action', simulation.action, false);
+      text('title', simulation.title, false);
+      break;
+    case 'sync':
+      text('tag', simulation.tag, true);
+      if (simulation.lastChance !== undefined && typeof simulation.lastChance !== 'boolean') {
+        throw new BgkitError('invalid-argument', 'sync: lastChance must be a boolean.', { lastChance: simulation.lastChance });
+      }
+      break;
+    case 'periodicsync':
+      text('tag', simulation.tag, true);
+      break;
+    case 'device':
+      validateSignals(simulation.signals, 'simulation');
+      if (simulation.signals.leaving !== undefined) {
+        throw new BgkitError('invalid-argument', 'device: leaving is what a closing page says; simulate sessionConnected instead.');
+      }
+      break;
+    case 'cancel':
+      text('instanceId', simulation.instanceId, true);
+      if (!CANCELLATION_REASONS.includes(simulation.reason)) {
+        throw new BgkitError('invalid-argument', `cancel: reason must be one of ${CANCELLATION_REASONS.join(', ')}.`, { reason: simulation.reason });
+      }
+      break;
   }
 }
 

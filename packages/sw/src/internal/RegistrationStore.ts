@@ -99,10 +99,11 @@ export const RegistrationStore = {
   /**
    * Claims the current slot of a time-triggered task, in one transaction so two wakes (two tabs' heartbeats,
    * a heartbeat and a periodicsync) cannot both run it. `'due'`: only once nextRunTime has passed.
-   * `'periodic'`: the browser says a period has passed; refused only right after another claim.
+   * `'periodic'`: the browser says a period has passed; refused only right after another claim. `'now'`:
+   * always (a devtools simulation of the time coming).
    * Returns the updated record, or null when the slot is not to be run.
    */
-  async claimSlot(taskId: string, now: number, mode: 'due' | 'periodic'): Promise<RegistrationRecord | null> {
+  async claimSlot(taskId: string, now: number, mode: 'due' | 'periodic' | 'now'): Promise<RegistrationRecord | null> {
     const db = await getDb();
     const tx = db.transaction('registrations', 'readwrite');
     const record = await tx.store.get(taskId);
@@ -110,7 +111,8 @@ export const RegistrationStore = {
     if (record && (record.trigger.type === 'time' || record.trigger.type === 'maintenance') && record.schedule) {
       const interval = record.trigger.freshnessTime * 60_000;
       const { nextRunTime, lastRunAt } = record.schedule;
-      const take = mode === 'due' ? nextRunTime <= now : lastRunAt === undefined || now - lastRunAt >= interval / 2;
+      const take =
+        mode === 'now' || (mode === 'due' ? nextRunTime <= now : lastRunAt === undefined || now - lastRunAt >= interval / 2);
       if (take) {
         claimed = { ...record, schedule: { ...record.schedule, nextRunTime: now + interval, lastRunAt: now } };
         await tx.store.put(claimed);

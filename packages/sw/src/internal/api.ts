@@ -11,9 +11,10 @@ import type { Lifetime } from './Lifetime.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { RunStore } from './RunStore.js';
 import { cancelRuns, hasActiveRun, isActive, reconcile } from './runner.js';
-import { bootId, definitions } from './runtime.js';
+import { bootId, definitions, options } from './runtime.js';
 import { PendingStore } from './conditions.js';
-import { readDevice } from './device.js';
+import { readDeviceState } from './device.js';
+import { simulate } from './simulate.js';
 import { catchUp, dispatch, onSignals, releasePending, schedule, unschedule } from './triggers.js';
 
 let booting: Promise<void> | undefined;
@@ -127,7 +128,15 @@ function methods(lifetime: Lifetime): WorkerApi {
     },
 
     async device() {
-      return readDevice();
+      return readDeviceState();
+    },
+
+    async devtools() {
+      return { enabled: options.devtools };
+    },
+
+    async simulate(simulation) {
+      return simulate(simulation, lifetime);
     },
 
     async workCost() {

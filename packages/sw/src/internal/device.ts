@@ -2,56 +2,81 @@
 // The device state the worker believes, as pages last reported it. A worker sees almost none of it itself
 // (no online/offline events, no visibility, no time zone changes), so pages relay it; transitions of the
 // stored state are what fire system triggers, which is also what makes a relay from two tabs fire once.
-import type { DeviceSignals, SystemTriggerType } from '../protocol.js';
+// Devtools can override any field: the override wins over what pages report until it is reset, so a
+// simulated "offline" is not undone by the next heartbeat of an open page.
+import type { DeviceSignals, DeviceState, SystemTriggerType } from '../protocol.js';
 import { computeWorkCost } from '../BackgroundWorkCost.js';
 import { getDb } from './db.js';
 
 const KEY = 'device';
+const SIMULATED_KEY = 'device:simulated';
 
+type Stored = DeviceSignals | undefined;
+
+/** The state the worker acts on: the pages' reports with devtools' overrides on top. */
 export async function readDevice(): Promise<DeviceSignals> {
-  return ((await (await getDb()).get('meta', KEY)) as DeviceSignals | undefined) ?? {};
+  const state = await readDeviceState();
+  delete state.simulated;
+  return state;
 }
 
-/** Stores the signals and returns the system triggers their transitions fire. A first report fires nothing. */
-export async function applySignals(signals: DeviceSignals): Promise<SystemTriggerType[]> {
+export async function readDeviceState(): Promise<DeviceState> {
+  const db = await getDb();
+  const [reported, simulated] = await Promise.all([db.get('meta', KEY) as Promise<Stored>, db.get('meta', SIMULATED_KEY) as Promise<Stored>]);
+  const state: DeviceState = { ...reported, ...simulated };
+  const keys = Object.keys(simulated ?? {}) as (keyof DeviceSignals)[];
+  if (keys.length) state.simulated = keys;
+  return state;
+}
+
+/** `previous` with the fields `signals` carries (and that are well formed). */
+function merge(previous: DeviceSignals, signals: DeviceSignals): DeviceSignals {
+  const next: DeviceSignals = { ...previous };
+  for (const key of ['online', 'userPresent', 'onAC', 'saveData', 'sessionConnected'] as const) {
+    if (typeof signals[key] === 'boolean') next[key] = signals[key];
+  }
+  for (const key of ['effectiveType', 'connectionType'] as const) {
+    if (typeof signals[key] === 'string') next[key] = signals[key];
+  }
+  if (typeof signals.timeZone === 'string' && signals.timeZone) next.timeZone = signals.timeZone;
+  if (typeof signals.batteryLevel === 'number') next.batteryLevel = signals.batteryLevel;
+  if (signals.workCost === 'low' || signals.workCost === 'medium' || signals.workCost === 'high') next.workCost = signals.workCost;
+  return next;
+}
+
+/** The system triggers that going from `before` to `after` fires. A field seen for the first time fires nothing. */
+export function transitions(before: DeviceSignals, after: DeviceSignals): SystemTriggerType[] {
+  const fired: SystemTriggerType[] = [];
+  const changed = (key: keyof DeviceSignals) => before[key] !== undefined && after[key] !== undefined && before[key] !== after[key];
+  if (changed('online')) {
+    fired.push('networkStateChange');
+    if (after.online) fired.push('internetAvailable');
+  }
+  if (changed('userPresent')) fired.push(after.userPresent ? 'userPresent' : 'userAway');
+  if (changed('timeZone')) fired.push('timeZoneChange');
+  if (changed('onAC')) fired.push('powerStateChange');
+  // Windows' SessionConnected: the user is back after no window of the app was open.
+  if (before.sessionConnected === false && after.sessionConnected === true) fired.push('sessionConnected');
+  // Cost from the device alone: the number of running runs changes too often to be a trigger.
+  if (Object.keys(before).length > 0 && computeWorkCost(before, 0) !== computeWorkCost(after, 0)) fired.push('backgroundWorkCostChange');
+  return fired;
+}
+
+/**
+ * Stores the signals (a page's report, or with `simulated` a devtools override; `reset` drops every
+ * override) and returns the system triggers their transitions fire. A first report fires nothing.
+ */
+export async function applySignals(signals: DeviceSignals, mode: 'reported' | 'simulated' | 'reset' = 'reported'): Promise<SystemTriggerType[]> {
   const db = await getDb();
   const tx = db.transaction('meta', 'readwrite');
-  const previous = ((await tx.store.get(KEY)) as DeviceSignals | undefined) ?? {};
-  const next: DeviceSignals = { ...previous };
-  const fired: SystemTriggerType[] = [];
-  if (typeof signals.online === 'boolean') {
-    next.online = signals.online;
-    if (previous.online !== undefined && previous.online !== signals.online) {
-      fired.push('networkStateChange');
-      if (signals.online) fired.push('internetAvailable');
-    }
-  }
-  if (typeof signals.userPresent === 'boolean') {
-    next.userPresent = signals.userPresent;
-    if (previous.userPresent !== undefined && previous.userPresent !== signals.userPresent) {
-      fired.push(signals.userPresent ? 'userPresent' : 'userAway');
-    }
-  }
-  if (typeof signals.timeZone === 'string' && signals.timeZone) {
-    next.timeZone = signals.timeZone;
-    if (previous.timeZone !== undefined && previous.timeZone !== signals.timeZone) fired.push('timeZoneChange');
-  }
-  if (typeof signals.onAC === 'boolean') {
-    next.onAC = signals.onAC;
-    if (previous.onAC !== undefined && previous.onAC !== signals.onAC) fired.push('powerStateChange');
-  }
-  if (typeof signals.batteryLevel === 'number') next.batteryLevel = signals.batteryLevel;
-  if (typeof signals.saveData === 'boolean') next.saveData = signals.saveData;
-  if (typeof signals.effectiveType === 'string') next.effectiveType = signals.effectiveType;
-  if (typeof signals.connectionType === 'string') next.connectionType = signals.connectionType;
-  if (typeof signals.sessionConnected === 'boolean') {
-    next.sessionConnected = signals.sessionConnected;
-    // Windows' SessionConnected: the user is back after no window of the app was open.
-    if (previous.sessionConnected === false && signals.sessionConnected) fired.push('sessionConnected');
-  }
-  // Cost from the device alone: the number of running runs changes too often to be a trigger.
-  if (Object.keys(previous).length > 0 && computeWorkCost(previous, 0) !== computeWorkCost(next, 0)) fired.push('backgroundWorkCostChange');
-  await tx.store.put(next, KEY);
+  const reported = ((await tx.store.get(KEY)) as Stored) ?? {};
+  const simulated = ((await tx.store.get(SIMULATED_KEY)) as Stored) ?? {};
+  const nextReported = mode === 'reported' ? merge(reported, signals) : reported;
+  const nextSimulated = mode === 'simulated' ? merge(simulated, signals) : mode === 'reset' ? {} : simulated;
+  const fired = transitions({ ...reported, ...simulated }, { ...nextReported, ...nextSimulated });
+  await tx.store.put(nextReported, KEY);
+  if (Object.keys(nextSimulated).length) await tx.store.put(nextSimulated, SIMULATED_KEY);
+  else await tx.store.delete(SIMULATED_KEY);
   await tx.done;
   return fired;
 }

@@ -5,6 +5,7 @@ import { answerCall, boot, bootWork } from './api.js';
 import { Lifetime } from './Lifetime.js';
 import { log } from './log.js';
 import { RegistrationStore } from './RegistrationStore.js';
+import { isSimulated } from './simulate.js';
 import { fireSystem, INTERNET_TAG, onInternetSync, onPeriodicSync, onPush, onToast, pushDetails, taskIdOf, toastDetails } from './triggers.js';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -28,27 +29,27 @@ export function install(): void {
   );
 
   self.addEventListener('sync', (event) => {
-    if (event.tag === INTERNET_TAG) event.waitUntil(afterBoot(onInternetSync));
+    if (event.tag === INTERNET_TAG) event.waitUntil(afterBoot(() => onInternetSync(isSimulated(event) ? 'simulated' : 'sync')));
   });
 
   self.addEventListener('periodicsync', (event) => {
-    if (taskIdOf(event.tag)) event.waitUntil(afterBoot(() => onPeriodicSync(event.tag)));
+    if (taskIdOf(event.tag)) event.waitUntil(afterBoot(() => onPeriodicSync(event.tag, isSimulated(event) ? 'simulated' : 'periodicsync')));
   });
 
   // Details are read at once: the notification object is only guaranteed during the event.
   self.addEventListener('notificationclick', (event) => {
     const details = toastDetails(event);
-    event.waitUntil(afterBoot(() => onToast('toastAction', details)));
+    event.waitUntil(afterBoot(() => onToast('toastAction', details, isSimulated(event) ? 'simulated' : 'notificationclick')));
   });
   self.addEventListener('notificationclose', (event) => {
     const details = toastDetails(event);
-    event.waitUntil(afterBoot(() => onToast('toastHistoryChanged', details)));
+    event.waitUntil(afterBoot(() => onToast('toastHistoryChanged', details, isSimulated(event) ? 'simulated' : 'notificationclose')));
   });
 
   self.addEventListener('push', (event) => {
     // Read the payload now: the event's data is not guaranteed once the handler has returned.
     const details = pushDetails(event.data);
-    event.waitUntil(afterBoot(() => onPush(details)));
+    event.waitUntil(afterBoot(() => onPush(details, isSimulated(event) ? 'simulated' : 'push')));
   });
 
   self.addEventListener('message', (event) => {

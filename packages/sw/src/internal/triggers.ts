@@ -166,7 +166,7 @@ function runTimeTask(registration: RegistrationRecord, source: TriggerSource): P
   return whenDone(dispatch(registration, source));
 }
 
-export async function onPeriodicSync(tag: string): Promise<void> {
+export async function onPeriodicSync(tag: string, source: TriggerSource = 'periodicsync'): Promise<void> {
   const taskId = taskIdOf(tag);
   const registration = taskId ? await RegistrationStore.get(taskId) : undefined;
   if (!registration) {
@@ -175,7 +175,7 @@ export async function onPeriodicSync(tag: string): Promise<void> {
     return;
   }
   const claimed = await RegistrationStore.claimSlot(registration.taskId, Date.now(), 'periodic');
-  if (claimed) await runTimeTask(claimed, 'periodicsync');
+  if (claimed) await runTimeTask(claimed, source);
 }
 
 /** Runs every time-triggered task that is overdue. Called once per worker wake. */
@@ -208,15 +208,18 @@ export function toastDetails(event: NotificationEvent): ToastTriggerDetails {
 }
 
 /** A notification was clicked (`toastAction`) or closed (`toastHistoryChanged`): run the tasks listening. */
-export async function onToast(type: 'toastAction' | 'toastHistoryChanged', details: ToastTriggerDetails): Promise<unknown> {
+export async function onToast(
+  type: 'toastAction' | 'toastHistoryChanged',
+  details: ToastTriggerDetails,
+  source: TriggerSource = type === 'toastAction' ? 'notificationclick' : 'notificationclose',
+): Promise<unknown> {
   const targets = [...(await RegistrationStore.all()).values()].filter((r) => r.trigger.type === type);
-  const source: TriggerSource = type === 'toastAction' ? 'notificationclick' : 'notificationclose';
   return Promise.all(targets.map((r) => whenDone(dispatch(r, source, details))));
 }
 
-export async function onPush(details: PushTriggerDetails): Promise<unknown> {
+export async function onPush(details: PushTriggerDetails, source: TriggerSource = 'push'): Promise<unknown> {
   const targets = [...(await RegistrationStore.all()).values()].filter((r) => r.trigger.type === 'push');
-  return Promise.all(targets.map((r) => whenDone(dispatch(r, 'push', details))));
+  return Promise.all(targets.map((r) => whenDone(dispatch(r, source, details))));
 }
 
 /** Runs every task registered for one of these system triggers. */
@@ -233,22 +236,25 @@ export async function fireSystem(types: readonly SystemTriggerType[], source: Tr
   return Promise.all(runs);
 }
 
-/** A page's report (or the worker's own look at navigator.onLine): store it, fire what changed. */
 /**
- * A page's report (or the worker's own look at navigator.onLine): store it, fire what changed. Whether a
- * session is connected is the worker's own count of open windows; a page that is leaving is still counted
- * while it says so, hence the minus one.
+ * A page's report (or the worker's own look at navigator.onLine, or a devtools override): store it, fire
+ * what changed. Whether a session is connected is the worker's own count of open windows; a page that is
+ * leaving is still counted while it says so, hence the minus one.
  */
-export async function onSignals(reported: DeviceSignals, source: TriggerSource): Promise<unknown> {
-  const windows = await openWindows();
-  const signals: DeviceSignals = reported.leaving
-    ? { sessionConnected: windows - 1 > 0 }
-    : source === 'page'
-      ? { ...reported, sessionConnected: true }
-      : { ...reported, sessionConnected: windows > 0 };
-  const fired = await applySignals(signals);
-  // So the browser wakes the worker on reconnect even if no page is open by then.
-  if (signals.online === false) await registerInternetSync();
+export async function onSignals(reported: DeviceSignals, source: TriggerSource, mode: 'reported' | 'simulated' | 'reset' = 'reported'): Promise<unknown> {
+  let signals = reported;
+  if (mode === 'reported') {
+    const windows = await openWindows();
+    signals = reported.leaving
+      ? { sessionConnected: windows - 1 > 0 }
+      : source === 'page'
+        ? { ...reported, sessionConnected: true }
+        : { ...reported, sessionConnected: windows > 0 };
+  }
+  const fired = await applySignals(signals, mode);
+  // So the browser wakes the worker on reconnect even if no page is open by then. (A simulated offline has
+  // no reconnect to wait for.)
+  if (mode === 'reported' && signals.online === false) await registerInternetSync();
   await cancelOnConditionLoss();
   const replay = fired.includes('internetAvailable') ? requestQueue()?.replayWithoutSync() : undefined;
   return Promise.all([fireSystem(fired, source), releasePending(), replay]);
@@ -268,12 +274,12 @@ async function onLineWithin(ms: number): Promise<boolean> {
  * the worker a moment to agree. A sync while the worker still reads offline is no reconnect: ask again, a
  * few times at most, so a confused browser cannot spin the worker.
  */
-export async function onInternetSync(): Promise<unknown> {
+export async function onInternetSync(source: TriggerSource = 'sync'): Promise<unknown> {
   if (typeof navigator !== 'undefined' && !(await onLineWithin(1000))) {
     // Ask again only while the stored state says offline: that is the reconnect still to come.
     if (spuriousSyncs++ < 5 && (await readDevice()).online === false) await registerInternetSync();
     return;
   }
   spuriousSyncs = 0;
-  return onSignals({ online: true }, 'sync');
+  return onSignals({ online: true }, source);
 }

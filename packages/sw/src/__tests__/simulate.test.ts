@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshWorld, until } from './helpers.js';
+import { configure, defineTask } from '../defineTask.js';
+import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
+import { createApi } from '../internal/api.js';
+import { Lifetime } from '../internal/Lifetime.js';
+import { RegistrationStore } from '../internal/RegistrationStore.js';
+import { RunStore } from '../internal/RunStore.js';
+import { options } from '../internal/runtime.js';
+import type { RegisterInput, Simulation, TriggerSpec } from '../protocol.js';
+
+const releases: Array<() => void> = [];
+defineTask('sim.wait', () => new Promise<void>((resolve) => releases.push(resolve)));
+defineTask('sim.echo', (task) => task.triggerDetails);
+
+const api = () => createApi(new Lifetime());
+function input(name: string, entryPoint: string, trigger: TriggerSpec, conditions: RegisterInput['conditions'] = []): RegisterInput {
+  return { name, entryPoint, trigger, conditions, cancelOnConditionLoss: false, isNetworkRequested: false, group: null };
+}
+async function register(name: string, trigger: TriggerSpec, entryPoint = 'sim.echo', conditions: RegisterInput['conditions'] = []) {
+  return (await api().register(input(name, entryPoint, trigger, conditions))).registration;
+}
+const newestRun = async (taskId: string) => until(async () => (await RunStore.query({ taskId, status: ['completed', 'failed', 'canceled'] }))[0]);
+
+beforeEach(async () => {
+  await freshWorld();
+  releases.length = 0;
+  configure({ devtools: true });
+});
+afterEach(() => {
+  configure({ devtools: false });
+  vi.restoreAllMocks();
+});
+
+describe('devtools simulation', () => {
+  it('is refused with devtools-disabled, and logged, unless the app enabled devtools', async () => {
+    configure({ devtools: false });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { taskId } = await register('push', { type: 'push' });
+    await expect(api().simulate({ kind: 'fire', taskId })).rejects.toMatchObject({ name: 'BgkitError', code: 'devtools-disabled' });
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ code: 'devtools-disabled' }));
+    expect(await RunStore.query({ taskId })).toEqual([]);
+    expect(await api().devtools()).toEqual({ enabled: false });
+  });
+
+  it('refuses a malformed simulation with invalid-argument', async () => {
+    const bad: unknown[] = [
+      null,
+      { kind: 'explode' },
+      { kind: 'fire' },
+      { kind: 'fire', taskId: 't', details: 'x' },
+      { kind: 'notification', event: 'hover' },
+      { kind: 'sync', tag: '' },
+      { kind: 'device', signals: { online: 'yes' } },
+      { kind: 'device', signals: { workCost: 'extreme' } },
+      { kind: 'cancel', instanceId: 'i', reason: 'bored' },
+    ];
+    for (const simulation of bad) {
+      await expect(api().simulate(simulation as Simulation), JSON.stringify(simulation)).rejects.toMatchObject({ code: 'invalid-argument' });
+    }
+    await expect(api().simulate({ kind: 'fire', taskId: 'nope' })).rejects.toMatchObject({ code: 'not-registered' });
+  });
+
+  it('fires each kind of trigger through dispatch, with its details, marked as simulated', async () => {
+    const app = await register('app', { type: 'application' });
+    const push = await register('push', { type: 'push' });
+    const toast = await register('toast', { type: 'toastAction' });
+    const sys = await register('sys', { type: 'system', systemType: 'timeZoneChange', oneShot: false });
+    expect(await api().simulate({ kind: 'fire', taskId: app.taskId, details: { arguments: { n: 1 } } })).toEqual({ result: 'allowed' });
+    await api().simulate({ kind: 'fire', taskId: push.taskId, details: { payload: '{"hi":1}' } });
+    await api().simulate({ kind: 'fire', taskId: toast.taskId, details: { action: 'archive', tag: 'm1' } });
+    await api().simulate({ kind: 'fire', taskId: sys.taskId });
+    expect(await newestRun(app.taskId)).toMatchObject({ source: 'simulated', status: 'completed', result: { arguments: { n: 1 } } });
+    expect(await newestRun(push.taskId)).toMatchObject({ source: 'simulated', result: { text: '{"hi":1}', json: { hi: 1 } } });
+    expect(await newestRun(toast.taskId)).toMatchObject({ source: 'simulated', result: { action: 'archive', tag: 'm1', data: null, title: '' } });
+    expect(await newestRun(sys.taskId)).toMatchObject({ source: 'simulated', result: { systemType: 'timeZoneChange' } });
+  });
+
+  it('answers currentlyRunning for an application task already running, as request() does', async () => {
+    const { taskId } = await register('busy', { type: 'application' }, 'sim.wait');
+    expect(await api().simulate({ kind: 'fire', taskId })).toEqual({ result: 'allowed' });
+    await until(() => releases.length === 1);
+    expect(await api().simulate({ kind: 'fire', taskId })).toEqual({ result: 'currentlyRunning' });
+    releases[0]!();
+  });
+
+  it('runs a time trigger now and moves its next run a period on', async () => {
+    const registered = await register('time', { type: 'time', freshnessTime: 15, oneShot: false });
+    await new Promise((r) => setTimeout(r, 5));
+    await api().simulate({ kind: 'fire', taskId: registered.taskId });
+    expect(await newestRun(registered.taskId)).toMatchObject({ source: 'simulated', status: 'completed' });
+    const after = (await RegistrationStore.get(registered.taskId))!.schedule!;
+    expect(after.nextRunTime).toBeGreaterThan(registered.schedule!.nextRunTime);
+    expect(after.lastRunAt).toBeDefined();
+  });
+
+  it('keeps a simulated fire pending while a condition does not hold, like a real one', async () => {
+    const { taskId } = await register('gated', { type: 'push' }, 'sim.echo', [{ type: 'userNotPresent' }]);
+    await api().simulate({ kind: 'device', signals: { userPresent: true } });
+    await api().simulate({ kind: 'fire', taskId, details: { payload: 'later' } });
+    expect(await api().pending()).toMatchObject([{ taskId, source: 'simulated' }]);
+    expect(await RunStore.query({ taskId })).toEqual([]);
+    await api().simulate({ kind: 'device', signals: { userPresent: false } });
+    expect(await newestRun(taskId)).toMatchObject({ source: 'simulated', result: { text: 'later' } });
+  });
+
+  it('overrides device signals until reset: page reports do not undo them, and transitions fire system triggers', async () => {
+    const away = await register('away', { type: 'system', systemType: 'userAway', oneShot: false });
+    const back = await register('back', { type: 'system', systemType: 'userPresent', oneShot: false });
+    await api().relay({ userPresent: true, online: true });
+    await api().simulate({ kind: 'device', signals: { userPresent: false } });
+    expect(await newestRun(away.taskId)).toMatchObject({ source: 'simulated', result: { systemType: 'userAway' } });
+    // A page's heartbeat still says present: the override wins, nothing fires.
+    await api().relay({ userPresent: true });
+    expect(await api().device()).toMatchObject({ userPresent: false, online: true, simulated: ['userPresent'] });
+    expect(await RunStore.query({ taskId: back.taskId })).toEqual([]);
+    await api().simulate({ kind: 'resetDevice' });
+    expect(await newestRun(back.taskId)).toMatchObject({ source: 'simulated', result: { systemType: 'userPresent' } });
+    const device = await api().device();
+    expect(device.userPresent).toBe(true);
+    expect(device.simulated).toBeUndefined();
+  });
+
+  it('forces a work cost, which tasks read and backgroundWorkCostNotHigh obeys; pages cannot report one', async () => {
+    const change = await register('cost', { type: 'system', systemType: 'backgroundWorkCostChange', oneShot: false });
+    await api().relay({ onAC: true });
+    expect(await BackgroundWorkCost.current()).toBe('low');
+    await api().simulate({ kind: 'device', signals: { workCost: 'high' } });
+    expect(await BackgroundWorkCost.current()).toBe('high');
+    expect(await api().workCost()).toBe('high');
+    expect(await newestRun(change.taskId)).toMatchObject({ result: { systemType: 'backgroundWorkCostChange' } });
+    const gated = await register('cheap', { type: 'push' }, 'sim.echo', [{ type: 'backgroundWorkCostNotHigh' }]);
+    await api().simulate({ kind: 'fire', taskId: gated.taskId });
+    expect(await api().pending()).toHaveLength(1);
+    await api().simulate({ kind: 'device', signals: { workCost: 'low' } });
+    expect(await newestRun(gated.taskId)).toMatchObject({ status: 'completed' });
+    await expect(api().relay({ workCost: 'low' })).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+
+  it('cancels a running run with the chosen reason', async () => {
+    const { taskId } = await register('long', { type: 'application' }, 'sim.wait');
+    await api().simulate({ kind: 'fire', taskId });
+    await until(() => releases.length === 1);
+    const [running] = await RunStore.query({ taskId });
+    expect(await api().simulate({ kind: 'cancel', instanceId: running!.instanceId, reason: 'energySaver' })).toEqual({ result: true });
+    expect(await newestRun(taskId)).toMatchObject({ status: 'canceled', cancelReason: 'energySaver' });
+    expect(await api().simulate({ kind: 'cancel', instanceId: 'gone', reason: 'abort' })).toEqual({ result: false });
+  });
+
+  it('configure() refuses a devtools setting that is not a boolean', () => {
+    expect(() => configure({ devtools: 'yes' as never })).toThrow(expect.objectContaining({ code: 'invalid-argument' }));
+    configure({ devtools: false });
+    expect(options.devtools).toBe(false);
+  });
+});

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+// Devtools simulation: the events the web lacks (or a test cannot make) made up inside the worker, through
+// the same code paths as real ones. Event-shaped simulations (push, notifications, sync, periodicsync) are
+// dispatched on the worker's global scope, so the app's own listeners (and Workbox's) see them too; a
+// constructed event cannot call waitUntil, so each carries a stand-in that hands its promises to the call's
+// lifetime, which holds the worker up just as a real event would.
+import { BgkitError } from '../BgkitError.js';
+import type { ApplicationTriggerResult, PushTriggerDetails, RegistrationRecord, Simulation, SimulationOutcome, ToastTriggerDetails } from '../protocol.js';
+import { validateSimulation } from '../validate.js';
+import type { Lifetime } from './Lifetime.js';
+import { RegistrationStore } from './RegistrationStore.js';
+import { cancelRun, hasActiveRun } from './runner.js';
+import { options } from './runtime.js';
+import { dispatch, onSignals, pushDetails } from './triggers.js';
+
+declare const self: ServiceWorkerGlobalScope;
+
+const synthetic = new WeakSet<Event>();
+
+/** Whether an event the worker's listeners received was made up by a devtools simulation. */
+export function isSimulated(event: Event): boolean {
+  return synthetic.has(event);
+}
+
+/** Throws (and logs, in every build: it is a refused request, not chatter) unless the app enabled devtools. */
+export function assertDevtoolsEnabled(): void {
+  if (options.devtools) return;
+  const error = new BgkitError(
+    'devtools-disabled',
+    'This service worker refuses devtools simulations: call configure({ devtools: true }) in it (in development, or for tests) to accept them.',
+  );
+  console.error(error);
+  throw error;
+}
+
+/** Text payload → what a PushEvent's `data` offers (null for no payload, as browsers give). */
+function pushData(payload: string | null | undefined): PushMessageData | null {
+  if (payload === null || payload === undefined) return null;
+  const bytes = new TextEncoder().encode(payload);
+  return {
+    text: () => payload,
+    json: () => JSON.parse(payload) as unknown,
+    arrayBuffer: () => bytes.buffer,
+    bytes: () => bytes,
+    blob: () => new Blob([bytes]),
+  } as unknown as PushMessageData;
+}
+
+function stubNotification(fields: { tag?: string; title?: string; data?: unknown }): Notification {
+  return { tag: fields.tag ?? '', title: fields.title ?? '', data: fields.data ?? null, body: '', actions: [], close() {} } as unknown as Notification;
+}
+
+/** Dispatches a made-up extendable event; its waitUntil feeds `lifetime`. */
+function dispatchSynthetic(type: string, fields: Record<string, unknown>, lifetime: Lifetime): void {
+  const event = new Event(type);
+  const props: PropertyDescriptorMap = { waitUntil: { value: (promise: Promise<unknown>) => lifetime.keepAlive(Promise.resolve(promise)) } };
+  for (const [key, value] of Object.entries(fields)) props[key] = { value, enumerable: true };
+  Object.defineProperties(event, props);
+  synthetic.add(event);
+  self.dispatchEvent(event);
+}
+
+async function fire(taskId: string, details: NonNullable<Extract<Simulation, { kind: 'fire' }>['details']>, lifetime: Lifetime): Promise<SimulationOutcome> {
+  const registration = await RegistrationStore.get(taskId);
+  if (!registration) throw new BgkitError('not-registered', 'That task is not registered (any more).', { taskId });
+  let target: RegistrationRecord = registration;
+  let triggerDetails: unknown = null;
+  let result: ApplicationTriggerResult | undefined;
+  switch (registration.trigger.type) {
+    case 'application':
+      // As request() answers: one run of a task at a time.
+      if (hasActiveRun(taskId)) return { result: 'currentlyRunning' };
+      triggerDetails = { arguments: details.arguments ?? {} };
+      result = 'allowed';
+      break;
+    case 'time':
+    case 'maintenance':
+      // "The time came": the next run is due a period from now, as after a real periodicsync.
+      target = (await RegistrationStore.claimSlot(taskId, Date.now(), 'now')) ?? registration;
+      break;
+    case 'push':
+      triggerDetails = pushDetails(pushData(details.payload)) satisfies PushTriggerDetails;
+      break;
+    case 'toastAction':
+    case 'toastHistoryChanged':
+      triggerDetails = { action: details.action ?? '', tag: details.tag ?? '', data: details.data ?? null, title: details.title ?? '' } satisfies ToastTriggerDetails;
+      break;
+    case 'system':
+      triggerDetails = { systemType: registration.trigger.systemType };
+      break;
+  }
+  const { done } = await dispatch(target, 'simulated', triggerDetails);
+  lifetime.keepAlive(done);
+  return result ? { result } : {};
+}
+
+export async function simulate(simulation: Simulation, lifetime: Lifetime): Promise<SimulationOutcome> {
+  assertDevtoolsEnabled();
+  validateSimulation(simulation);
+  switch (simulation.kind) {
+    case 'fire':
+      return fire(simulation.taskId, simulation.details ?? {}, lifetime);
+    case 'push':
+      dispatchSynthetic('push', { data: pushData(simulation.payload) }, lifetime);
+      return {};
+    case 'notification': {
+      const { event, action = '', ...fields } = simulation;
+      dispatchSynthetic(event === 'click' ? 'notificationclick' : 'notificationclose', { notification: stubNotification(fields), action, reply: null }, lifetime);
+      return {};
+    }
+    case 'sync':
+      dispatchSynthetic('sync', { tag: simulation.tag, lastChance: simulation.lastChance ?? false }, lifetime);
+      return {};
+    case 'periodicsync':
+      dispatchSynthetic('periodicsync', { tag: simulation.tag }, lifetime);
+      return {};
+    case 'device':
+      lifetime.keepAlive(onSignals(simulation.signals, 'simulated', 'simulated'));
+      return {};
+    case 'resetDevice':
+      lifetime.keepAlive(onSignals({}, 'simulated', 'reset'));
+      return {};
+    case 'cancel':
+      return { result: cancelRun(simulation.instanceId, simulation.reason) };
+  }
+}
