@@ -1,10 +1,13 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { ServiceWorkerCdp } from '@bgkit/devtools/playwright';
 import type * as Client from '@bgkit/client';
+import type * as ClientDevtools from '@bgkit/client/devtools';
+import type { SystemConditionType, TriggerSpec } from '@bgkit/sw/protocol';
 
 declare global {
   interface Window {
     bgkit: typeof Client;
+    devtools: typeof ClientDevtools;
   }
 }
 
@@ -112,6 +115,39 @@ export function runDigest(page: Page, count: number) {
     await trigger.request({ count });
     return { taskId: registration.taskId, ...(await done) };
   }, count);
+}
+
+export interface TaskSpec {
+  name: string;
+  entryPoint: string;
+  trigger: TriggerSpec;
+  conditions?: SystemConditionType[];
+  cancelOnConditionLoss?: boolean;
+  group?: string;
+}
+
+/** Registers a task in the page through the public API, the trigger built from its description; resolves with its id. */
+export function registerTask(page: Page, spec: TaskSpec): Promise<string> {
+  return page.evaluate(async (spec) => {
+    const k = window.bgkit;
+    const { trigger: t } = spec;
+    const trigger =
+      t.type === 'application' ? new k.ApplicationTrigger()
+      : t.type === 'time' ? new k.TimeTrigger(t.freshnessTime, t.oneShot)
+      : t.type === 'maintenance' ? new k.MaintenanceTrigger(t.freshnessTime, t.oneShot)
+      : t.type === 'push' ? new k.PushNotificationTrigger()
+      : t.type === 'toastAction' ? new k.ToastNotificationActionTrigger()
+      : t.type === 'toastHistoryChanged' ? new k.ToastNotificationHistoryChangedTrigger()
+      : new k.SystemTrigger(t.systemType, t.oneShot);
+    const builder = new k.BackgroundTaskBuilder();
+    builder.name = spec.name;
+    builder.taskEntryPoint = spec.entryPoint;
+    builder.setTrigger(trigger);
+    for (const type of spec.conditions ?? []) builder.addCondition(new k.SystemCondition(type));
+    builder.cancelOnConditionLoss = spec.cancelOnConditionLoss ?? false;
+    if (spec.group) builder.taskGroup = new k.BackgroundTaskRegistrationGroup(spec.group);
+    return (await builder.register()).taskId;
+  }, spec);
 }
 
 export const test = base.extend<{ app: Page; cdp: ServiceWorkerCdp }>({

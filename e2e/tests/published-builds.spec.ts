@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { BgkitDriver } from '@bgkit/devtools/playwright';
 
 const fixturePort = Number(process.env.BGKIT_E2E_FIXTURE_PORT ?? 4392);
 
@@ -60,4 +61,26 @@ test('a new version of the worker activating over existing registrations fires s
   await expect
     .poll(async () => (await page.evaluate((id) => window.bgkit.BackgroundExecutionManager.runs({ taskId: id }), taskId)).map((r) => `${r.source}:${r.status}`))
     .toEqual(['worker:completed']);
+});
+
+test('a worker that did not enable devtools refuses simulations with devtools-disabled, and real events still run', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${fixturePort}/`);
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  const errors: string[] = [];
+  page.context().on('weberror', (e) => errors.push(e.error().message));
+  await page.evaluate(async () => {
+    const { BackgroundTaskBuilder, PushNotificationTrigger } = window.bgkit;
+    const builder = new BackgroundTaskBuilder();
+    builder.name = 'Classic push';
+    builder.taskEntryPoint = 'classic.echo';
+    builder.setTrigger(new PushNotificationTrigger());
+    await builder.register();
+  });
+  const bgkit = await BgkitDriver.attach(page);
+  await expect(bgkit.fire('Classic push', { payload: 'fake' })).rejects.toMatchObject({ name: 'BgkitError', code: 'devtools-disabled' });
+  await expect(bgkit.setDeviceState({ onAC: false })).rejects.toMatchObject({ code: 'devtools-disabled' });
+  expect(await bgkit.runs({ taskName: 'Classic push' })).toEqual([]);
+  expect(await bgkit.deliverPush('real')).toEqual({ via: 'real' });
+  expect(await bgkit.waitForRun('Classic push')).toMatchObject({ status: 'completed', source: 'push' });
+  await bgkit.detach();
 });

@@ -8,15 +8,19 @@ import {
   type BackgroundTaskRegistration,
   type BackgroundTaskRun,
 } from '@bgkit/client';
+import * as devtools from '@bgkit/client/devtools';
 import './style.css';
 
 declare global {
   interface Window {
     /** The client API, for the console (and the end-to-end tests). */
     bgkit: typeof bgkit;
+    /** Simulations, for the end-to-end tests. */
+    devtools: typeof devtools;
   }
 }
 window.bgkit = bgkit;
+window.devtools = devtools;
 
 configure({
   serviceWorker: import.meta.env.DEV

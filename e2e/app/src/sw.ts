@@ -4,7 +4,8 @@ import { configure, defineTask, enableRequestQueue, showTaskNotification, type A
 
 declare const self: ServiceWorkerGlobalScope;
 
-configure({ timeLimit: 30_000, historyLimit: 500 });
+// The kit's own test app: devtools simulations are always on here (an app would enable them in development only).
+configure({ timeLimit: 30_000, historyLimit: 500, devtools: true });
 // Sends that fail offline are kept and replayed on reconnect (tasks registered with isNetworkRequested).
 enableRequestQueue();
 
@@ -131,3 +132,11 @@ defineTask<SystemTriggerDetails>('system.react', async (task) => {
 
 self.addEventListener('install', () => void self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+// An app's own listener beside bgkit's: real and simulated sync events reach it alike.
+self.addEventListener('sync', (event) => {
+  if (!event.tag.startsWith('lab:')) return;
+  event.waitUntil(
+    new Promise((resolve) => setTimeout(resolve, 50)).then(() => activity(`sync ${event.tag} lastChance=${event.lastChance} trusted=${event.isTrusted}`)),
+  );
+});

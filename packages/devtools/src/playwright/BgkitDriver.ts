@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: MIT
+// A driver for developers' own Playwright tests: fire every trigger of a bgkit app and wait for its runs.
+// It takes the browser's real path wherever Chromium has one (CDP ServiceWorker.*, Emulation, setOffline,
+// a fake notification server) and the kit's simulation where it has none, and says which in each result.
+import type { CDPSession, Page } from 'playwright-core';
+import type {
+  ApplicationTriggerResult,
+  BackgroundWorkCostValue,
+  DeviceSignals,
+  RegistrationRecord,
+  RunRecord,
+  RunStatus,
+  SimulatedFireDetails,
+  Simulation,
+  WorkerApi,
+} from '@bgkit/sw/protocol';
+import { BgkitError } from '@bgkit/sw/protocol';
+import type { NotificationServer } from './notificationServer.js';
+import { ServiceWorkerCdp } from './ServiceWorkerCdp.js';
+import { workerCall } from './workerCall.js';
+
+/** How an event reached the worker: the browser's own dispatch, or the kit's simulation of it. */
+export type Via = 'real' | 'simulated';
+
+export interface BgkitDriverOptions {
+  /** A started fake notification server: notification clicks and closes are then real. */
+  notifications?: NotificationServer;
+  /** Milliseconds to wait for each worker answer. @default 10000 */
+  timeout?: number;
+}
+
+export interface FireOutcome {
+  via: Via;
+  taskId: string;
+  /** For an ApplicationTrigger task, as `request()` answers. */
+  result?: ApplicationTriggerResult;
+}
+
+export interface DeviceStateChange {
+  online?: boolean;
+  userPresent?: boolean;
+  onAC?: boolean;
+  workCost?: BackgroundWorkCostValue;
+  timeZone?: string;
+}
+
+export interface RunFilter {
+  taskName?: string;
+  status?: RunStatus | RunStatus[];
+  /** Newest first; at most this many. @default 50 */
+  limit?: number;
+}
+
+export interface WaitForRunOptions {
+  /** The status to wait for. @default a finished one: completed, failed or canceled */
+  status?: RunStatus | RunStatus[];
+  /** @default 15000 */
+  timeout?: number;
+  /** Only runs created at or after this time (ms since the epoch). @default the start of the driver's last action */
+  since?: number;
+}
+
+const FINISHED: RunStatus[] = ['completed', 'failed', 'canceled'];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class BgkitDriver {
+  readonly page: Page;
+  readonly #options: Required<Pick<BgkitDriverOptions, 'timeout'>> & BgkitDriverOptions;
+  #cdp: Promise<ServiceWorkerCdp | null> | undefined;
+  #pageSession: Promise<CDPSession | null> | undefined;
+  #mark = Date.now();
+
+  private constructor(page: Page, options: BgkitDriverOptions) {
+    this.page = page;
+    this.#options = { timeout: 10_000, ...options };
+  }
+
+  /** A driver for the bgkit app in `page`. The page may still be blank: nothing is asked of it until used. */
+  static async attach(page: Page, options: BgkitDriverOptions = {}): Promise<BgkitDriver> {
+    return new BgkitDriver(page, options);
+  }
+
+  #call<K extends keyof WorkerApi>(method: K, ...args: Parameters<WorkerApi[K]>) {
+    return workerCall(this.page, this.#options.timeout, method, ...args);
+  }
+
+  /** CDP's ServiceWorker domain on the page, or null where the browser has no CDP (Firefox, WebKit). */
+  #serviceWorkerCdp(): Promise<ServiceWorkerCdp | null> {
+    this.#cdp ??= ServiceWorkerCdp.attach(this.page).catch(() => null);
+    return this.#cdp;
+  }
+
+  #session(): Promise<CDPSession | null> {
+    this.#pageSession ??= this.page.context().newCDPSession(this.page).catch(() => null);
+    return this.#pageSession;
+  }
+
+  #startAction(): void {
+    this.#mark = Date.now();
+  }
+
+  async #simulate(simulation: Simulation) {
+    return this.#call('simulate', simulation);
+  }
+
+  /** The registration of the task named `taskName`; fails with `not-registered` when there is none. */
+  async registration(taskName: string): Promise<RegistrationRecord> {
+    const { registrations } = await this.#call('list');
+    const found = registrations.find((r) => r.name === taskName);
+    if (!found) {
+      throw new BgkitError('not-registered', `No task named "${taskName}" is registered (registered: ${registrations.map((r) => r.name).join(', ') || 'none'}).`, {
+        taskName,
+      });
+    }
+    return found;
+  }
+
+  /** The periodicsync tag bgkit uses for a time-triggered task. */
+  async periodicSyncTag(taskName: string): Promise<string> {
+    return `bgkit:${(await this.registration(taskName)).taskId}`;
+  }
+
+  /**
+   * Fires a task's own trigger now: an ApplicationTrigger through `request()` (with `details.arguments`),
+   * any other trigger through the kit's simulation, which takes the same path (conditions included) as the
+   * real event. `details`: `payload` for a push task; `action`, `tag`, `title`, `data` for a notification task.
+   */
+  async fire(taskName: string, details: SimulatedFireDetails = {}): Promise<FireOutcome> {
+    this.#startAction();
+    const registration = await this.registration(taskName);
+    const { taskId } = registration;
+    if (registration.trigger.type === 'application') {
+      const result = await this.#call('request', taskId, crypto.randomUUID(), details.arguments ?? {});
+      return { via: 'real', taskId, result };
+    }
+    const outcome = await this.#simulate({ kind: 'fire', taskId, details });
+    return { via: 'simulated', taskId, ...(typeof outcome.result === 'string' ? { result: outcome.result } : {}) };
+  }
+
+  /** Delivers a push message (an object is sent as JSON; null sends one without data). */
+  async deliverPush(payload: string | object | null): Promise<{ via: Via }> {
+    this.#startAction();
+    const text = payload === null ? null : typeof payload === 'string' ? payload : JSON.stringify(payload);
+    const cdp = await this.#serviceWorkerCdp();
+    if (cdp && text !== '') {
+      await cdp.deliverPush(text ?? '');
+      return { via: 'real' };
+    }
+    await this.#simulate({ kind: 'push', payload: text });
+    return { via: 'simulated' };
+  }
+
+  /** Fires `sync` for `tag` (Background Sync). */
+  async dispatchSync(tag: string, { lastChance = false }: { lastChance?: boolean } = {}): Promise<{ via: Via }> {
+    this.#startAction();
+    const cdp = await this.#serviceWorkerCdp();
+    if (cdp) {
+      await this.#assertOnline('dispatchSync');
+      await cdp.dispatchSync(tag, lastChance);
+      return { via: 'real' };
+    }
+    await this.#simulate({ kind: 'sync', tag, lastChance });
+    return { via: 'simulated' };
+  }
+
+  /** Fires `periodicsync` for `tag` (see `periodicSyncTag()` for a bgkit time trigger's tag). */
+  async dispatchPeriodicSync(tag: string): Promise<{ via: Via }> {
+    this.#startAction();
+    const cdp = await this.#serviceWorkerCdp();
+    if (cdp) {
+      await this.#assertOnline('dispatchPeriodicSync');
+      await cdp.dispatchPeriodicSync(tag);
+      return { via: 'real' };
+    }
+    await this.#simulate({ kind: 'periodicsync', tag });
+    return { via: 'simulated' };
+  }
+
+  async #assertOnline(what: string): Promise<void> {
+    // Seen in Chromium: CDP sync dispatches made while the context is offline are dropped without a word.
+    if (!(await this.page.evaluate(() => navigator.onLine))) throw new Error(`${what}: Chromium drops sync events dispatched while the context is offline; go online first.`);
+  }
+
+  /** The notification shown with `tag`, as the page's registration lists it. */
+  async #shown(tag: string) {
+    return this.page.evaluate(async (tag) => {
+      const registration = await navigator.serviceWorker.ready;
+      const [n] = await registration.getNotifications({ tag });
+      if (!n) return null;
+      const actions = ((n as Notification & { actions?: { action: string; title: string }[] }).actions ?? []).map((a) => ({ action: a.action, title: a.title }));
+      return { title: n.title, data: n.data as unknown, actions };
+    }, tag);
+  }
+
+  async #serverId(title: string): Promise<number> {
+    const server = this.#options.notifications!;
+    const end = Date.now() + 5_000;
+    for (;;) {
+      const shown = server.shown.filter((n) => n.summary === title);
+      if (shown.length) return shown[shown.length - 1]!.id;
+      if (Date.now() > end) throw new Error(`The notification server never showed a notification titled "${title}".`);
+      await sleep(50);
+    }
+  }
+
+  /**
+   * Clicks the notification shown with `tag`: an action button by its `action` name, or its body without one.
+   * Real (a trusted `notificationclick`) with a notification server, simulated otherwise.
+   */
+  async clickNotification({ tag, action = '' }: { tag: string; action?: string }): Promise<{ via: Via }> {
+    this.#startAction();
+    const shown = await this.#shown(tag);
+    if (this.#options.notifications) {
+      if (!shown) throw new Error(`No notification with tag "${tag}" is shown.`);
+      const id = await this.#serverId(shown.title);
+      const label = action === '' ? 'default' : shown.actions.find((a) => a.action === action)?.title;
+      if (label === undefined) throw new Error(`The notification "${tag}" has no action "${action}" (it has: ${shown.actions.map((a) => a.action).join(', ')}).`);
+      this.#options.notifications.click(id, label);
+      return { via: 'real' };
+    }
+    await this.#simulate({ kind: 'notification', event: 'click', tag, action, title: shown?.title ?? '', data: shown?.data ?? null });
+    return { via: 'simulated' };
+  }
+
+  /** Closes (dismisses) the notification shown with `tag`, as a user would. Real with a notification server. */
+  async closeNotification({ tag }: { tag: string }): Promise<{ via: Via }> {
+    this.#startAction();
+    const shown = await this.#shown(tag);
+    if (this.#options.notifications) {
+      if (!shown) throw new Error(`No notification with tag "${tag}" is shown.`);
+      this.#options.notifications.dismiss(await this.#serverId(shown.title));
+      return { via: 'real' };
+    }
+    await this.#simulate({ kind: 'notification', event: 'close', tag, title: shown?.title ?? '', data: shown?.data ?? null });
+    return { via: 'simulated' };
+  }
+
+  /**
+   * Changes what the app's worker believes of the device, and waits until it does. `online` is real
+   * (`context.setOffline`: pages see it, and Chromium fires a real `sync` on reconnect); `timeZone` is real
+   * in Chromium (CDP `Emulation.setTimezoneOverride`, which lasts while this driver is attached); the others
+   * are simulated (no browser lets a test change them) and stay until `resetDeviceState()`.
+   */
+  async setDeviceState(change: DeviceStateChange): Promise<{ via: Partial<Record<keyof DeviceStateChange, Via>> }> {
+    this.#startAction();
+    const via: Partial<Record<keyof DeviceStateChange, Via>> = {};
+    const simulated: DeviceSignals = {};
+    if (change.online !== undefined) {
+      await this.page.context().setOffline(!change.online);
+      via.online = 'real';
+    }
+    if (change.timeZone !== undefined) {
+      const session = await this.#session();
+      if (session) {
+        await session.send('Emulation.setTimezoneOverride', { timezoneId: change.timeZone });
+        // The page reports what it sees on focus; no event tells it the zone changed.
+        await this.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+        via.timeZone = 'real';
+      } else {
+        simulated.timeZone = change.timeZone;
+        via.timeZone = 'simulated';
+      }
+    }
+    for (const key of ['userPresent', 'onAC', 'workCost'] as const) {
+      if (change[key] === undefined) continue;
+      (simulated as Record<string, unknown>)[key] = change[key];
+      via[key] = 'simulated';
+    }
+    if (Object.keys(simulated).length) await this.#simulate({ kind: 'device', signals: simulated });
+    await this.#until(async () => {
+      const device = await this.#call('device');
+      const cost = change.workCost === undefined || (await this.#call('workCost')) === change.workCost;
+      const matches = (['online', 'userPresent', 'onAC', 'timeZone'] as const).every((k) => change[k] === undefined || device[k] === change[k]);
+      return matches && cost ? true : undefined;
+    }, `the worker to see ${JSON.stringify(change)}`);
+    return { via };
+  }
+
+  /** Drops every simulated device field: the worker believes the pages' reports again. */
+  async resetDeviceState(): Promise<void> {
+    this.#startAction();
+    await this.#simulate({ kind: 'resetDevice' });
+  }
+
+  /** Cancels a running run with a reason, as the system would. */
+  async cancelRun(instanceId: string, reason: Extract<Simulation, { kind: 'cancel' }>['reason'] = 'abort'): Promise<boolean> {
+    return (await this.#simulate({ kind: 'cancel', instanceId, reason })).result === true;
+  }
+
+  /** Stops the worker as the browser does when it is idle or out of time (Chromium only). */
+  async stopServiceWorker(): Promise<void> {
+    const cdp = await this.#serviceWorkerCdp();
+    if (!cdp) throw new Error('stopServiceWorker() needs Chromium (the CDP ServiceWorker domain).');
+    await cdp.stopWorker();
+  }
+
+  /** The run history, newest first. */
+  async runs(filter: RunFilter = {}): Promise<RunRecord[]> {
+    const taskId = filter.taskName === undefined ? undefined : (await this.registration(filter.taskName)).taskId;
+    return this.#call('runs', {
+      ...(taskId ? { taskId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.limit ? { limit: filter.limit } : {}),
+    });
+  }
+
+  /**
+   * Waits for a run of `taskName` created since the driver's last action (or `since`) to reach `status`
+   * (by default: to finish), and returns it. A CDP dispatch returns before the handler ends; this does not.
+   */
+  async waitForRun(taskName: string, options: WaitForRunOptions = {}): Promise<RunRecord> {
+    const { timeout = 15_000, since = this.#mark } = options;
+    const statuses = options.status === undefined ? FINISHED : ([] as RunStatus[]).concat(options.status);
+    const end = Date.now() + timeout;
+    let seen: RunRecord[] = [];
+    for (;;) {
+      const registration = await this.registration(taskName).catch(() => undefined);
+      if (registration) {
+        seen = (await this.#call('runs', { taskId: registration.taskId, limit: 100 })).filter((r) => r.createdAt >= since);
+        // Oldest first: the run the last action started, not a later one.
+        const match = seen.reverse().find((r) => statuses.includes(r.status));
+        if (match) return match;
+      } else {
+        // A one-shot task is unregistered after its run: look for it in the whole history.
+        const all = (await this.#call('runs', { limit: 200 })).filter((r) => r.name === taskName && r.createdAt >= since);
+        const match = all.reverse().find((r) => statuses.includes(r.status));
+        if (match) return match;
+      }
+      if (Date.now() > end) {
+        throw new Error(
+          `No run of "${taskName}" reached ${statuses.join('/')} within ${timeout} ms; since then: ${seen.map((r) => `${r.status} (${r.source})`).join(', ') || 'no runs'}.`,
+        );
+      }
+      await sleep(100);
+    }
+  }
+
+  async #until(probe: () => Promise<true | undefined>, what: string, timeout = 10_000): Promise<void> {
+    const end = Date.now() + timeout;
+    while (!(await probe())) {
+      if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${what}.`);
+      await sleep(50);
+    }
+  }
+
+  /** Ends the driver's CDP sessions (and with them a time-zone override). */
+  async detach(): Promise<void> {
+    await (await this.#cdp)?.detach();
+    await (await this.#pageSession)?.detach().catch(() => undefined);
+  }
+}
