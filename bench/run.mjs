@@ -309,6 +309,7 @@ const SIZE_ENTRIES = [
   { key: 'client', label: '@bgkit/client (every export)', target: 5000 },
   { key: 'client-typical', label: '@bgkit/client (quick-start imports)', target: 5000 },
   { key: 'sw', label: '@bgkit/sw (every export, with idb)', target: 8000 },
+  { key: 'sw-core', label: '@bgkit/sw (no request queue, no devtools)', target: 8000 },
   { key: 'workbox-window', label: 'workbox-window (every export)' },
   { key: 'workbox-background-sync', label: 'workbox-background-sync Queue' },
 ];

@@ -1,3 +1,3 @@
-// Every public export of @bgkit/sw, with idb and comlink, as a service worker bundle carries them.
+// Every public export of @bgkit/sw, with idb, as a service worker bundle carries them.
 import * as api from '@bgkit/sw';
 (globalThis as Record<string, unknown>).__bench = api;

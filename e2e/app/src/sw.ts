@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 // The demo's service worker: every background task the page can register is defined here.
-import { configure, defineTask, enableRequestQueue, showTaskNotification, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails, type ToastTriggerDetails } from '@bgkit/sw';
+import { configure, defineTask, enableDevtools, enableRequestQueue, showTaskNotification, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails, type ToastTriggerDetails } from '@bgkit/sw';
 
 declare const self: ServiceWorkerGlobalScope;
 
 // The kit's own test app: devtools simulations are always on here (an app would enable them in development only).
-configure({ timeLimit: 30_000, historyLimit: 500, devtools: true });
+configure({ timeLimit: 30_000, historyLimit: 500 });
+enableDevtools();
 // Sends that fail offline are kept and replayed on reconnect (tasks registered with isNetworkRequested).
 enableRequestQueue();
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // What the devtools panel (and anyone building their own) needs beyond the public API: simulations. A worker
-// refuses them with `devtools-disabled` unless its app called configure({ devtools: true }) there.
+// refuses them with `devtools-disabled` unless its app called enableDevtools() there.
 import { validateSimulation, type Simulation, type SimulationOutcome } from '@bgkit/sw/protocol';
 import { call } from './internal/connection.js';
 

@@ -35,16 +35,12 @@ export function defineTask<TDetails = unknown, TResult = unknown>(
 }
 
 /** Sets worker-wide options. Call it at the top level of the service worker, before or after defineTask(). */
-export function configure(settings: Partial<RuntimeOptions>): void {
+export function configure(settings: Partial<Pick<RuntimeOptions, 'timeLimit' | 'historyLimit'>>): void {
   validateDuration('timeLimit', settings.timeLimit);
   const limit = settings.historyLimit;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
     throw new BgkitError('invalid-argument', `historyLimit must be a positive integer (got ${String(limit)}).`, { historyLimit: limit });
   }
-  if (settings.devtools !== undefined && typeof settings.devtools !== 'boolean') {
-    throw new BgkitError('invalid-argument', `devtools must be true or false (got ${String(settings.devtools)}).`, { devtools: settings.devtools });
-  }
-  if (settings.devtools !== undefined) options.devtools = settings.devtools;
   if (settings.timeLimit !== undefined) options.timeLimit = settings.timeLimit;
   if (limit !== undefined) options.historyLimit = limit;
   install();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 export { defineTask, configure } from './defineTask.js';
+export { enableDevtools } from './internal/simulate.js';
 export { BackgroundWorkCost, computeWorkCost } from './BackgroundWorkCost.js';
 export { enableRequestQueue, type RequestQueueOptions } from './enableRequestQueue.js';
 export {

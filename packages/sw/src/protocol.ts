@@ -127,7 +127,7 @@ export interface DeviceState extends DeviceSignals {
 
 /**
  * What devtools (the panel, test drivers) can make a worker do, through the same code paths as the real
- * events. A worker accepts these only when its app called `configure({ devtools: true })`.
+ * events. A worker accepts these only when its app called `enableDevtools()`.
  */
 export type Simulation =
   /** Fire one task's own trigger now, with `details` where the trigger carries any (arguments, a push payload, a notification). */

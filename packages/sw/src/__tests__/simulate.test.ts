@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorld, until } from './helpers.js';
-import { configure, defineTask } from '../defineTask.js';
+import { defineTask } from '../defineTask.js';
+import { setSimulator } from '../internal/devtoolsHook.js';
+import { enableDevtools } from '../internal/simulate.js';
 import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { createApi } from '../internal/api.js';
 import { Lifetime } from '../internal/Lifetime.js';
 import { RegistrationStore } from '../internal/RegistrationStore.js';
 import { RunStore } from '../internal/RunStore.js';
-import { options } from '../internal/runtime.js';
 import type { RegisterInput, Simulation, TriggerSpec } from '../protocol.js';
 
 const releases: Array<() => void> = [];
@@ -25,16 +26,16 @@ const newestRun = async (taskId: string) => until(async () => (await RunStore.qu
 beforeEach(async () => {
   await freshWorld();
   releases.length = 0;
-  configure({ devtools: true });
+  enableDevtools();
 });
 afterEach(() => {
-  configure({ devtools: false });
+  setSimulator(undefined);
   vi.restoreAllMocks();
 });
 
 describe('devtools simulation', () => {
   it('is refused with devtools-disabled, and logged, unless the app enabled devtools', async () => {
-    configure({ devtools: false });
+    setSimulator(undefined);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { taskId } = await register('push', { type: 'push' });
     await expect(api().simulate({ kind: 'fire', taskId })).rejects.toMatchObject({ name: 'BgkitError', code: 'devtools-disabled' });
@@ -145,11 +146,5 @@ describe('devtools simulation', () => {
     expect(await api().simulate({ kind: 'cancel', instanceId: running!.instanceId, reason: 'energySaver' })).toEqual({ result: true });
     expect(await newestRun(taskId)).toMatchObject({ status: 'canceled', cancelReason: 'energySaver' });
     expect(await api().simulate({ kind: 'cancel', instanceId: 'gone', reason: 'abort' })).toEqual({ result: false });
-  });
-
-  it('configure() refuses a devtools setting that is not a boolean', () => {
-    expect(() => configure({ devtools: 'yes' as never })).toThrow(expect.objectContaining({ code: 'invalid-argument' }));
-    configure({ devtools: false });
-    expect(options.devtools).toBe(false);
   });
 });

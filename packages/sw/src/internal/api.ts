@@ -11,10 +11,10 @@ import type { Lifetime } from './Lifetime.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { RunStore } from './RunStore.js';
 import { cancelRuns, hasActiveRun, isActive, reconcile } from './runner.js';
-import { bootId, definitions, options } from './runtime.js';
+import { bootId, definitions } from './runtime.js';
 import { PendingStore } from './conditions.js';
 import { readDeviceState } from './device.js';
-import { simulate } from './simulate.js';
+import { devtoolsEnabled, runSimulation } from './devtoolsHook.js';
 import { catchUp, dispatch, onSignals, releasePending, schedule, unschedule } from './triggers.js';
 
 let booting: Promise<void> | undefined;
@@ -132,11 +132,11 @@ function methods(lifetime: Lifetime): WorkerApi {
     },
 
     async devtools() {
-      return { enabled: options.devtools };
+      return { enabled: devtoolsEnabled() };
     },
 
     async simulate(simulation) {
-      return simulate(simulation, lifetime);
+      return runSimulation(simulation, lifetime);
     },
 
     async workCost() {

@@ -5,7 +5,7 @@ import { answerCall, boot, bootWork } from './api.js';
 import { Lifetime } from './Lifetime.js';
 import { log } from './log.js';
 import { RegistrationStore } from './RegistrationStore.js';
-import { isSimulated } from './simulate.js';
+import { isSimulated } from './devtoolsHook.js';
 import { fireSystem, INTERNET_TAG, onInternetSync, onPeriodicSync, onPush, onToast, pushDetails, taskIdOf, toastDetails } from './triggers.js';
 
 declare const self: ServiceWorkerGlobalScope;

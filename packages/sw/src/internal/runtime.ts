@@ -21,12 +21,6 @@ export interface RuntimeOptions {
   timeLimit: number;
   /** How many runs the history keeps; the oldest settled runs are pruned beyond it. @default 1000 */
   historyLimit: number;
-  /**
-   * Accept simulations from the devtools panel and test drivers (fire a trigger, fake a push, a notification
-   * click, a device change). Leave it off in production: a page of your origin could otherwise fake events.
-   * @default false
-   */
-  devtools: boolean;
 }
 
 export const definitions = new Map<string, TaskDefinition>();
@@ -34,7 +28,6 @@ export const definitions = new Map<string, TaskDefinition>();
 export const options: RuntimeOptions = {
   timeLimit: 30_000,
   historyLimit: 1000,
-  devtools: false,
 };
 
 /** A fresh id per worker start: runs are stamped with it, so a restart can tell which runs died with the last one. */

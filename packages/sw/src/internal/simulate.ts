@@ -10,28 +10,10 @@ import { validateSimulation } from '../validate.js';
 import type { Lifetime } from './Lifetime.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { cancelRun, hasActiveRun } from './runner.js';
-import { options } from './runtime.js';
+import { markSimulated, setSimulator } from './devtoolsHook.js';
 import { dispatch, onSignals, pushDetails } from './triggers.js';
 
 declare const self: ServiceWorkerGlobalScope;
-
-const synthetic = new WeakSet<Event>();
-
-/** Whether an event the worker's listeners received was made up by a devtools simulation. */
-export function isSimulated(event: Event): boolean {
-  return synthetic.has(event);
-}
-
-/** Throws (and logs, in every build: it is a refused request, not chatter) unless the app enabled devtools. */
-export function assertDevtoolsEnabled(): void {
-  if (options.devtools) return;
-  const error = new BgkitError(
-    'devtools-disabled',
-    'This service worker refuses devtools simulations: call configure({ devtools: true }) in it (in development, or for tests) to accept them.',
-  );
-  console.error(error);
-  throw error;
-}
 
 /** Text payload → what a PushEvent's `data` offers (null for no payload, as browsers give). */
 function pushData(payload: string | null | undefined): PushMessageData | null {
@@ -56,7 +38,7 @@ function dispatchSynthetic(type: string, fields: Record<string, unknown>, lifeti
   const props: PropertyDescriptorMap = { waitUntil: { value: (promise: Promise<unknown>) => lifetime.keepAlive(Promise.resolve(promise)) } };
   for (const [key, value] of Object.entries(fields)) props[key] = { value, enumerable: true };
   Object.defineProperties(event, props);
-  synthetic.add(event);
+  markSimulated(event);
   self.dispatchEvent(event);
 }
 
@@ -94,8 +76,7 @@ async function fire(taskId: string, details: NonNullable<Extract<Simulation, { k
   return result ? { result } : {};
 }
 
-export async function simulate(simulation: Simulation, lifetime: Lifetime): Promise<SimulationOutcome> {
-  assertDevtoolsEnabled();
+async function simulate(simulation: Simulation, lifetime: Lifetime): Promise<SimulationOutcome> {
   validateSimulation(simulation);
   switch (simulation.kind) {
     case 'fire':
@@ -123,4 +104,16 @@ export async function simulate(simulation: Simulation, lifetime: Lifetime): Prom
     case 'cancel':
       return { result: cancelRun(simulation.instanceId, simulation.reason) };
   }
+}
+
+/**
+ * Lets the devtools panel and test drivers simulate events in this worker (fire a trigger, fake a push, a
+ * notification click, a device change). Call it at the top level, in development or test builds only:
+ * any page of the origin could otherwise fake events, and production bundles then carry none of this code.
+ *
+ * @example
+ * if (import.meta.env.DEV) enableDevtools();
+ */
+export function enableDevtools(): void {
+  setSimulator(simulate);
 }
