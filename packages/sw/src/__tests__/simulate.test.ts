@@ -21,6 +21,21 @@ function input(name: string, entryPoint: string, trigger: TriggerSpec, condition
 async function register(name: string, trigger: TriggerSpec, entryPoint = 'sim.echo', conditions: RegisterInput['conditions'] = []) {
   return (await api().register(input(name, entryPoint, trigger, conditions))).registration;
 }
+/** Relays signals as a page does and waits until the worker has stored them (relay() answers before that). */
+async function relayed(signals: Record<string, unknown>) {
+  await api().relay(signals);
+  await until(async () => {
+    const device = (await api().device()) as Record<string, unknown>;
+    return Object.entries(signals).every(([k, v]) => device[k] === v);
+  });
+}
+async function simulated(signals: Record<string, unknown>) {
+  await api().simulate({ kind: 'device', signals });
+  await until(async () => {
+    const device = (await api().device()) as Record<string, unknown>;
+    return Object.entries(signals).every(([k, v]) => device[k] === v);
+  });
+}
 const newestRun = async (taskId: string) => until(async () => (await RunStore.query({ taskId, status: ['completed', 'failed', 'canceled'] }))[0]);
 
 beforeEach(async () => {
@@ -146,5 +161,36 @@ describe('devtools simulation', () => {
     expect(await api().simulate({ kind: 'cancel', instanceId: running!.instanceId, reason: 'energySaver' })).toEqual({ result: true });
     expect(await newestRun(taskId)).toMatchObject({ status: 'canceled', cancelReason: 'energySaver' });
     expect(await api().simulate({ kind: 'cancel', instanceId: 'gone', reason: 'abort' })).toEqual({ result: false });
+  });
+});
+
+describe('system triggers are durable', () => {
+  it('a transition and the triggers it fires are stored together: a worker killed right after still runs them', async () => {
+    const { applySignals } = await import('../internal/device.js');
+    const { restart } = await import('./helpers.js');
+    const away = await register('away', { type: 'system', systemType: 'userAway', oneShot: false });
+    await relayed({ userPresent: true });
+    // The state change commits, and the worker dies before running anything.
+    expect(await applySignals({ userPresent: false }, { source: 'page' })).toEqual(['userAway']);
+    expect(await api().pending()).toMatchObject([{ taskId: away.taskId, source: 'page', triggerDetails: { systemType: 'userAway' } }]);
+    await restart();
+    await api().tick();
+    expect(await newestRun(away.taskId)).toMatchObject({ status: 'completed', source: 'page', result: { systemType: 'userAway' } });
+    expect(await api().pending()).toEqual([]);
+  });
+
+  it('a latched trigger released twice makes two runs, each with an id of its own', async () => {
+    const { taskId } = await register('gated', { type: 'system', systemType: 'timeZoneChange', oneShot: false }, 'sim.echo', [{ type: 'userNotPresent' }]);
+    await relayed({ timeZone: 'Europe/Paris' });
+    for (const [zone, i] of [['Asia/Tokyo', 1], ['America/Lima', 2]] as const) {
+      await simulated({ userPresent: true });
+      await relayed({ timeZone: zone });
+      await until(async () => (await api().pending()).length === 1);
+      await simulated({ userPresent: false });
+      await until(async () => (await RunStore.query({ taskId, status: 'completed' })).length === i);
+    }
+    const runs = await RunStore.query({ taskId });
+    expect(runs).toHaveLength(2);
+    expect(new Set(runs.map((r) => r.instanceId)).size).toBe(2);
   });
 });

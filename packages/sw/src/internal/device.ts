@@ -4,7 +4,7 @@
 // stored state are what fire system triggers, which is also what makes a relay from two tabs fire once.
 // Devtools can override any field: the override wins over what pages report until it is reset, so a
 // simulated "offline" is not undone by the next heartbeat of an open page.
-import type { DeviceSignals, DeviceState, SystemTriggerType } from '../protocol.js';
+import type { DeviceSignals, DeviceState, PendingRecord, SystemTriggerDetails, SystemTriggerType, TriggerSource } from '../protocol.js';
 import { computeWorkCost } from '../BackgroundWorkCost.js';
 import { getDb } from './db.js';
 
@@ -62,21 +62,43 @@ export function transitions(before: DeviceSignals, after: DeviceSignals): System
   return fired;
 }
 
+/** The id of a latched pending trigger: one per task, for triggers that are a state rather than data. */
+export const latchId = (taskId: string): string => `latch:${taskId}`;
+
+export interface ApplyOptions {
+  mode?: 'reported' | 'simulated' | 'reset';
+  source?: TriggerSource;
+  /** Tasks not to fire now (a one-shot trigger whose run is still going). */
+  skip?: (taskId: string) => boolean;
+}
+
 /**
  * Stores the signals (a page's report, or with `simulated` a devtools override; `reset` drops every
  * override) and returns the system triggers their transitions fire. A first report fires nothing.
+ * The triggers fired are stored as pending in the same transaction as the new state: a worker killed right
+ * after cannot lose a transition it has already recorded. releasePending() then runs them.
  */
-export async function applySignals(signals: DeviceSignals, mode: 'reported' | 'simulated' | 'reset' = 'reported'): Promise<SystemTriggerType[]> {
+export async function applySignals(signals: DeviceSignals, { mode = 'reported', source = 'page', skip }: ApplyOptions = {}): Promise<SystemTriggerType[]> {
   const db = await getDb();
-  const tx = db.transaction('meta', 'readwrite');
-  const reported = ((await tx.store.get(KEY)) as Stored) ?? {};
-  const simulated = ((await tx.store.get(SIMULATED_KEY)) as Stored) ?? {};
+  const tx = db.transaction(['meta', 'pending', 'registrations'], 'readwrite');
+  const meta = tx.objectStore('meta');
+  const reported = ((await meta.get(KEY)) as Stored) ?? {};
+  const simulated = ((await meta.get(SIMULATED_KEY)) as Stored) ?? {};
   const nextReported = mode === 'reported' ? merge(reported, signals) : reported;
   const nextSimulated = mode === 'simulated' ? merge(simulated, signals) : mode === 'reset' ? {} : simulated;
   const fired = transitions({ ...reported, ...simulated }, { ...nextReported, ...nextSimulated });
-  await tx.store.put(nextReported, KEY);
-  if (Object.keys(nextSimulated).length) await tx.store.put(nextSimulated, SIMULATED_KEY);
-  else await tx.store.delete(SIMULATED_KEY);
+  await meta.put(nextReported, KEY);
+  if (Object.keys(nextSimulated).length) await meta.put(nextSimulated, SIMULATED_KEY);
+  else await meta.delete(SIMULATED_KEY);
+  if (fired.length) {
+    for (const registration of await tx.objectStore('registrations').getAll()) {
+      const { trigger } = registration;
+      if (trigger.type !== 'system' || !fired.includes(trigger.systemType) || skip?.(registration.taskId)) continue;
+      const triggerDetails: SystemTriggerDetails = { systemType: trigger.systemType };
+      const pending: PendingRecord = { id: latchId(registration.taskId), taskId: registration.taskId, name: registration.name, source, triggerDetails, createdAt: Date.now() };
+      await tx.objectStore('pending').put(pending);
+    }
+  }
   await tx.done;
   return fired;
 }

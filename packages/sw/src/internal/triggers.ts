@@ -13,7 +13,7 @@ import type {
   TriggerSource,
 } from '../protocol.js';
 import { openWindows, PendingStore, unmetCondition } from './conditions.js';
-import { applySignals, readDevice } from './device.js';
+import { applySignals, latchId, readDevice } from './device.js';
 import { requestQueue } from './requestQueueHook.js';
 import { broadcast } from './broadcast.js';
 import { log } from './log.js';
@@ -61,7 +61,7 @@ export async function dispatch(
     await PendingStore.add({
       // Triggers that carry data (push, notifications, requests) are kept one by one; the others are a
       // state ("the time came", "the network changed") and are latched: one pending trigger per task.
-      id: id ?? (carriesData(registration) ? crypto.randomUUID() : `latch:${registration.taskId}`),
+      id: id ?? (carriesData(registration) ? crypto.randomUUID() : latchId(registration.taskId)),
       taskId: registration.taskId,
       name: registration.name,
       source,
@@ -76,6 +76,10 @@ export async function dispatch(
   const run = startRun({ registration, source, triggerDetails, ...(id ? { instanceId: id } : {}) });
   await run.recorded;
   return { done: afterRun(run, registration) };
+}
+
+function isOneShot(registration: RegistrationRecord | undefined): boolean {
+  return !!registration && 'oneShot' in registration.trigger && registration.trigger.oneShot;
 }
 
 function carriesData(registration: RegistrationRecord): boolean {
@@ -95,7 +99,10 @@ export async function releasePending(): Promise<unknown> {
       continue;
     }
     if ((await unmetCondition(registration)) || !(await PendingStore.take(pending.id))) continue;
-    runs.push(afterRun(startRun({ registration, source: pending.source, triggerDetails: pending.triggerDetails, instanceId: pending.id }), registration));
+    // A latched trigger's id names the latch, not a run: each run it releases gets an id of its own. Other
+    // pending triggers keep theirs (a request's id is the page's, so a retried request finds its run).
+    const instanceId = pending.id === latchId(pending.taskId) ? crypto.randomUUID() : pending.id;
+    runs.push(afterRun(startRun({ registration, source: pending.source, triggerDetails: pending.triggerDetails, instanceId }), registration));
   }
   return Promise.all(runs);
 }
@@ -251,13 +258,16 @@ export async function onSignals(reported: DeviceSignals, source: TriggerSource, 
         ? { ...reported, sessionConnected: true }
         : { ...reported, sessionConnected: windows > 0 };
   }
-  const fired = await applySignals(signals, mode);
+  // A one-shot system trigger fires once: not again while its run is still going (as dispatch() rules).
+  const registrationsById = await RegistrationStore.all();
+  const skip = (taskId: string) => hasActiveRun(taskId) && isOneShot(registrationsById.get(taskId));
+  const fired = await applySignals(signals, { mode, source, skip });
   // So the browser wakes the worker on reconnect even if no page is open by then. (A simulated offline has
   // no reconnect to wait for.)
   if (mode === 'reported' && signals.online === false) await registerInternetSync();
   await cancelOnConditionLoss();
   const replay = fired.includes('internetAvailable') ? requestQueue()?.replayWithoutSync() : undefined;
-  return Promise.all([fireSystem(fired, source), releasePending(), replay]);
+  return Promise.all([releasePending(), replay]);
 }
 
 let spuriousSyncs = 0;
