@@ -210,7 +210,8 @@ function wireExport(all: InboxTasks, lastRuns: BackgroundTaskRun[]): void {
       state.textContent = 'Done';
       void showExport(result);
     } catch (error) {
-      state.textContent = `Export failed: ${(error as Error).message}`;
+      state.textContent =
+        event.status === 'canceled' ? `Export interrupted (${event.run.cancelReason ?? 'canceled'}). Try again.` : `Export failed: ${(error as Error).message}`;
     }
   });
   button.addEventListener('click', async () => {
