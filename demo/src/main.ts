@@ -158,7 +158,7 @@ async function pushMe(): Promise<void> {
     const answer = (await response.json()) as { delivered?: number; error?: string; message?: string };
     if (response.ok) toast(`The server pushed new mail to ${answer.delivered} browser${answer.delivered === 1 ? '' : 's'}.`);
     else {
-      toast(`The push did not go out: ${answer.message ?? answer.error}. Fetching the new mail instead.`, 'error');
+      toast(`The push did not go out: ${(answer.message ?? answer.error ?? '').replace(/\.$/, '')}. Fetching the new mail instead.`, 'error');
       if (tasks) await request(tasks.check, { quiet: true });
     }
   } catch {
