@@ -51,6 +51,7 @@ const programs = [
   ['packages/devtools', 'tsconfig.json'],
   ['demo', 'tsconfig.json'],
   ['demo', 'tsconfig.sw.json'],
+  ['demo', 'tsconfig.server.json'],
   ['e2e/app', 'tsconfig.json'],
   ['e2e/app', 'tsconfig.sw.json'],
   ['e2e', 'tsconfig.json'],
@@ -78,25 +79,40 @@ if (unit) {
   notes.push('vitest wrote no report');
 }
 
-console.log('\n› browser tests (Playwright, chromium)');
-const e2eReport = join(out, 'e2e.json');
-const port = await freePort();
-const fixturePort = await freePort();
-pnpmStatus(['exec', 'playwright', 'test', '-c', 'e2e/playwright.config.ts'], {
-  env: { CI: process.env.CI ?? '1', BGKIT_E2E_PORT: String(port), BGKIT_E2E_FIXTURE_PORT: String(fixturePort), BGKIT_E2E_REPORT: e2eReport },
-});
-const e2e = readJson(e2eReport);
-if (e2e?.stats) {
-  passed += e2e.stats.expected + (e2e.stats.flaky ?? 0);
-  failed += e2e.stats.unexpected;
-  if (e2e.errors?.length) {
-    failed += e2e.errors.length;
-    notes.push(...e2e.errors.map((e) => `playwright: ${e.message?.split('\n')[0]}`));
-  }
-} else {
-  failed++;
-  notes.push('playwright wrote no report');
+/** A port from the environment (to run beside other servers), or a free one. */
+async function portFrom(name) {
+  const given = Number(process.env[name]);
+  return Number.isInteger(given) && given > 0 ? given : freePort();
 }
+
+/** Runs one Playwright configuration and counts its results. */
+function playwright(label, config, report, env) {
+  console.log(`\n› ${label}`);
+  pnpmStatus(['exec', 'playwright', 'test', '-c', config], { env: { CI: process.env.CI ?? '1', BGKIT_E2E_REPORT: report, ...env } });
+  const result = readJson(report);
+  if (result?.stats) {
+    passed += result.stats.expected + (result.stats.flaky ?? 0);
+    failed += result.stats.unexpected;
+    if (result.errors?.length) {
+      failed += result.errors.length;
+      notes.push(...result.errors.map((e) => `playwright (${config}): ${e.message?.split('\n')[0]}`));
+    }
+  } else {
+    failed++;
+    notes.push(`playwright wrote no report for ${config}`);
+  }
+}
+
+const port = await portFrom('BGKIT_E2E_PORT');
+const fixturePort = await portFrom('BGKIT_E2E_FIXTURE_PORT');
+const demoPort = await portFrom('BGKIT_E2E_DEMO_PORT');
+playwright('browser tests of the kit (Playwright, chromium)', 'e2e/playwright.config.ts', join(out, 'e2e.json'), {
+  BGKIT_E2E_PORT: String(port),
+  BGKIT_E2E_FIXTURE_PORT: String(fixturePort),
+});
+playwright('browser tests of the inbox demo (Playwright, chromium)', 'e2e/demo.config.ts', join(out, 'demo-e2e.json'), {
+  BGKIT_E2E_DEMO_PORT: String(demoPort),
+});
 
 for (const note of notes) console.log(`! ${note}`);
 console.log(`${passed} passed, ${failed} failed`);

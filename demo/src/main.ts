@@ -1,172 +1,285 @@
+// The inbox page: draws the mailbox kept on this device, and leaves every piece of background work (fetching,
+// sending, archiving, pruning, exporting) to tasks in the service worker, registered in ./app/tasks.ts.
 import * as bgkit from '@bgkit/client';
-import {
-  ApplicationTrigger,
-  BackgroundExecutionManager,
-  BackgroundTaskBuilder,
-  BackgroundTaskRegistrationGroup,
-  configure,
-  type BackgroundTaskRegistration,
-  type BackgroundTaskRun,
-} from '@bgkit/client';
+import { BackgroundExecutionManager, configure, subscribeToPush, type BackgroundTaskRun } from '@bgkit/client';
+import { ActivityPanel } from './app/activity';
+import { $, el } from './app/dom';
+import { registerTasks, request, type InboxTasks } from './app/tasks';
+import { parseRoute, renderMailbox, type ReaderActions } from './app/views';
+import { readJson } from './mail/api';
+import { deleteDraft, getExport, listOutbox, saveDraft, updateMessage } from './mail/db';
 import './style.css';
 
 declare global {
   interface Window {
-    /** The client API, for the console (and the end-to-end tests). */
+    /** The client API, for the console. */
     bgkit: typeof bgkit;
   }
 }
 window.bgkit = bgkit;
 
 configure({
-  serviceWorker: import.meta.env.DEV
-    ? { url: '/dev-sw.js?dev-sw', type: 'module' }
-    : { url: '/sw.js', type: 'classic' },
+  serviceWorker: import.meta.env.DEV ? { url: '/dev-sw.js?dev-sw', type: 'module' } : { url: '/sw.js', type: 'classic' },
 });
 
-interface TaskCard {
-  name: string;
-  entryPoint: string;
-  description: string;
-  group?: BackgroundTaskRegistrationGroup;
-  withArguments?: boolean;
+// ── Small pieces of UI ────────────────────────────────────────────────────────────────────────────────────
+
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+function toast(text: string, kind: 'info' | 'error' = 'info'): void {
+  const node = $('#toast');
+  node.textContent = text;
+  node.dataset.kind = kind;
+  node.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => (node.hidden = true), kind === 'error' ? 9000 : 5000);
 }
 
-const maintenance = new BackgroundTaskRegistrationGroup('com.example.maintenance', 'Maintenance');
-
-const CARDS: TaskCard[] = [
-  { name: 'Export report', entryPoint: 'report.export', description: 'Builds a report step by step and reports progress.', withArguments: true },
-  { name: 'Flaky upload', entryPoint: 'upload.flaky', description: 'Fails like a server answering 503; the error reaches the page intact.' },
-  { name: 'Sluggish sync', entryPoint: 'sync.sluggish', description: 'Never ends by itself: its 1.5 s time limit cancels it.' },
-  { name: 'Cache cleanup', entryPoint: 'cleanup.cache', description: 'A chore kept in the “Maintenance” task group.', group: maintenance },
-];
-
-const $ = <T extends Element>(selector: string, root: ParentNode = document) => root.querySelector(selector) as T;
-
-function el(tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
+function showNetwork(): void {
+  const pill = $('#network');
+  pill.dataset.online = String(navigator.onLine);
+  pill.textContent = navigator.onLine ? 'Online' : 'Offline';
 }
 
-function describe(run: BackgroundTaskRun): string {
-  if (run.status === 'completed') return JSON.stringify(run.result ?? null);
-  if (run.status === 'failed') return `${run.error?.name}: ${run.error?.message}`;
-  if (run.status === 'canceled') return `canceled: ${run.cancelReason}`;
-  return '';
+let tasks: InboxTasks | undefined;
+
+const actions: ReaderActions = {
+  archive(message) {
+    void (async () => {
+      await updateMessage(message.id, { folder: 'archive' });
+      location.hash = '#/inbox';
+      await render();
+      if (!tasks) return;
+      await request(tasks.archive, { ids: [message.id] });
+      toast(navigator.onLine ? 'Archived.' : 'Archived here; the server hears of it when you are back online.');
+    })();
+  },
+  discard(draft) {
+    void deleteDraft(draft.clientId).then(() => {
+      location.hash = '#/outbox';
+      return render();
+    });
+  },
+  read(message) {
+    void updateMessage(message.id, { read: true }).then(() => render());
+  },
+};
+
+let drawing = Promise.resolve();
+/** Redraws the mailbox from IndexedDB; calls are serialised so an old drawing never lands over a newer one. */
+function render(): Promise<void> {
+  drawing = drawing.then(() => renderMailbox(parseRoute(), actions)).catch((error) => console.error(error));
+  return drawing;
 }
 
-function renderCard(card: TaskCard): HTMLElement {
-  const node = el('article', { class: 'card', 'data-task': card.entryPoint });
-  node.append(el('h3', {}, card.name), el('p', { class: 'description' }, card.description));
-  if (card.group) node.append(el('p', { class: 'group' }, `Group: ${card.group.name}`));
-  if (card.withArguments) {
-    const args = el('div', { class: 'args' });
-    args.innerHTML = `<label>Steps <input name="steps" type="number" min="1" max="50" value="5"></label>
-      <label>Delay (ms) <input name="delayMs" type="number" min="0" max="5000" value="150"></label>`;
-    node.append(args);
+// ── Compose: the draft is stored before anything else, so nothing typed is ever lost ───────────────────────
+
+function wireCompose(): void {
+  const dialog = $<HTMLDialogElement>('#compose');
+  const form = $<HTMLFormElement>('#compose-form');
+  $('#compose-open').addEventListener('click', () => dialog.showModal());
+  $('#compose-cancel').addEventListener('click', () => {
+    form.reset();
+    dialog.close();
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const field = (name: string) => String(data.get(name) ?? '').trim();
+    const draft = { clientId: crypto.randomUUID(), to: field('to'), subject: field('subject'), body: field('body'), createdAt: Date.now(), state: 'waiting' as const };
+    await saveDraft(draft);
+    form.reset();
+    dialog.close();
+    await render();
+    toast(navigator.onLine ? 'Sending…' : 'Saved in the Outbox: it goes out when you are back online.');
+    await sendOutbox();
+  });
+}
+
+async function sendOutbox(): Promise<void> {
+  if (!tasks) return; // The worker is not there yet; the draft waits, and startup sends it.
+  try {
+    await request(tasks.sendNow);
+  } catch (error) {
+    toast(`The draft is kept in the Outbox (${(error as Error).message}).`, 'error');
   }
-  const progress = el('progress', { max: '100', value: '0', 'aria-label': `${card.name} progress` });
-  const status = el('p', { class: 'state', role: 'status' }, 'Registering…');
-  const run = el('button', { type: 'button', class: 'run', disabled: '' }, 'Run now');
-  node.append(progress, status, run);
-  return node;
 }
 
-async function register(card: TaskCard): Promise<BackgroundTaskRegistration> {
-  const builder = new BackgroundTaskBuilder();
-  builder.name = card.name;
-  builder.taskEntryPoint = card.entryPoint;
-  builder.setTrigger(new ApplicationTrigger());
-  if (card.group) builder.taskGroup = card.group;
-  return builder.register();
+/** Drafts nobody has tried to send (written while a send ran, or before the worker answered). */
+async function sendLeftovers(): Promise<void> {
+  const drafts = await listOutbox();
+  if (navigator.onLine && drafts.some((d) => d.state === 'waiting' && !d.error)) await sendOutbox();
 }
 
-async function refreshHistory(): Promise<void> {
-  const runs = await BackgroundExecutionManager.runs({ limit: 25 });
-  const body = $<HTMLTableSectionElement>('#runs');
-  body.replaceChildren(
-    ...runs.map((run) => {
-      const row = el('tr', { 'data-instance': run.instanceId, 'data-status': run.status });
-      const duration = run.finishedAt && run.startedAt ? `${run.finishedAt - run.startedAt} ms` : '…';
-      row.append(
-        el('td', {}, run.name),
-        el('td', {}, run.status),
-        el('td', {}, `${run.progress}%`),
-        el('td', {}, new Date(run.createdAt).toLocaleTimeString()),
-        el('td', {}, duration),
-        el('td', { class: 'result' }, describe(run)),
-      );
-      return row;
-    }),
-  );
+// ── Push: subscribe when allowed, and a button that has the server push new mail ────────────────────────────
+
+function setPushState(text: string): void {
+  const hint = $('#push-state');
+  hint.textContent = text;
 }
 
-function wire(card: TaskCard, node: HTMLElement, registration: BackgroundTaskRegistration): void {
-  const progress = $<HTMLProgressElement>('progress', node);
-  const status = $<HTMLElement>('.state', node);
-  const button = $<HTMLButtonElement>('button.run', node);
-  status.textContent = 'Ready';
-  button.disabled = false;
+async function subscribe(): Promise<void> {
+  try {
+    const { publicKey } = await readJson<{ publicKey: string }>(await fetch('/api/push/key'));
+    const subscription = await subscribeToPush(publicKey, { timeout: 10_000 });
+    await readJson(await fetch('/api/push/subscriptions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(subscription.toJSON()) }));
+    setPushState('Push is on for this browser.');
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    setPushState(`Push is not available here (${e.code ?? e.message}); new mail comes with the periodic refresh.`);
+  }
+}
+
+function wireNotifications(): void {
+  const banner = $('#banner');
+  const permission = typeof Notification === 'undefined' ? 'denied' : Notification.permission;
+  banner.hidden = permission !== 'default';
+  $('#enable-notifications').addEventListener('click', async () => {
+    const status = await BackgroundExecutionManager.requestAccess();
+    banner.hidden = true;
+    if (status === 'deniedByUser') toast('Notifications are off: new mail shows up when you open the app.');
+    else void subscribe();
+  });
+  if (permission === 'granted' && navigator.onLine) void subscribe();
+}
+
+async function pushMe(): Promise<void> {
+  const button = $<HTMLButtonElement>('#push-me');
+  button.disabled = true;
+  try {
+    const response = await fetch('/api/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        from: 'Margaret Hamilton <margaret@apollo.example>',
+        subject: 'Priority displays',
+        body: 'The alarms during the landing were the executive shedding low-priority work, as designed.\n\nMore at the review.',
+      }),
+    });
+    const answer = (await response.json()) as { delivered?: number; error?: string; message?: string };
+    if (response.ok) toast(`The server pushed new mail to ${answer.delivered} browser${answer.delivered === 1 ? '' : 's'}.`);
+    else {
+      toast(`The push did not go out: ${(answer.message ?? answer.error ?? '').replace(/\.$/, '')}. Fetching the new mail instead.`, 'error');
+      if (tasks) await request(tasks.check, { quiet: true });
+    }
+  } catch {
+    toast('You are offline: the server cannot be asked to push.', 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// ── Export, with live progress ─────────────────────────────────────────────────────────────────────────────
+
+interface ExportResult {
+  id: string;
+  fileName: string;
+  count: number;
+  bytes: number;
+}
+
+let exportUrl: string | undefined;
+async function showExport(result: ExportResult): Promise<void> {
+  const saved = await getExport(result.id);
+  const target = $('#export-result');
+  if (!saved) {
+    target.replaceChildren();
+    return;
+  }
+  if (exportUrl) URL.revokeObjectURL(exportUrl);
+  exportUrl = URL.createObjectURL(new Blob([saved.text], { type: 'application/mbox' }));
+  const link = el('a', { href: exportUrl, download: saved.fileName }, saved.fileName);
+  target.replaceChildren(link, ` · ${result.count} messages · ${(result.bytes / 1024).toFixed(1)} KB`);
+}
+
+function wireExport(all: InboxTasks, lastRuns: BackgroundTaskRun[]): void {
+  const { registration } = all.export;
+  const button = $<HTMLButtonElement>('#export');
+  const bar = $<HTMLProgressElement>('#export-progress');
+  const state = $('#export-state');
   registration.addEventListener('progress', (event) => {
-    progress.value = event.progress;
-    status.textContent = `Running… ${event.progress}%`;
+    button.disabled = true;
+    bar.hidden = false;
+    bar.value = event.progress;
+    state.textContent = `${event.progress}%`;
   });
   registration.addEventListener('completed', (event) => {
+    button.disabled = false;
+    bar.hidden = true;
     try {
-      const result = event.checkResult();
-      status.textContent = `Completed: ${JSON.stringify(result)}`;
-      node.dataset.outcome = 'completed';
+      const result = event.checkResult() as ExportResult;
+      state.textContent = 'Done';
+      void showExport(result);
     } catch (error) {
-      const e = error as Error & { code?: string };
-      status.textContent = `${event.status === 'canceled' ? 'Canceled' : 'Failed'}: ${e.name}: ${e.message}`;
-      node.dataset.outcome = event.status;
+      state.textContent =
+        event.status === 'canceled' ? `Export interrupted (${event.run.cancelReason ?? 'canceled'}). Try again.` : `Export failed: ${(error as Error).message}`;
     }
-    void refreshHistory();
   });
   button.addEventListener('click', async () => {
-    const args: Record<string, number> = {};
-    for (const input of node.querySelectorAll('input')) args[input.name] = Number(input.value);
-    progress.value = 0;
-    node.dataset.outcome = '';
-    status.textContent = 'Starting…';
-    const trigger = registration.trigger as ApplicationTrigger;
-    const result = await trigger.request(card.withArguments ? args : undefined);
-    // A short run may already have completed (its event arrives first): only report a refusal here.
-    if (result !== 'allowed') status.textContent = `Not started: ${result}`;
-    void refreshHistory();
+    button.disabled = true;
+    bar.hidden = false;
+    bar.value = 0;
+    state.textContent = 'Starting…';
+    const answer = await request(all.export, { paceMs: 120 });
+    if (answer !== 'allowed') {
+      state.textContent = answer === 'currentlyRunning' ? 'Already running' : `Not started (${answer})`;
+      return;
+    }
+    const pending = await BackgroundExecutionManager.pending();
+    if (pending.some((p) => p.taskId === registration.taskId)) state.textContent = 'Waiting until background work is cheap (battery or data saving)…';
   });
+  const last = lastRuns.find((r) => r.taskId === registration.taskId && r.status === 'completed');
+  if (last) void showExport(last.result as ExportResult);
 }
 
-function showActivity(): void {
-  const list = $<HTMLOListElement>('#activity');
-  new BroadcastChannel('demo-activity').onmessage = (event: MessageEvent<{ at: number; message: string }>) => {
-    const item = el('li', {}, `${new Date(event.data.at).toLocaleTimeString()} ${event.data.message}`);
-    list.prepend(item);
-  };
-}
+// ── Start ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 async function main(): Promise<void> {
-  showActivity();
-  const container = $<HTMLElement>('#tasks');
-  const nodes = CARDS.map(renderCard);
-  container.replaceChildren(...nodes);
-  try {
-    $('#access').textContent = await BackgroundExecutionManager.requestAccess();
-    const registrations = await Promise.all(CARDS.map(register));
-    CARDS.forEach((card, i) => wire(card, nodes[i]!, registrations[i]!));
-    $('#worker').textContent = 'ready';
-    document.body.dataset.ready = 'true';
-    await refreshHistory();
-  } catch (error) {
-    $('#worker').textContent = `error: ${(error as Error).message}`;
-    throw error;
-  }
-  $('#reset').addEventListener('click', async () => {
-    await BackgroundExecutionManager.removeAccess();
-    location.reload();
+  showNetwork();
+  wireCompose();
+  $('#push-me').addEventListener('click', () => void pushMe());
+  window.addEventListener('hashchange', () => void render());
+  // The mailbox on this device is drawn first: the app works before (and without) the network.
+  await render();
+
+  tasks = await registerTasks();
+  const all = tasks;
+  const activity = new ActivityPanel($('#activity'), all);
+  for (const task of Object.values(all)) task.registration.addEventListener('completed', () => void render());
+  for (const task of [all.sendNow, all.sendOnReconnect]) task.registration.addEventListener('completed', () => void sendLeftovers());
+  wireExport(all, await BackgroundExecutionManager.runs({ taskId: all.export.registration.taskId, limit: 5 }));
+  await activity.render();
+  setInterval(() => void activity.render(), 30_000);
+
+  // "Open" on a notification, with this window already open: the worker asks to show the message.
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ type?: string; hash?: string }>) => {
+    if (event.data?.type === 'open' && event.data.hash) location.hash = event.data.hash;
   });
+
+  const check = () => request(all.check, { quiet: true }).catch((error: Error) => toast(`Could not check for mail: ${error.message}`, 'error'));
+  $('#check').addEventListener('click', () => void check());
+  window.addEventListener('online', () => {
+    showNetwork();
+    void check();
+  });
+  window.addEventListener('offline', showNetwork);
+  wireNotifications();
+
+  // ┌─────────────────────────────────────────────────────────────────────────────────────────────────────┐
+  // │ DEVTOOLS PANEL: mount point. In development, the @bgkit/devtools panel is to be mounted here, into    │
+  // │ the #devtools element of the side column. That panel does not exist yet, so nothing is imported.     │
+  // └─────────────────────────────────────────────────────────────────────────────────────────────────────┘
+  if (import.meta.env.DEV) {
+    // mountDevtoolsPanel($('#devtools'), { tasks: all });
+  }
+
+  document.body.dataset.ready = 'true';
+  if (navigator.onLine) {
+    await check();
+    await sendLeftovers();
+  }
 }
 
-void main();
+void main().catch((error: Error) => {
+  toast(`The background worker is not available: ${error.message}. Mail on this device can still be read.`, 'error');
+  console.error(error);
+});

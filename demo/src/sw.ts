@@ -1,133 +1,191 @@
 /// <reference lib="webworker" />
-// The demo's service worker: every background task the page can register is defined here.
-import { configure, defineTask, enableRequestQueue, showTaskNotification, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails, type ToastTriggerDetails } from '@bgkit/sw';
+// The inbox's service worker: the app shell is precached for offline use, and every piece of background work
+// is a bgkit task. Which trigger starts which task is decided by the page (src/app/tasks.ts).
+import {
+  configure,
+  defineTask,
+  enableRequestQueue,
+  showTaskNotification,
+  type ApplicationTriggerDetails,
+  type BackgroundTaskInstance,
+  type PushTriggerDetails,
+  type ToastTriggerDetails,
+} from '@bgkit/sw';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { archiveRequest, fetchChanges, readJson, sendRequest, type NewMailPush } from './mail/api';
+import { toMbox } from './mail/mbox';
+import {
+  allMessages,
+  completeDraft,
+  getCursor,
+  getMessage,
+  listOutbox,
+  mergeFromServer,
+  pruneOlderThan,
+  saveDraft,
+  saveExport,
+  updateMessage,
+  type Message,
+} from './mail/db';
+import { ENTRY, type ArchiveArgs, type ExportArgs, type RefreshArgs } from './app/entryPoints';
 
-declare const self: ServiceWorkerGlobalScope;
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null } | string> };
 
-configure({ timeLimit: 30_000, historyLimit: 500 });
-// Sends that fail offline are kept and replayed on reconnect (tasks registered with isNetworkRequested).
-enableRequestQueue();
+configure({ timeLimit: 30_000, historyLimit: 300 });
+// Sends and archives that fail for want of a network are kept and replayed on reconnect.
+enableRequestQueue({ name: 'inbox-requests' });
 
-// What tasks do shows up in the page's activity log, in every tab.
-const log = new BroadcastChannel('demo-activity');
-function activity(message: string): void {
-  log.postMessage({ at: Date.now(), message });
+// ── The app shell, for offline starts ─────────────────────────────────────────────────────────────────────
+const shell = self.__WB_MANIFEST;
+precacheAndRoute(shell);
+cleanupOutdatedCaches();
+if (shell.some((entry) => (typeof entry === 'string' ? entry : entry.url) === 'index.html')) {
+  registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }));
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
+self.addEventListener('install', () => void self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+// ── Shared steps ──────────────────────────────────────────────────────────────────────────────────────────
+
+type Task = BackgroundTaskInstance<unknown>;
+
+/** Catches up with the server; returns the messages new in the inbox. */
+async function refresh(task: Task): Promise<Message[]> {
+  const { messages, cursor } = await fetchChanges(await getCursor(), task.signal);
+  return mergeFromServer(messages, cursor);
 }
 
-interface ExportArgs {
-  steps?: number;
-  delayMs?: number;
-  label?: string;
-}
+const senderName = (from: string) => from.replace(/\s*<.*>$/, '') || from;
 
-/** Builds a report in steps, reporting progress after each. */
-defineTask<ApplicationTriggerDetails<ExportArgs>>('report.export', async (task) => {
-  const { steps = 5, delayMs = 150, label = 'report' } = task.triggerDetails.arguments;
-  for (let step = 1; step <= steps; step++) {
-    await sleep(delayMs, task.signal);
-    task.progress = (step / steps) * 100;
-  }
-  return { label, steps, rows: steps * 10 };
-});
-
-class UploadError extends Error {
-  override name = 'UploadError';
-}
-
-/** Always fails, the way an upload to a server that answers 503 would. */
-defineTask('upload.flaky', async (task) => {
-  task.progress = 30;
-  throw new UploadError('The server answered 503 Service Unavailable');
-});
-
-/** Never finishes on its own: the 1.5 s time limit cancels it with `executionTimeExceeded`. */
-defineTask(
-  'sync.sluggish',
-  async (task) => {
-    task.addEventListener('canceled', (event) => activity(`${task.task.name}: canceled (${event.reason})`));
-    task.signal.addEventListener('abort', () => activity(`${task.task.name}: signal aborted`));
-    await sleep(60_000, task.signal);
-  },
-  { timeLimit: 1500 },
-);
-
-/** A maintenance chore kept in its own task group. */
-defineTask('cleanup.cache', async (task) => {
-  const names = await caches.keys();
-  task.progress = 100;
-  return { caches: names.length };
-});
-
-/** Refreshes the inbox on a schedule (TimeTrigger); the demo's inbox arrives with its server. */
-defineTask('inbox.refresh', async (task) => {
-  task.progress = 100;
-  activity(`${task.task.name}: refreshed`);
-  return { refreshedAt: Date.now() };
-});
-
-/** Reacts to a push message (PushNotificationTrigger): the payload is in triggerDetails. */
-defineTask<PushTriggerDetails>('push.received', async (task) => {
-  activity(`${task.task.name}: push ${task.triggerDetails.text ?? '(no data)'}`);
-  return task.triggerDetails;
-});
-
-/** Prunes old cached data on AC power (MaintenanceTrigger): slow on purpose, so unplugging can cancel it. */
-defineTask('maintenance.prune', async (task) => {
-  task.addEventListener('canceled', (event) => activity(`${task.task.name}: canceled (${event.reason})`));
-  for (let step = 1; step <= 20; step++) {
-    await sleep(150, task.signal);
-    task.progress = step * 5;
-  }
-  return { pruned: 20 };
-});
-
-/** Tells the user, with actions, what arrived (showTaskNotification). */
-defineTask<ApplicationTriggerDetails<{ count?: number }>>('notify.digest', async (task) => {
-  const count = task.triggerDetails.arguments.count ?? 1;
-  await showTaskNotification(task, `${count} new message${count === 1 ? '' : 's'}`, {
-    body: 'From the bgkit demo',
-    tag: 'digest',
+/** Tells the user about new mail, with Archive and Open right on the notification. */
+async function notifyNewMail(task: Task, fresh: Message[]): Promise<void> {
+  if (fresh.length === 0) return;
+  const [first] = fresh as [Message];
+  const title = fresh.length === 1 ? senderName(first.from) : `${fresh.length} new messages`;
+  const body = fresh.length === 1 ? first.subject : fresh.map((m) => `${senderName(m.from)}: ${m.subject}`).join('\n');
+  await showTaskNotification(task, title, {
+    body,
+    tag: 'new-mail',
+    icon: '/icon-192.png',
+    badge: '/icon-192.png',
     actions: [
       { action: 'archive', title: 'Archive' },
       { action: 'open', title: 'Open' },
     ],
-    data: { count },
+    data: { ids: fresh.map((m) => m.id) },
   });
-  return { notified: count };
+}
+
+/** Archives on this device at once, and on the server now or, offline, when the connection is back. */
+async function archive(task: Task, ids: string[]): Promise<{ archived: number; queued: number }> {
+  let queued = 0;
+  for (const id of ids) {
+    await updateMessage(id, { folder: 'archive' });
+    const response = await task.fetchOrQueue(...archiveRequest(id));
+    if (!response) queued++;
+    else if (response.status !== 404) await readJson(response);
+  }
+  return { archived: ids.length, queued };
+}
+
+// ── Tasks ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Fetches new mail (every 15 minutes when online, or when the page asks) and tells about it. */
+defineTask<ApplicationTriggerDetails<RefreshArgs> | undefined>(ENTRY.refresh, async (task) => {
+  const fresh = await refresh(task);
+  // The page asking has the user looking at the inbox already: no notification then.
+  const quiet = task.triggerDetails && 'arguments' in task.triggerDetails && task.triggerDetails.arguments?.quiet;
+  if (!quiet) await notifyNewMail(task, fresh);
+  return { newMessages: fresh.length };
 });
 
-/** Sends a message to the server; offline, the request is queued and goes out on reconnect. */
-defineTask<ApplicationTriggerDetails<{ text?: string }>>('outbox.send', async (task) => {
-  const response = await task.fetchOrQueue('/api/outbox', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text: task.triggerDetails.arguments.text ?? '' }),
-  });
-  return response ? { sent: true, status: response.status } : { sent: false, queued: true };
+/** Sends every draft in the outbox; offline, each request waits in the queue and goes out on reconnect. */
+defineTask(ENTRY.send, async (task) => {
+  const drafts = await listOutbox();
+  let sent = 0;
+  let queued = 0;
+  let refused = 0;
+  for (const [index, draft] of drafts.entries()) {
+    const { clientId, to, subject, body } = draft;
+    const response = await task.fetchOrQueue(...sendRequest({ clientId, to, subject, body }));
+    if (!response) {
+      if (draft.state !== 'queued') await saveDraft({ ...draft, state: 'queued' });
+      queued++;
+    } else if (response.ok) {
+      const { message } = await readJson<{ message: Message }>(response);
+      await completeDraft(clientId, message);
+      sent++;
+    } else {
+      // The server refused it (not a network failure): keep the draft, with the reason, for the user to fix.
+      const error = await readJson(response).catch((e: Error) => e.message);
+      await saveDraft({ ...draft, error: String(error) });
+      refused++;
+    }
+    task.progress = ((index + 1) / drafts.length) * 100;
+  }
+  return { sent, queued, refused };
 });
 
-/** Acts on a notification without opening a window (ToastNotificationActionTrigger / HistoryChanged). */
-defineTask<ToastTriggerDetails>('toast.react', async (task) => {
-  const { action, tag } = task.triggerDetails;
-  activity(`${task.task.name}: ${action || 'body'} on ${tag}`);
-  return task.triggerDetails;
+/** A push from the server: fetch what arrived and tell the user. */
+defineTask<PushTriggerDetails>(ENTRY.push, async (task) => {
+  const push = task.triggerDetails.json as Partial<NewMailPush> | undefined;
+  let fresh: Message[] = [];
+  try {
+    fresh = await refresh(task);
+  } catch (error) {
+    if (!push?.id) throw error;
+  }
+  // Another tab (or the periodic refresh) may have fetched it first: the push still means "tell the user".
+  if (fresh.length === 0 && push?.id) {
+    const pushed = await getMessage(push.id);
+    fresh = [pushed ?? ({ id: push.id, folder: 'inbox', from: push.from ?? '', to: '', subject: push.subject ?? '', body: '', date: Date.now(), updatedAt: 0 } as Message)];
+  }
+  await notifyNewMail(task, fresh);
+  return { newMessages: fresh.length, pushed: push?.id ?? null };
 });
 
-/** Reacts to a change of the system (SystemTrigger): network, presence, time zone, a new app version. */
-defineTask<SystemTriggerDetails>('system.react', async (task) => {
-  activity(`${task.task.name}: ${task.triggerDetails.systemType}`);
-  return { systemType: task.triggerDetails.systemType, online: navigator.onLine };
+/** A click on a notification: "Archive" works without a window; "Open" (or the body) shows the message. */
+defineTask<ToastTriggerDetails>(ENTRY.notificationAction, async (task) => {
+  const { action, data, tag } = task.triggerDetails;
+  const ids = ((data as { value?: { ids?: string[] } } | null)?.value?.ids ?? []).filter((id) => typeof id === 'string');
+  for (const shown of await self.registration.getNotifications({ tag })) shown.close();
+  if (action === 'archive') return { action, ...(await archive(task, ids)) };
+  const hash = ids.length === 1 ? `#/inbox/${ids[0]}` : '#/inbox';
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const open = windows.find((w) => w.focused) ?? windows[0];
+  if (open) {
+    open.postMessage({ type: 'open', hash });
+    await open.focus().catch(() => undefined);
+    return { action: action || 'open', opened: hash, window: 'focused' };
+  }
+  await self.clients.openWindow(`/${hash}`);
+  return { action: action || 'open', opened: hash, window: 'new' };
 });
 
-self.addEventListener('install', () => void self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+/** Archive from the page: the same path as the notification's button, so it works offline too. */
+defineTask<ApplicationTriggerDetails<ArchiveArgs>>(ENTRY.archive, async (task) => archive(task, task.triggerDetails.arguments.ids ?? []));
+
+/** Prunes old cached mail (on AC power): the server keeps it, this device does not need to. */
+defineTask(ENTRY.prune, async () => ({ pruned: await pruneOlderThan(60) }));
+
+/** Writes the mailbox out as an mbox file, message by message, reporting progress to every open page. */
+defineTask<ApplicationTriggerDetails<ExportArgs>>(ENTRY.export, async (task) => {
+  const messages = await allMessages();
+  const pace = Math.min(Math.max(task.triggerDetails.arguments.paceMs ?? 0, 0), 1000);
+  const parts: string[] = [];
+  for (const [index, message] of messages.entries()) {
+    task.signal.throwIfAborted();
+    parts.push(toMbox(message));
+    task.progress = ((index + 1) / messages.length) * 100;
+    // A big mailbox takes a while by itself; the demo's small one is paced so the progress can be followed.
+    if (pace) await new Promise((resolve) => setTimeout(resolve, pace));
+  }
+  const createdAt = Date.now();
+  const id = `export-${createdAt}`;
+  const fileName = `mailbox-${new Date(createdAt).toISOString().slice(0, 10)}.mbox`;
+  const text = parts.join('');
+  await saveExport({ id, createdAt, fileName, count: messages.length, text });
+  return { id, fileName, count: messages.length, bytes: new TextEncoder().encode(text).length };
+});

@@ -1,0 +1,97 @@
+// The offline story: a message written offline is kept, survives a reload and a killed worker, and reaches
+// the server through a real Background Sync once the network is back, with no page open.
+import { expect, test, type Page } from '@playwright/test';
+import { driveWorker, setOffline } from './driver';
+import { compose, finishedRuns, openInbox, serverMessages, unique } from './inbox';
+
+/** Requests waiting in the worker's request queue (workbox-background-sync keeps them in IndexedDB). */
+function queuedRequests(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('workbox-background-sync');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    if (!db.objectStoreNames.contains('requests')) return [];
+    const all = await new Promise<{ queueName: string; requestData: { url: string } }[]>((resolve, reject) => {
+      const get = db.transaction('requests').objectStore('requests').getAll();
+      get.onsuccess = () => resolve(get.result);
+      get.onerror = () => reject(get.error);
+    });
+    db.close();
+    return all.filter((r) => r.queueName === 'inbox-requests').map((r) => new URL(r.requestData.url).pathname);
+  });
+}
+
+test('a message composed offline is sent by a real sync on reconnect, exactly once', async ({ page, context, request }) => {
+  await openInbox(page);
+  // The first check of the mail has come in: the inbox is on this device now.
+  await expect(page.locator('#messages a').first()).toBeVisible();
+
+  await setOffline(context, true);
+  await expect(page.locator('#network')).toHaveText('Offline');
+  const subject = unique('Written on the train');
+  await compose(page, { to: 'ada@analytical.example', subject, body: 'No signal here, but this will get there.' });
+  await expect(page.locator('#toast')).toContainText('goes out when you are back online');
+
+  // The Send task ran: its request waits in the worker's queue, the draft in the Outbox.
+  await expect.poll(async () => (await finishedRuns(page, 'sendNow'))[0]?.result).toEqual({ sent: 0, queued: 1, refused: 0 });
+  await expect(page.locator('[data-count="outbox"]')).toHaveText('1');
+  expect(await queuedRequests(page)).toEqual(['/api/messages']);
+  await page.getByRole('link', { name: /Outbox/ }).click();
+  await expect(page.locator('#messages')).toContainText(subject);
+  await expect(page.locator('#messages')).toContainText('Waiting for the network');
+  expect((await serverMessages(request)).filter((m) => m.subject === subject)).toEqual([]);
+
+  // Offline, the app still starts (from the precached shell) and the draft is still there.
+  await page.reload();
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached({ timeout: 20_000 });
+  await expect(page.locator('#network')).toHaveText('Offline');
+  await expect(page.locator('#messages')).toContainText(subject);
+
+  // The browser kills the worker, and every page of the app is closed: only the browser is left to send it.
+  const worker = await driveWorker(page);
+  await worker.stopWorker();
+  await worker.detach();
+  const blank = await context.newPage();
+  await page.close();
+  await setOffline(context, false);
+
+  await expect.poll(async () => (await serverMessages(request)).filter((m) => m.subject === subject).map((m) => m.folder), { timeout: 20_000 }).toEqual(['sent']);
+
+  const again = await context.newPage();
+  await openInbox(again, '/#/sent');
+  await expect(again.locator('#messages')).toContainText(subject);
+  await expect(again.locator('[data-count="outbox"]')).toHaveText('');
+  await expect.poll(() => queuedRequests(again)).toEqual([]);
+  // The "Send when back online" task ran from the browser's sync event, not from a page.
+  const reconnect = await finishedRuns(again, 'sendOnReconnect');
+  expect(reconnect.map((r) => [r.status, r.source])).toContainEqual(['completed', 'sync']);
+  await expect(again.locator('#activity [data-task="sendOnReconnect"] .runs')).toContainText('1 sent');
+  // Replays of one message never make two.
+  await again.waitForTimeout(1000);
+  expect((await serverMessages(request)).filter((m) => m.subject === subject)).toHaveLength(1);
+  await blank.close();
+});
+
+test('a message sent online goes out at once and lands in Sent', async ({ page, request }) => {
+  await openInbox(page);
+  const subject = unique('Quick reply');
+  await compose(page, { to: 'alan@bletchley.example', subject, body: 'One it is.' });
+  await expect.poll(async () => (await serverMessages(request)).filter((m) => m.subject === subject).map((m) => m.folder)).toEqual(['sent']);
+  await page.getByRole('link', { name: 'Sent' }).click();
+  await expect(page.locator('#messages')).toContainText(subject);
+  await expect(page.locator('[data-count="outbox"]')).toHaveText('');
+});
+
+test('a message the server refuses stays in the Outbox with the reason', async ({ page, request }) => {
+  await openInbox(page);
+  const to = `${unique('empty').replace(/\W/g, '')}@example.com`;
+  // Neither subject nor text: the form lets it through, the server does not.
+  await compose(page, { to, subject: '', body: '' });
+  await expect.poll(async () => (await finishedRuns(page, 'sendNow'))[0]?.result).toEqual({ sent: 0, queued: 0, refused: 1 });
+  await page.getByRole('link', { name: /Outbox/ }).click();
+  await expect(page.locator('#messages li', { hasText: to })).toContainText('Refused');
+  await expect(page.locator('#messages li', { hasText: to })).toContainText('needs a subject or a body');
+  expect((await serverMessages(request)).filter((m) => m.to === to)).toEqual([]);
+});
