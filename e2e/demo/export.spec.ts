@@ -1,7 +1,6 @@
 // The export: an ApplicationTrigger task that reports progress to the page and leaves an mbox file.
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
-import { driveWorker } from './driver';
+import { expect, test } from '@bgkit/devtools/playwright/test';
 import { finishedRuns, openInbox } from './inbox';
 
 /** Records every text the export's status line shows. */
@@ -39,14 +38,14 @@ test('exporting the mailbox shows live progress and gives an mbox file', async (
   expect(mbox).toContain('Subject: Notes on the engine');
 });
 
-test('an export killed with its worker is reported, and the next one works; everything survives a reload', async ({ page }) => {
+test('an export killed with its worker is reported, and the next one works; everything survives a reload', async ({ page, bgkit }) => {
   await openInbox(page);
   await expect.poll(async () => (await finishedRuns(page, 'check')).length).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(page.locator('#export-state')).toHaveText(/^\d+%$/);
 
-  const worker = await driveWorker(page);
-  await worker.stopWorker();
+  await bgkit.waitForRun('Export mailbox', { status: 'running' });
+  await bgkit.stopServiceWorker();
   // The next call wakes a fresh worker, which records the dead run as canceled and tells every page.
   await page.getByRole('button', { name: 'Check mail' }).click();
   await expect(page.locator('#export-state')).toContainText('interrupted (terminating)');
@@ -60,5 +59,4 @@ test('an export killed with its worker is reported, and the next one works; ever
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
   await expect(page.locator('#export-result a')).toHaveText(/\.mbox$/);
   await expect(page.locator('#activity [data-task="export"] .runs li')).toHaveText([/exported/, /canceled \(terminating\)/]);
-  await worker.detach();
 });

@@ -1,7 +1,7 @@
 // The offline story: a message written offline is kept, survives a reload and a killed worker, and reaches
 // the server through a real Background Sync once the network is back, with no page open.
-import { expect, test, type Page } from '@playwright/test';
-import { driveWorker, setOffline } from './driver';
+import type { Page } from '@playwright/test';
+import { expect, test } from '@bgkit/devtools/playwright/test';
 import { compose, finishedRuns, openInbox, serverMessages, unique } from './inbox';
 
 /** Requests waiting in the worker's request queue (workbox-background-sync keeps them in IndexedDB). */
@@ -23,12 +23,12 @@ function queuedRequests(page: Page): Promise<string[]> {
   });
 }
 
-test('a message composed offline is sent by a real sync on reconnect, exactly once', async ({ page, context, request }) => {
+test('a message composed offline is sent by a real sync on reconnect, exactly once', async ({ page, context, request, bgkit }) => {
   await openInbox(page);
   // The first check of the mail has come in: the inbox is on this device now.
   await expect(page.locator('#messages a').first()).toBeVisible();
 
-  await setOffline(context, true);
+  expect(await bgkit.setDeviceState({ online: false })).toEqual({ via: { online: 'real' } });
   await expect(page.locator('#network')).toHaveText('Offline');
   const subject = unique('Written on the train');
   await compose(page, { to: 'ada@analytical.example', subject, body: 'No signal here, but this will get there.' });
@@ -50,12 +50,12 @@ test('a message composed offline is sent by a real sync on reconnect, exactly on
   await expect(page.locator('#messages')).toContainText(subject);
 
   // The browser kills the worker, and every page of the app is closed: only the browser is left to send it.
-  const worker = await driveWorker(page);
-  await worker.stopWorker();
-  await worker.detach();
+  await bgkit.stopServiceWorker();
+  await bgkit.detach();
   const blank = await context.newPage();
   await page.close();
-  await setOffline(context, false);
+  // What setDeviceState({ online: true }) does, but with no page of the app left to ask the worker.
+  await context.setOffline(false);
 
   await expect.poll(async () => (await serverMessages(request)).filter((m) => m.subject === subject).map((m) => m.folder), { timeout: 20_000 }).toEqual(['sent']);
 

@@ -5,12 +5,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
-import { startNotificationServer, type NotificationServer } from '../support/notificationServer';
-import { driveWorker, type WorkerDriver } from './driver';
+import type { BrowserContext, Page } from '@playwright/test';
+import { startNotificationServer, type NotificationServer } from '@bgkit/devtools/playwright';
+import { expect, test as base } from '@bgkit/devtools/playwright/test';
 import { finishedRuns, mailArrives, openInbox, serverMessages, unique } from './inbox';
 
-const test = base.extend<{ server: NotificationServer; persistent: BrowserContext; page: Page; worker: WorkerDriver }>({
+const test = base.extend<{ server: NotificationServer; persistent: BrowserContext; page: Page }>({
   server: async ({}, use) => {
     const server = await startNotificationServer();
     await use(server);
@@ -35,11 +35,8 @@ const test = base.extend<{ server: NotificationServer; persistent: BrowserContex
     await openInbox(page);
     await use(page);
   },
-  worker: async ({ page }, use) => {
-    const worker = await driveWorker(page);
-    await use(worker);
-    await worker.detach();
-  },
+  // With the server, the driver's notification clicks are real, trusted notificationclick events.
+  bgkitOptions: async ({ server }, use) => use({ notifications: server }),
 });
 
 /** A subscription the server will try to push to; its push service cannot be reached from here. */
@@ -56,7 +53,7 @@ async function notificationAbout(server: NotificationServer, title: string, subj
   return find()!;
 }
 
-test('"Send me a push" fails clearly without a reachable push service, and the push then archives from its notification', async ({ page, server, worker, request }) => {
+test('"Send me a push" fails clearly without a reachable push service, and the push then archives from its notification', async ({ page, server, bgkit, request }) => {
   expect((await request.post('/api/push/subscriptions', { data: unreachableSubscription() })).status()).toBe(201);
 
   await page.getByRole('button', { name: 'Send me a push' }).click();
@@ -68,14 +65,15 @@ test('"Send me a push" fails clearly without a reachable push service, and the p
   await expect(page.locator(`#messages a[data-id="${pushed.id}"]`)).toBeVisible();
 
   // The push a reachable push service would have delivered.
-  await worker.push({ type: 'new-mail', id: pushed.id, from: pushed.from, subject: pushed.subject });
+  expect(await bgkit.deliverPush({ type: 'new-mail', id: pushed.id, from: pushed.from, subject: pushed.subject })).toEqual({ via: 'real' });
+  expect(await bgkit.waitForRun('New mail push')).toMatchObject({ status: 'completed', source: 'push' });
   const shown = await notificationAbout(server, 'Margaret Hamilton', 'Priority displays');
   expect(shown.actions).toEqual(expect.arrayContaining(['Archive', 'Open']));
-  await expect.poll(async () => (await finishedRuns(page, 'push')).map((r) => [r.status, r.source])).toEqual([['completed', 'push']]);
+  expect((await finishedRuns(page, 'push')).map((r) => [r.status, r.source])).toEqual([['completed', 'push']]);
 
   // The user presses "Archive" on the notification: no window opens, the server archives it.
   const pagesBefore = page.context().pages().length;
-  server.click(shown.id, 'Archive');
+  expect(await bgkit.clickNotification({ tag: 'new-mail', action: 'archive' })).toEqual({ via: 'real' });
   await expect.poll(async () => (await serverMessages(request)).find((m) => m.id === pushed.id)?.folder).toBe('archive');
   await expect.poll(async () => (await finishedRuns(page, 'notificationAction'))[0]).toMatchObject({
     status: 'completed',
@@ -90,12 +88,12 @@ test('"Send me a push" fails clearly without a reachable push service, and the p
   await expect(page.locator('#activity [data-task="notificationAction"] .runs')).toContainText('archived 1 message from a notification');
 });
 
-test('"Open" on a new-mail notification shows that message in the open window', async ({ page, server, worker, request }) => {
+test('"Open" on a new-mail notification shows that message in the open window', async ({ page, server, bgkit, request }) => {
   const subject = unique('Reading list');
   const mail = await mailArrives(request, subject, 'Frances Allen <fran@compilers.example>');
-  await worker.push({ type: 'new-mail', id: mail.id, from: mail.from, subject });
-  const shown = await notificationAbout(server, 'Frances Allen', subject);
-  server.click(shown.id, 'Open');
+  await bgkit.deliverPush({ type: 'new-mail', id: mail.id, from: mail.from, subject });
+  await notificationAbout(server, 'Frances Allen', subject);
+  expect(await bgkit.clickNotification({ tag: 'new-mail', action: 'open' })).toEqual({ via: 'real' });
   await expect(page).toHaveURL(new RegExp(`#/inbox/${mail.id}$`));
   await expect(page.locator('#reader h1')).toHaveText(subject);
   await expect.poll(async () => (await finishedRuns(page, 'notificationAction'))[0]).toMatchObject({

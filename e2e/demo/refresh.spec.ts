@@ -1,12 +1,11 @@
 // The periodic refresh: the browser's periodicsync wakes the worker, which fetches new mail, stores it on the
 // device and notifies with "Archive" and "Open" buttons.
-import { expect, test } from '@playwright/test';
-import { driveWorker, grantPeriodicSync } from './driver';
-import { finishedRuns, mailArrives, openInbox, shownNotifications, taskId, unique } from './inbox';
+import { expect, test } from '@bgkit/devtools/playwright/test';
+import { finishedRuns, mailArrives, openInbox, shownNotifications, unique } from './inbox';
 
-test('a periodicsync fetches new mail into the inbox and notifies about it', async ({ page, baseURL, request }) => {
+test('a periodicsync fetches new mail into the inbox and notifies about it', async ({ page, baseURL, request, bgkit }) => {
   // Granted before the app registers its tasks, so the refresh is scheduled with the browser.
-  const grant = await grantPeriodicSync(page, new URL(baseURL!).origin);
+  await bgkit.grantPeriodicSync(new URL(baseURL!).origin);
   await openInbox(page);
   await expect(page.locator('#activity [data-task="refresh"] .task-when')).toContainText('(periodic sync)');
   // The app's own check on start has run: what comes now is new.
@@ -16,8 +15,9 @@ test('a periodicsync fetches new mail into the inbox and notifies about it', asy
   const mail = await mailArrives(request, subject, 'Frances Allen <fran@compilers.example>');
   await expect(page.locator(`#messages a[data-id="${mail.id}"]`)).toHaveCount(0);
 
-  const worker = await driveWorker(page);
-  await worker.periodicSync(await taskId(page, 'refresh'));
+  const tag = await bgkit.periodicSyncTag('Refresh inbox');
+  expect(await bgkit.dispatchPeriodicSync(tag)).toEqual({ via: 'real' });
+  expect(await bgkit.waitForRun('Refresh inbox')).toMatchObject({ status: 'completed', source: 'periodicsync', result: { newMessages: 1 } });
   await expect.poll(async () => (await finishedRuns(page, 'refresh')).map((r) => [r.status, r.source, r.result])).toEqual([
     ['completed', 'periodicsync', { newMessages: 1 }],
   ]);
@@ -30,11 +30,9 @@ test('a periodicsync fetches new mail into the inbox and notifies about it', asy
 
   // Nothing new: a second refresh fetches nothing and stays quiet.
   await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).forEach((n) => n.close()));
-  await worker.periodicSync(await taskId(page, 'refresh'));
+  await bgkit.dispatchPeriodicSync(tag);
   // A periodicsync right after a run is the same period (bgkit claims at most one run per half interval).
   await page.waitForTimeout(1000);
   expect((await finishedRuns(page, 'refresh')).length).toBe(1);
   expect(await shownNotifications(page)).toEqual([]);
-  await worker.detach();
-  await grant.detach();
 });

@@ -68,6 +68,7 @@ export class BgkitDriver {
   readonly #options: Required<Pick<BgkitDriverOptions, 'timeout'>> & BgkitDriverOptions;
   #cdp: Promise<ServiceWorkerCdp | null> | undefined;
   #pageSession: Promise<CDPSession | null> | undefined;
+  #grants: CDPSession[] = [];
   #mark = Date.now();
 
   private constructor(page: Page, options: BgkitDriverOptions) {
@@ -287,6 +288,26 @@ export class BgkitDriver {
     return (await this.#simulate({ kind: 'cancel', instanceId, reason })).result === true;
   }
 
+  /**
+   * Grants Periodic Background Sync to the page's origin (Chromium otherwise grants it only to installed
+   * apps, and Playwright has no name for the permission). Grant it before the app registers its time
+   * triggers, so they are scheduled with the browser; it lasts until `detach()`.
+   */
+  async grantPeriodicSync(origin = new URL(this.page.url()).origin): Promise<void> {
+    const browser = this.page.context().browser();
+    const session = await this.#session();
+    if (!browser || !session) throw new Error('grantPeriodicSync() needs Chromium launched by Playwright (the CDP Browser domain).');
+    const { targetInfo } = await session.send('Target.getTargetInfo');
+    const browserSession = await browser.newBrowserCDPSession();
+    await browserSession.send('Browser.setPermission', {
+      origin,
+      browserContextId: targetInfo.browserContextId,
+      permission: { name: 'periodic-background-sync' },
+      setting: 'granted',
+    });
+    this.#grants.push(browserSession);
+  }
+
   /** Stops the worker as the browser does when it is idle or out of time (Chromium only). */
   async stopServiceWorker(): Promise<void> {
     const cdp = await this.#serviceWorkerCdp();
@@ -343,8 +364,9 @@ export class BgkitDriver {
     }
   }
 
-  /** Ends the driver's CDP sessions (and with them a time-zone override). */
+  /** Ends the driver's CDP sessions (and with them a time-zone override and a periodic sync grant). */
   async detach(): Promise<void> {
+    for (const grant of this.#grants.splice(0)) await grant.detach().catch(() => undefined);
     await (await this.#cdp)?.detach();
     await (await this.#pageSession)?.detach().catch(() => undefined);
   }
