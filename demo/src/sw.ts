@@ -4,6 +4,7 @@
 import {
   configure,
   defineTask,
+  enableDevtools,
   enableRequestQueue,
   showTaskNotification,
   type ApplicationTriggerDetails,
@@ -33,6 +34,8 @@ import { ENTRY, type ArchiveArgs, type ExportArgs, type RefreshArgs } from './ap
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null } | string> };
 
 configure({ timeLimit: 30_000, historyLimit: 300 });
+// The devtools panel's simulations, in development only: the production worker carries none of that code.
+if (import.meta.env.DEV) enableDevtools();
 // Sends and archives that fail for want of a network are kept and replayed on reconnect.
 enableRequestQueue({ name: 'inbox-requests' });
 
