@@ -10,6 +10,7 @@ import {
   type ApplicationTriggerDetails,
   type BackgroundTaskInstance,
   type PushTriggerDetails,
+  type SystemTriggerDetails,
   type ToastTriggerDetails,
 } from '@bgkit/sw';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
@@ -96,10 +97,11 @@ async function archive(task: Task, ids: string[]): Promise<{ archived: number; q
 // ── Tasks ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Fetches new mail (every 15 minutes when online, or when the page asks) and tells about it. */
-defineTask<ApplicationTriggerDetails<RefreshArgs> | undefined>(ENTRY.refresh, async (task) => {
+defineTask<ApplicationTriggerDetails<RefreshArgs> | SystemTriggerDetails | undefined>(ENTRY.refresh, async (task) => {
   const fresh = await refresh(task);
-  // The page asking has the user looking at the inbox already: no notification then.
-  const quiet = task.triggerDetails && 'arguments' in task.triggerDetails && task.triggerDetails.arguments?.quiet;
+  // The page asking, or the user just coming back, has someone looking at the inbox already: no notification.
+  const details = task.triggerDetails;
+  const quiet = details && (('arguments' in details && details.arguments?.quiet) || ('systemType' in details && details.systemType === 'userPresent'));
   if (!quiet) await notifyNewMail(task, fresh);
   return { newMessages: fresh.length };
 });
@@ -168,6 +170,14 @@ defineTask<ToastTriggerDetails>(ENTRY.notificationAction, async (task) => {
 });
 
 /** Archive from the page: the same path as the notification's button, so it works offline too. */
+/** A new-mail notification the user dismissed: they have seen what it said, so its mail counts as read. */
+defineTask<ToastTriggerDetails>(ENTRY.notificationDismissed, async (task) => {
+  const ids = ((task.triggerDetails.data as { value?: { ids?: string[] } } | null)?.value?.ids ?? []).filter((id) => typeof id === 'string');
+  let marked = 0;
+  for (const id of ids) if (await updateMessage(id, { read: true })) marked++;
+  return { markedRead: marked };
+});
+
 defineTask<ApplicationTriggerDetails<ArchiveArgs>>(ENTRY.archive, async (task) => archive(task, task.triggerDetails.arguments.ids ?? []));
 
 /** Prunes old cached mail (on AC power): the server keeps it, this device does not need to. */

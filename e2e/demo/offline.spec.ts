@@ -59,6 +59,9 @@ test('a message composed offline is sent by a real sync on reconnect, exactly on
 
   await expect.poll(async () => (await serverMessages(request)).filter((m) => m.subject === subject).map((m) => m.folder), { timeout: 20_000 }).toEqual(['sent']);
 
+  // The request queue's sync and bgkit's reconnect sync are two registrations the browser fires on its own
+  // schedule; a page opened before the second would report "online" itself and take its place. Give it time.
+  await blank.waitForTimeout(2000);
   const again = await context.newPage();
   await openInbox(again, '/#/sent');
   await expect(again.locator('#messages')).toContainText(subject);

@@ -101,3 +101,15 @@ test('"Open" on a new-mail notification shows that message in the open window', 
     result: { action: 'open', opened: `#/inbox/${mail.id}`, window: 'focused' },
   });
 });
+
+test('dismissing a new-mail notification marks its mail read, in the background', async ({ page, server, bgkit, request }) => {
+  const subject = unique('Seen it');
+  const mail = await mailArrives(request, subject, 'Grace Hopper <grace@navy.example>');
+  await bgkit.deliverPush({ type: 'new-mail', id: mail.id, from: mail.from, subject });
+  await notificationAbout(server, 'Grace Hopper', subject);
+  await expect(page.locator(`#messages a[data-id="${mail.id}"]`)).toHaveClass(/unread/);
+  expect(await bgkit.closeNotification({ tag: 'new-mail' })).toEqual({ via: 'real' });
+  expect(await bgkit.waitForRun('Notification dismissed')).toMatchObject({ status: 'completed', source: 'notificationclose', result: { markedRead: 1 } });
+  await expect(page.locator(`#messages a[data-id="${mail.id}"]`)).not.toHaveClass(/unread/);
+  await expect(page.locator('#activity [data-task="notificationDismissed"] .runs')).toContainText('1 message marked read');
+});

@@ -25,6 +25,8 @@ export function describeRun(run: BackgroundTaskRun): string {
     }
     case 'notification.action':
       return r.action === 'archive' ? `archived ${plural(r.archived, 'message')} from a notification` : `opened ${String(r.opened ?? '')}`;
+    case 'notification.dismissed':
+      return `${plural(r.markedRead, 'message')} marked read`;
     case 'mail.archive':
       return `${plural(r.archived, 'message')} archived${r.queued ? `, ${String(r.queued)} on reconnect` : ''}`;
     case 'mail.prune':

@@ -4,6 +4,7 @@ export const ENTRY = {
   send: 'outbox.send',
   push: 'inbox.push',
   notificationAction: 'notification.action',
+  notificationDismissed: 'notification.dismissed',
   archive: 'mail.archive',
   prune: 'mail.prune',
   export: 'mailbox.export',

@@ -10,6 +10,7 @@ import {
   SystemTrigger,
   TimeTrigger,
   ToastNotificationActionTrigger,
+  ToastNotificationHistoryChangedTrigger,
   type BackgroundTaskRegistration,
   type BackgroundTrigger,
 } from '@bgkit/client';
@@ -76,6 +77,28 @@ const SPECS = {
     when: 'On a click on a notification',
     trigger: () => new ToastNotificationActionTrigger(),
     network: true,
+  },
+  notificationDismissed: {
+    name: 'Notification dismissed',
+    entryPoint: ENTRY.notificationDismissed,
+    about: 'Mail you dismissed from a notification counts as seen: it is marked read here.',
+    when: 'When you close a new-mail notification',
+    trigger: () => new ToastNotificationHistoryChangedTrigger(),
+  },
+  welcomeBack: {
+    name: 'Welcome back',
+    entryPoint: ENTRY.refresh,
+    about: 'Fetches new mail the moment you come back to the app, without a notification.',
+    when: 'When you return, if online',
+    trigger: () => new SystemTrigger('userPresent', false),
+    conditions: [new SystemCondition('internetAvailable')],
+  },
+  updated: {
+    name: 'After an update',
+    entryPoint: ENTRY.refresh,
+    about: 'A new version of the app took over: refresh the mail it keeps on this device.',
+    when: 'When a new version is installed',
+    trigger: () => new SystemTrigger('servicingComplete', false),
   },
   archive: {
     name: 'Archive',

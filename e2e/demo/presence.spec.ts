@@ -1,0 +1,27 @@
+// Coming back to the app: the page reports the user present again (SystemTrigger userPresent), and the
+// worker fetches what arrived meanwhile, quietly, since the user is looking.
+import { expect, test } from '@bgkit/devtools/playwright/test';
+import type { Page } from '@playwright/test';
+import { finishedRuns, mailArrives, openInbox, shownNotifications, unique } from './inbox';
+
+/** Headless pages are always visible: this is what a switch to another tab and back looks like to the page. */
+function setVisibility(page: Page, state: 'hidden' | 'visible') {
+  return page.evaluate((state) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
+test('coming back to the app fetches new mail without a notification', async ({ page, request, bgkit }) => {
+  await openInbox(page);
+  await expect.poll(async () => (await finishedRuns(page, 'check')).length).toBeGreaterThan(0);
+  await setVisibility(page, 'hidden');
+  await expect.poll(async () => (await page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).userPresent).toBe(false);
+
+  const subject = unique('While you were away');
+  const mail = await mailArrives(request, subject);
+  await setVisibility(page, 'visible');
+  expect(await bgkit.waitForRun('Welcome back')).toMatchObject({ status: 'completed', source: 'page', result: { newMessages: 1 } });
+  await expect(page.locator(`#messages a[data-id="${mail.id}"]`)).toContainText(subject);
+  expect(await shownNotifications(page)).toEqual([]);
+});
