@@ -102,6 +102,23 @@ test.describe('SystemTrigger', () => {
     await expect(app.locator('#activity')).toContainText('Time zone: timeZoneChange');
   });
 
+  test('a hidden tab does not make the user away while another window of the app is visible', async ({ app, context }) => {
+    const away = await registerSystem(app, 'User away', 'userAway');
+    const other = await context.newPage();
+    await openDemo(other);
+    // The first tab goes to the background; the second is still in front of the user.
+    await app.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    // Let the hidden tab's report land (a heartbeat of the worker's own makes it observable), then look.
+    await app.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await app.waitForTimeout(500);
+    expect((await other.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).userPresent).toBe(true);
+    expect(await runsOf(app, away)).toEqual([]);
+    await other.close();
+  });
+
   test('the page hiding and showing fires userAway then userPresent; a one-shot trigger is then unregistered', async ({ app }) => {
     const away = await registerSystem(app, 'User away', 'userAway', true);
     const present = await registerSystem(app, 'User back', 'userPresent');

@@ -49,7 +49,7 @@ export function resetBoot(): void {
   booting = undefined;
 }
 
-function methods(lifetime: Lifetime): WorkerApi {
+function methods(lifetime: Lifetime, callerId: string | undefined): WorkerApi {
   return {
     async hello() {
       return { protocol: PROTOCOL_VERSION, bootId, entryPoints: [...definitions.keys()] };
@@ -158,7 +158,7 @@ function methods(lifetime: Lifetime): WorkerApi {
 
     async relay(signals) {
       validateSignals(signals);
-      lifetime.keepAlive(onSignals(signals, 'page'));
+      lifetime.keepAlive(onSignals(signals, 'page', 'reported', callerId));
     },
 
     async setAccess(status) {
@@ -172,8 +172,9 @@ function methods(lifetime: Lifetime): WorkerApi {
 type WorkerApiAccess = Awaited<ReturnType<WorkerApi['getAccess']>>;
 
 /** Wraps every method so it waits for boot and keeps the worker alive until it (and what it started) is done. */
-export function createApi(lifetime: Lifetime): WorkerApi {
-  const api = methods(lifetime) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+/** `callerId`: the id of the window client that called, where the message said (a page's relay needs it). */
+export function createApi(lifetime: Lifetime, callerId?: string): WorkerApi {
+  const api = methods(lifetime, callerId) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const wrapped: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(api)) {
     wrapped[name] = (...args: unknown[]) => {
@@ -192,7 +193,7 @@ export function createApi(lifetime: Lifetime): WorkerApi {
  * Answers one call on its port: the value, or the error with its code. Resolves once the reply is posted; the
  * lifetime (and so the message event) stays open beyond that for whatever the call started.
  */
-export async function answerCall(message: CallMessage, port: MessagePort, lifetime: Lifetime): Promise<void> {
+export async function answerCall(message: CallMessage, port: MessagePort, lifetime: Lifetime, callerId?: string): Promise<void> {
   let reply: CallReply;
   try {
     if (message.v !== PROTOCOL_VERSION) {
@@ -202,7 +203,7 @@ export async function answerCall(message: CallMessage, port: MessagePort, lifeti
         { page: message.v, worker: PROTOCOL_VERSION },
       );
     }
-    const api = createApi(lifetime);
+    const api = createApi(lifetime, callerId);
     if (!hasMethod(api, message.method)) {
       throw new BgkitError('invalid-argument', `The service worker has no method "${String(message.method)}".`, { method: message.method });
     }

@@ -22,6 +22,13 @@ export async function openWindows(): Promise<number> {
   return typeof self !== 'undefined' && self.clients ? (await self.clients.matchAll({ type: 'window', includeUncontrolled: true })).length : 0;
 }
 
+/** How many windows of the app other than `exceptId` the user can see (a visible tab in a browser window). */
+export async function visibleWindows(exceptId?: string): Promise<number> {
+  if (typeof self === 'undefined' || !self.clients) return 0;
+  const windows = (await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) as WindowClient[];
+  return windows.filter((w) => w.id !== exceptId && w.visibilityState === 'visible').length;
+}
+
 async function holds(type: SystemConditionType): Promise<boolean> {
   switch (type) {
     case 'internetAvailable':

@@ -57,7 +57,8 @@ export function install(): void {
     const port = event.ports[0];
     if (!port) return;
     const lifetime = new Lifetime();
-    lifetime.keepAlive(answerCall(event.data, port, lifetime));
+    const caller = event.source && 'id' in event.source ? event.source.id : undefined;
+    lifetime.keepAlive(answerCall(event.data, port, lifetime, caller));
     event.waitUntil(lifetime.done);
   });
   log('runtime installed');

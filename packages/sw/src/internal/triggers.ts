@@ -12,7 +12,7 @@ import type {
   ToastTriggerDetails,
   TriggerSource,
 } from '../protocol.js';
-import { openWindows, PendingStore, unmetCondition } from './conditions.js';
+import { openWindows, PendingStore, unmetCondition, visibleWindows } from './conditions.js';
 import { applySignals, latchId, readDevice } from './device.js';
 import { requestQueue } from './requestQueueHook.js';
 import { broadcast } from './broadcast.js';
@@ -246,9 +246,14 @@ export async function fireSystem(types: readonly SystemTriggerType[], source: Tr
 /**
  * A page's report (or the worker's own look at navigator.onLine, or a devtools override): store it, fire
  * what changed. Whether a session is connected is the worker's own count of open windows; a page that is
- * leaving is still counted while it says so, hence the minus one.
+ * leaving is still counted while it says so, hence the minus one. `callerId` is the reporting window's id.
  */
-export async function onSignals(reported: DeviceSignals, source: TriggerSource, mode: 'reported' | 'simulated' | 'reset' = 'reported'): Promise<unknown> {
+export async function onSignals(
+  reported: DeviceSignals,
+  source: TriggerSource,
+  mode: 'reported' | 'simulated' | 'reset' = 'reported',
+  callerId?: string,
+): Promise<unknown> {
   let signals = reported;
   if (mode === 'reported') {
     const windows = await openWindows();
@@ -257,6 +262,9 @@ export async function onSignals(reported: DeviceSignals, source: TriggerSource, 
       : source === 'page'
         ? { ...reported, sessionConnected: true }
         : { ...reported, sessionConnected: windows > 0 };
+    // A hidden tab speaks only for itself: the user is still present while another window of the app is
+    // visible (else two tabs would flip presence back and forth, firing userAway and userPresent each time).
+    if (source === 'page' && signals.userPresent === false && (await visibleWindows(callerId)) > 0) signals.userPresent = true;
   }
   // A one-shot system trigger fires once: not again while its run is still going (as dispatch() rules).
   const registrationsById = await RegistrationStore.all();
