@@ -55,7 +55,7 @@ export function createPanel(host: PanelHost): PanelInstance {
     banner.element,
     status.element,
     errors,
-    h('div', { class: 'body' }, tasks.element, runs.element, pending.element, device.element, events.element),
+    h('div', { class: 'body' }, runs.element, pending.element, tasks.element, device.element, events.element),
   );
   host.addStyle(panelStyles);
   host.root.append(panel);

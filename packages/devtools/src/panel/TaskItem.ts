@@ -17,11 +17,11 @@ function field(label: string, input: HTMLInputElement | HTMLTextAreaElement): HT
 function detailsForm(spec: TriggerSpec): { fields: HTMLElement[]; read(): SimulatedFireDetails } {
   switch (spec.type) {
     case 'application': {
-      const args = h('textarea', { rows: 2, spellcheck: false, placeholder: '{"steps": 3}', dataset: { input: 'arguments' } });
+      const args = h('textarea', { rows: 1, spellcheck: false, placeholder: '{"steps": 3}', dataset: { input: 'arguments' } });
       return { fields: [field('Arguments (JSON)', args)], read: () => ({ arguments: parseArguments(args.value) ?? {} }) };
     }
     case 'push': {
-      const payload = h('textarea', { rows: 2, spellcheck: false, placeholder: '{"subject": "hello"} or text', dataset: { input: 'payload' } });
+      const payload = h('textarea', { rows: 1, spellcheck: false, placeholder: '{"subject": "hello"} or text', dataset: { input: 'payload' } });
       return { fields: [field('Push payload', payload)], read: () => ({ payload: payload.value === '' ? null : payload.value }) };
     }
     case 'toastAction':
@@ -36,6 +36,11 @@ function detailsForm(spec: TriggerSpec): { fields: HTMLElement[]; read(): Simula
   }
 }
 
+/** One term of the facts list (a <div> group, so pairs wrap together). */
+function fact(term: string, value: Node | string, className?: string): HTMLElement {
+  return h('div', {}, h('dt', {}, term), h('dd', { class: className }, value));
+}
+
 export class TaskItem {
   readonly element: HTMLLIElement;
   readonly #registration: BackgroundTaskRegistration;
@@ -47,6 +52,7 @@ export class TaskItem {
     const spec = triggerSpecOf(registration.trigger);
     const { fields, read } = detailsForm(spec);
     const conditions = registration.conditions.map((c) => c.conditionType);
+    const options = [registration.cancelOnConditionLoss && 'cancelOnConditionLoss', registration.isNetworkRequested && 'isNetworkRequested'].filter(Boolean) as string[];
     const fire = h(
       'button',
       {
@@ -76,20 +82,12 @@ export class TaskItem {
       h(
         'dl',
         { class: 'facts' },
-        h('dt', {}, 'entry'),
-        h('dd', {}, h('code', {}, registration.taskEntryPoint)),
-        registration.taskGroup ? h('dt', {}, 'group') : null,
-        registration.taskGroup ? h('dd', { class: 'group' }, registration.taskGroup.name || registration.taskGroup.id) : null,
-        h('dt', {}, 'conditions'),
-        h('dd', { class: 'conditions' }, conditions.length ? conditions.join(', ') : 'none'),
-        registration.cancelOnConditionLoss || registration.isNetworkRequested ? h('dt', {}, 'options') : null,
-        registration.cancelOnConditionLoss || registration.isNetworkRequested
-          ? h('dd', {}, [registration.cancelOnConditionLoss && 'cancelOnConditionLoss', registration.isNetworkRequested && 'isNetworkRequested'].filter(Boolean).join(', '))
-          : null,
-        h('dt', {}, 'next run'),
-        h('dd', {}, this.#next),
-        h('dt', {}, 'last run'),
-        h('dd', {}, this.#last),
+        fact('entry', h('code', {}, registration.taskEntryPoint)),
+        registration.taskGroup ? fact('group', registration.taskGroup.name || registration.taskGroup.id, 'group') : null,
+        fact('conditions', conditions.length ? conditions.join(', ') : 'none', 'conditions'),
+        options.length ? fact('options', options.join(', ')) : null,
+        fact('next', this.#next),
+        fact('last', this.#last, 'last-run'),
       ),
       h('div', { class: 'fire' }, ...fields, fire),
     );

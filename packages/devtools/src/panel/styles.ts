@@ -22,13 +22,17 @@ h2 { font: 600 11px/1.2 system-ui, sans-serif; text-transform: uppercase; letter
 .count { font: 11px var(--mono); text-transform: none; letter-spacing: 0; color: var(--muted); background: var(--soft); border-radius: 8px; padding: 0 6px; }
 .empty { color: var(--muted); margin: 4px 0; font-style: italic; }
 .list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
+/* Docked at the side or floating, a long history scrolls on its own so the tasks stay within reach. */
+.frame:not([data-position='bottom']) .runs .list { max-height: 42vh; overflow: auto; }
 .task, .run, .pending-item { border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; background: #fff; }
 .row { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 8px; }
 .name { font-weight: 600; }
 code, .trigger, .time, .duration, .facts dd, .outcome, .details, .state dd, .percent, .source { font-family: var(--mono); font-size: 11.5px; }
 .trigger { color: #364fc7; overflow-wrap: anywhere; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 1px 8px; margin: 4px 0; }
+.facts { display: flex; flex-wrap: wrap; gap: 1px 12px; margin: 3px 0; }
+.facts > div { display: flex; gap: 4px; min-width: 0; }
 .facts dt, .state dt { color: var(--muted); }
+.facts dt { font-size: 11px; }
 .facts dd, .state dd { margin: 0; overflow-wrap: anywhere; }
 .last[data-status='completed'] { color: var(--ok); }
 .last[data-status='failed'] { color: var(--bad); }
