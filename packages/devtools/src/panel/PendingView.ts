@@ -27,7 +27,7 @@ export class PendingView {
             { class: 'pending-item', dataset: { pendingId: p.id, taskId: p.taskId } },
             h('strong', {}, p.name),
             ' ',
-            h('span', { class: 'source' }, p.source),
+            p.source === 'simulated' ? h('span', { class: 'badge simulated' }, 'simulated') : h('span', { class: 'source' }, p.source),
             ' ',
             h('time', { class: 'time', dateTime: new Date(p.createdAt).toISOString() }, clockTime(p.createdAt)),
             h('span', { class: 'age' }),
