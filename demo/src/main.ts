@@ -264,13 +264,8 @@ async function main(): Promise<void> {
   window.addEventListener('offline', showNetwork);
   wireNotifications();
 
-  // ┌─────────────────────────────────────────────────────────────────────────────────────────────────────┐
-  // │ DEVTOOLS PANEL: mount point. In development, the @bgkit/devtools panel is to be mounted here, into    │
-  // │ the #devtools element of the side column. That panel does not exist yet, so nothing is imported.     │
-  // └─────────────────────────────────────────────────────────────────────────────────────────────────────┘
-  if (import.meta.env.DEV) {
-    // mountDevtoolsPanel($('#devtools'), { tasks: all });
-  }
+  // The devtools panel, in development only: a production build carries none of it (a test checks that).
+  if (import.meta.env.DEV) void import('@bgkit/devtools').then(({ mountBgkitDevtools }) => mountBgkitDevtools({ position: 'right' }));
 
   document.body.dataset.ready = 'true';
   if (navigator.onLine) {

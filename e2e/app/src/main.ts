@@ -9,6 +9,7 @@ import {
   type BackgroundTaskRun,
 } from '@bgkit/client';
 import * as devtools from '@bgkit/client/devtools';
+import { mountBgkitDevtools } from '@bgkit/devtools';
 import './style.css';
 
 declare global {
@@ -27,6 +28,10 @@ configure({
     ? { url: '/dev-sw.js?dev-sw', type: 'module' }
     : { url: '/sw.js', type: 'classic' },
 });
+
+// This app is a test bench, so it always carries the devtools panel (an app mounts it in development only);
+// `?devtools` opens it at once. Its UI is loaded on first open.
+mountBgkitDevtools({ position: 'right', open: new URLSearchParams(location.search).has('devtools') });
 
 interface TaskCard {
   name: string;

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+// A tiny helper for building DOM: h('button', { type: 'button', onclick }, 'Fire').
+type Child = Node | string | null | undefined | false;
+type Props = Record<string, unknown>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') {
+      node.addEventListener(key.slice(2), value as EventListener);
+    } else if (key === 'class') {
+      node.className = String(value);
+    } else if (key === 'dataset') {
+      Object.assign(node.dataset, value);
+    } else if (key in node && !key.includes('-') && key !== 'list' && key !== 'form') {
+      (node as unknown as Record<string, unknown>)[key] = value;
+    } else {
+      node.setAttribute(key, value === true ? '' : String(value));
+    }
+  }
+  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
+  return node;
+}
+
+/** Sets text only when it changed, so screen readers and selections are not disturbed by each refresh. */
+export function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+let ids = 0;
+/** A unique id for label/aria wiring inside the shadow root. */
+export function uid(prefix: string): string {
+  return `${prefix}-${++ids}`;
+}
