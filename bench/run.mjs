@@ -407,7 +407,7 @@ async function scaleCase({ browser, origin }) {
     rows.push(row(`storage after ${c.runs.toLocaleString('en')} runs (estimate, IndexedDB)`, 'MB', 'lower', mb(usage('bgkit')), mb(usage('bare'))));
     rows.push(row(`seeding ${c.runs.toLocaleString('en')} runs (direct IndexedDB, same code both sides)`, 'ms', 'lower', one(info.bgkit.seedMs), one(info.bare.seedMs)));
     notes.push(
-      `${c.runs.toLocaleString('en')} completed runs over ${c.tasks} registered tasks, written straight into IndexedDB by the bench worker in ${c.batch.toLocaleString('en')}-record transactions, in bgkit's RunRecord shape (bgkit: its 'bgkit' db, store 'runs'; bare: a 'runs' store indexed by [taskId, createdAt] and createdAt). bgkit worker: configure({ historyLimit: 200000 }).`,
+      `${c.runs.toLocaleString('en')} completed runs over ${c.tasks} registered tasks, written straight into IndexedDB by the bench worker in ${c.batch.toLocaleString('en')}-record transactions, in bgkit's RunRecord shape (bgkit: its 'bgkit <scope>' db, store 'runs'; bare: a 'runs' store indexed by [taskId, createdAt] and createdAt). bgkit worker: configure({ historyLimit: 200000 }).`,
       `Warm: ${c.blocks}×${c.warmN} calls per side after 3 unmeasured; cold: ${c.coldN} calls per side, each after CDP ServiceWorker.stopWorker.`,
       `Rows returned: ${JSON.stringify(Object.fromEntries(sides.map((s) => [s.kind, Object.fromEntries(ops.map(([n]) => [n, info[s.kind][n]]))])))}.`,
       `storage.estimate() usage before/after seeding: bgkit ${fmtBytes(info.bgkit.before.usage)} → ${fmtBytes(info.bgkit.after.usage)}, bare ${fmtBytes(info.bare.before.usage)} → ${fmtBytes(info.bare.after.usage)} (off-the-record context; an estimate, not a file size).`,

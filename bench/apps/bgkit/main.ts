@@ -34,7 +34,6 @@ function nextCompleted(registration: BackgroundTaskRegistration): Promise<Backgr
 const lanes: Lane[] = [];
 let progressTask: Lane | undefined;
 let tickTask: BackgroundTaskRegistration | undefined;
-let tickDb: Promise<IDBDatabase> | undefined;
 
 // Stamped on arrival, before anything else runs; the bare page does the same.
 new BroadcastChannel(TICK_CHANNEL).onmessage = (e) => {
@@ -196,14 +195,12 @@ const bench = {
   },
 
   async readTickRecord(): Promise<{ schedule?: { via?: string; nextRunTime: number; lastRunAt?: number } }> {
-    const db = await bench.tickDatabase();
-    return idb(db.transaction('registrations').objectStore('registrations').get(tickTask!.taskId));
-  },
-
-  tickDatabase(): Promise<IDBDatabase> {
-    // The worker's own database (the page may open it; only bgkit's worker writes it otherwise).
-    tickDb ??= navigator.serviceWorker.ready.then((reg) => idb(indexedDB.open(storageName(reg.scope))));
-    return tickDb;
+    const db = await idb(indexedDB.open(storageName((await navigator.serviceWorker.ready).scope)));
+    try {
+      return await idb(db.transaction('registrations').objectStore('registrations').get(tickTask!.taskId));
+    } finally {
+      db.close();
+    }
   },
 
   /**
@@ -213,18 +210,23 @@ const bench = {
    * timed run is the periodicsync's own. Done from the page, between measurements, without waking the worker.
    */
   async rearm(): Promise<void> {
-    const db = await bench.tickDatabase();
-    const tx = db.transaction('registrations', 'readwrite');
-    const store = tx.objectStore('registrations');
-    const record = await idb(store.get(tickTask!.taskId));
-    const interval = 15 * 60_000;
-    const now = Date.now();
-    record.schedule = { ...record.schedule, lastRunAt: now - interval, nextRunTime: now + interval };
-    store.put(record);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = tx.onabort = () => reject(tx.error);
-    });
+    // Opened and closed each time: an app's pages never hold bgkit's database open, so neither does this one.
+    const db = await idb(indexedDB.open(storageName((await navigator.serviceWorker.ready).scope)));
+    try {
+      const tx = db.transaction('registrations', 'readwrite');
+      const store = tx.objectStore('registrations');
+      const record = await idb(store.get(tickTask!.taskId));
+      const interval = 15 * 60_000;
+      const now = Date.now();
+      record.schedule = { ...record.schedule, lastRunAt: now - interval, nextRunTime: now + interval };
+      store.put(record);
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = tx.onabort = () => reject(tx.error);
+      });
+    } finally {
+      db.close();
+    }
   },
 
   /** How the tick runs were started (their `source`): every one should be 'periodicsync'. */
