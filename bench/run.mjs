@@ -3,14 +3,13 @@
 // Chromium. Usage: node bench/run.mjs [--quick] [--cases 3,4,5,6]
 // Prints a table and writes bench/results.json. Timings are reported, never asserted: machines are noisy.
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { cpus, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
-import { buildApp, buildSizeEntry } from './lib/build.mjs';
-import { WorkerControl } from './lib/cdp.mjs';
+import { chromium } from 'playwright-core';
+import { buildApp, buildSizeEntry, loadDevtools } from './lib/build.mjs';
 import { serve } from './lib/server.mjs';
 import { percentile, summarize } from './lib/stats.mjs';
 
@@ -18,10 +17,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = dirname(here);
 const out = join(here, '.out');
 
-// playwright-core is installed for e2e/ and devtools/, not for the repository root; pnpm links every
-// installed package under node_modules/.pnpm/node_modules, so it is resolved from there.
-const require = createRequire(join(repo, 'node_modules/.pnpm/bench-importer.js'));
-const { chromium } = require('playwright-core');
+// @bgkit/devtools/playwright (BgkitDriver, ServiceWorkerCdp), bundled from the package's source at start-up
+// (lib/build.mjs, loadDevtools): the driver of the working tree, with no package build needed.
+let devtools;
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -33,12 +31,14 @@ const only = (() => {
 // --quick is for checking that the harness works, not for figures: smaller n everywhere.
 const config = quick
   ? {
+      periodic: { warm: { n: 20, warmup: 3, gap: 25 }, cold: { n: 5, warmup: 1, gap: 25 }, trace: { warm: 5, cold: 3 }, floor: 10 },
       throughput: { total: 200, lanes: 16, warmup: 50, reps: 2 },
       progress: { n: 200, gap: 5, warmupN: 20, reps: 1 },
       scale: { runs: 10_000, tasks: 20, batch: 5_000, limit: 50, warmN: 10, blocks: 1, coldN: 2 },
       retention: { historyLimit: 1000, total: 1500, step: 500, lanes: 16 },
     }
   : {
+      periodic: { warm: { n: 200, warmup: 20, gap: 25 }, cold: { n: 30, warmup: 3, gap: 25 }, trace: { warm: 40, cold: 15 }, floor: 50 },
       throughput: { total: 1000, lanes: 16, warmup: 200, reps: 5 },
       progress: { n: 200, gap: 5, warmupN: 40, reps: 5 },
       scale: { runs: 100_000, tasks: 20, batch: 10_000, limit: 50, warmN: 10, blocks: 3, coldN: 8 },
@@ -51,23 +51,20 @@ const LAUNCH = {
 };
 
 // ── the case list ───────────────────────────────────────────────────────────────────────────────────────
-// Every case has a place here, measured or not, so that the table and results.json always show the whole
-// plan. A case with `pending` is printed as "not measured yet" with the reason, never with made-up figures.
-// The brief for this harness predates the kit's TimeTrigger (periodicsync → task); these two cases wait
-// for a harness change that registers a TimeTrigger task, grants periodic-background-sync over CDP
-// (Browser.setPermission) and dispatches ServiceWorker.dispatchPeriodicSyncEvent with that task's tag.
-const PERIODIC_PENDING = 'not wired into the harness yet (it was planned before the kit mapped periodicsync to tasks)';
-
+// Every case has a place here, so that the table and results.json always show the whole plan. A case with
+// `pending` is printed as "not measured yet" with the reason, never with made-up figures.
 const CASES = [
   {
     id: '1',
-    title: 'periodicsync → task completed, warm worker (CDP dispatchPeriodicSyncEvent)',
-    pending: PERIODIC_PENDING,
+    title: 'periodicsync → handler message in the page, warm worker (CDP dispatchPeriodicSyncEvent)',
+    run: (ctx) => periodicCase(ctx, false),
+    browser: true,
   },
   {
     id: '2',
-    title: 'periodicsync → task completed, cold worker (stopWorker, then CDP dispatch)',
-    pending: PERIODIC_PENDING,
+    title: 'periodicsync → handler message in the page, cold worker (stopWorker, then CDP dispatch)',
+    run: (ctx) => periodicCase(ctx, true),
+    browser: true,
   },
   { id: '3', title: 'Throughput: ApplicationTrigger requests until every completed event', run: throughputCase, browser: true },
   { id: '4', title: 'Progress latency: task sets progress → page progress event', run: progressCase, browser: true },
@@ -115,6 +112,167 @@ function order(rep, sides) {
 function row(metric, unit, better, bgkit, bare, extra = {}) {
   const ratio = bgkit && bare ? bgkit.median / bare.median : null;
   return { metric, unit, better, bgkit, bare, ratio, ...extra };
+}
+
+// ── cases 1 and 2 ───────────────────────────────────────────────────────────────────────────────────────
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * An app set up for periodicsync: periodic-background-sync granted (CDP Browser.setPermission, through
+ * BgkitDriver) before its task or tag is registered, so the registration reaches the browser; a CDP binding
+ * through which the page reports each tick the moment it arrives; ServiceWorkerCdp to dispatch and stop.
+ */
+async function openPeriodic(browser, origin, kind, search = '') {
+  const app = await openApp(browser, origin, kind, search);
+  const driver = await devtools.BgkitDriver.attach(app.page);
+  await driver.grantPeriodicSync();
+  const setup = await app.call('setupPeriodic');
+  const tag = kind === 'bgkit' ? await driver.periodicSyncTag('bench.tick') : setup.tag;
+  if (!setup.tags.includes(tag)) throw new Error(`${kind}: periodic sync tag ${tag} not registered with the browser (tags: ${setup.tags.join(', ') || 'none'}, via ${setup.via})`);
+  const cdp = await devtools.ServiceWorkerCdp.attach(app.page);
+  // Runtime.addBinding: page → Node in one CDP event, on the page's own session, with no Playwright layer.
+  const session = await app.context.newCDPSession(app.page);
+  const waiting = [];
+  const stray = [];
+  session.on('Runtime.bindingCalled', ({ name, payload }) => {
+    if (name !== '__benchTick') return;
+    const at = performance.now();
+    const message = { ...JSON.parse(payload), at };
+    const i = waiting.findIndex((w) => w.kind === message.kind);
+    if (i < 0) return void stray.push(message);
+    waiting.splice(i, 1)[0].resolve(message);
+  });
+  await session.send('Runtime.addBinding', { name: '__benchTick' });
+  const next = (kind) => {
+    let waiter;
+    const promise = new Promise((resolve) => waiter = { kind, resolve });
+    waiting.push(waiter);
+    return withTimeout(promise, 15_000, `${app.kind}: a '${kind}' message`).finally(() => waiting.splice(waiting.indexOf(waiter) >>> 0, waiting.includes(waiter) ? 1 : 0));
+  };
+  return { ...app, driver, cdp, session, tag, setup, next, stray, notRunning: 0 };
+}
+
+/**
+ * One measurement: re-arm (bgkit: its stored schedule, see rearm()), stop the worker for a cold one, leave
+ * the worker idle for `gap` ms, then time from just before the CDP dispatch to the page's report of the
+ * handler's message (and of the run's completion), both on Node's monotonic clock.
+ */
+async function tickOnce(side, cold, gap) {
+  await side.page.evaluate(() => window.bench.rearm());
+  if (cold) await side.cdp.stopWorker();
+  await sleep(gap);
+  const status = await side.cdp.runningStatus();
+  if (cold ? status !== 'stopped' : status !== 'running') side.notRunning++;
+  const tick = side.next('tick');
+  const completed = side.next('completed');
+  const t0 = performance.now();
+  await side.cdp.dispatchPeriodicSync(side.tag);
+  const m = await tick;
+  const done = await completed;
+  if (done.id !== m.id) throw new Error(`${side.kind}: completion of ${done.id} after the tick of ${m.id}`);
+  if (done.status !== 'completed') throw new Error(`${side.kind}: run ${done.id} ended ${done.status}`);
+  return { tick: m.at - t0, completed: done.at - t0, message: m, done };
+}
+
+/** The CDP round trip the measurement cannot avoid: Node → browser (a command) and page → Node (the binding). */
+async function harnessFloor(side, n) {
+  const samples = [];
+  for (let i = 0; i < n; i++) {
+    const ping = side.next('ping');
+    const t0 = performance.now();
+    await side.session.send('Runtime.evaluate', { expression: `__benchTick(JSON.stringify({ kind: 'ping', arrived: 0 }))` });
+    samples.push((await ping).at - t0);
+  }
+  return summarize(samples);
+}
+
+/**
+ * The trace pass: workers built the same, started with `?trace` (see apps/shared/swtrace.ts), a few ticks
+ * each. Marks are on the page/worker clock (timeOrigin + now); the dispatch is put on that clock as the
+ * page's arrival stamp minus the Node-measured time to it, so offsets include the binding hop back (about
+ * half the harness floor). Returns the median offset of every mark from the dispatch.
+ */
+async function tracePass(browser, origin, cold, n, gap) {
+  const out = {};
+  for (const kind of ['bgkit', 'bare']) {
+    const side = await openPeriodic(browser, origin, kind, '?trace');
+    try {
+      await tickOnce(side, cold, gap);
+      await side.page.evaluate(() => window.bench.marks());
+      const samples = [];
+      for (let i = 0; i < n; i++) {
+        const r = await tickOnce(side, cold, gap);
+        // The run's end (outcome write, broadcast) happens after the tick message: fetched after completion.
+        // The call itself leaves marks of its own (its message); those after the completion are cut off.
+        const rest = (await side.page.evaluate(() => window.bench.marks())) ?? [];
+        const dispatch = r.message.arrived - r.tick;
+        const seen = new Map();
+        const timeline = [];
+        // Marks before the dispatch are leftovers of earlier work (the last run's aftermath, the marks call).
+        const marks = [...(r.message.marks ?? []), ...rest].filter(([, at]) => at >= dispatch && at <= r.done.arrived);
+        for (const [label, at] of marks) {
+          const k = (seen.get(label) ?? 0) + 1;
+          seen.set(label, k);
+          timeline.push([k > 1 ? `${label} #${k}` : label, at - dispatch]);
+        }
+        timeline.push(['page: tick message', r.message.arrived - dispatch], ['page: completed', r.done.arrived - dispatch]);
+        samples.push(timeline);
+      }
+      const byLabel = new Map();
+      for (const timeline of samples) for (const [label, ms] of timeline) byLabel.set(label, [...(byLabel.get(label) ?? []), ms]);
+      out[kind] = [...byLabel].map(([label, v]) => ({ label, median: percentile(v, 50), seen: v.length, of: samples.length })).sort((a, b) => a.median - b.median);
+    } finally {
+      await side.close();
+    }
+  }
+  return out;
+}
+
+async function periodicCase({ browser, origin }, cold) {
+  const c = cold ? config.periodic.cold : config.periodic.warm;
+  const sides = [await openPeriodic(browser, origin, 'bgkit'), await openPeriodic(browser, origin, 'bare')];
+  try {
+    const floor = await harnessFloor(sides[0], config.periodic.floor);
+    for (let i = 0; i < c.warmup; i++) for (const side of order(i, sides)) await tickOnce(side, cold, c.gap);
+    const tick = { bgkit: [], bare: [] };
+    const completed = { bgkit: [], bare: [] };
+    for (let i = 0; i < c.n; i++) {
+      for (const side of order(i, sides)) {
+        const r = await tickOnce(side, cold, c.gap);
+        tick[side.kind].push(r.tick);
+        completed[side.kind].push(r.completed);
+      }
+      if ((i + 1) % Math.max(1, Math.floor(c.n / 4)) === 0) log(`periodic ${cold ? 'cold' : 'warm'} ${i + 1}/${c.n}: bgkit ${percentile(tick.bgkit, 50).toFixed(2)} ms, bare ${percentile(tick.bare, 50).toFixed(2)} ms (medians so far)`);
+    }
+    const sources = await sides[0].call('tickSources');
+    const trace = await tracePass(browser, origin, cold, cold ? config.periodic.trace.cold : config.periodic.trace.warm, c.gap);
+    const fmtTrace = (kind) => trace[kind].map((t) => `${t.label} +${t.median.toFixed(2)}${t.seen < t.of ? ` (${t.seen}/${t.of})` : ''}`).join(', ');
+    const what = cold ? 'cold' : 'warm';
+    return {
+      rows: [
+        row(`dispatch → handler message in page, ${what} worker`, 'ms', 'lower', summarize(tick.bgkit), summarize(tick.bare)),
+        row(`dispatch → run completed in page, ${what} worker`, 'ms', 'lower', summarize(completed.bgkit), summarize(completed.bare)),
+      ],
+      notes: [
+        `One task with TimeTrigger(15, false) (bare: one periodicsync tag, minInterval 15 min), registered after periodic-background-sync was granted over CDP (Browser.setPermission), so the tag is registered with the browser (bgkit schedule.via: ${sides[0].setup.via}). Each sample: CDP ServiceWorker.dispatchPeriodicSyncEvent with the tag${cold ? ', the worker stopped first (ServiceWorker.stopWorker, waited until stopped)' : ''}; ${c.n} samples per side after ${c.warmup} unmeasured, sides alternating, each after ${c.gap} ms idle.`,
+        'Timed in Node (performance.now()) from just before the CDP command to the page\'s report of the message, which the page sends the moment the BroadcastChannel message arrives, through a CDP binding (Runtime.addBinding): one clock, no page/Node clock offset. The handler\'s message: bgkit\'s task handler / the bare listener posting on a BroadcastChannel; completed: bgkit\'s `completed` event / the bare worker\'s second message after storing the outcome.',
+        `Harness floor (a CDP command to the page that calls the binding at once): median ${floor.median.toFixed(2)} ms, p90 ${floor.p90.toFixed(2)} ms; it is in both sides' figures.`,
+        `bgkit re-arms its one task before every dispatch by writing the stored schedule (lastRunAt one interval ago, nextRunTime ahead), from the page, outside the timed window: bgkit runs a periodicsync only if half an interval passed since the last run (claimSlot 'periodic'). bgkit runs recorded (source/status): ${JSON.stringify(sources)}.`,
+        `Worker not in the expected state (${cold ? 'stopped' : 'running'}) at dispatch: bgkit ${sides[0].notRunning}, bare ${sides[1].notRunning}; unexpected messages: bgkit ${sides[0].stray.length}, bare ${sides[1].stray.length}.`,
+        `Trace pass (separate contexts, workers started with ?trace, ${cold ? config.periodic.trace.cold : config.periodic.trace.warm} ticks each; ms from the dispatch, medians; tx = IndexedDB transaction) bgkit: ${fmtTrace('bgkit')}.`,
+        `Trace pass bare: ${fmtTrace('bare')}.`,
+      ],
+      trace,
+      floor,
+      errors: sides.flatMap((s) => s.errors),
+    };
+  } finally {
+    for (const side of sides) {
+      await side.cdp.detach();
+      await side.driver.detach();
+      await side.close();
+    }
+  }
 }
 
 // ── case 3 ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -210,7 +368,7 @@ async function scaleCase({ browser, origin }) {
   try {
     for (const side of sides) {
       side.taskIds = await side.call('setupLanes', c.tasks);
-      side.control = await WorkerControl.attach(side.page);
+      side.control = await devtools.ServiceWorkerCdp.attach(side.page);
       const before = await side.call('storageEstimate');
       const seeded = await side.call('seed', c.runs, c.batch, side.taskIds);
       const count = await side.call('countRuns');
@@ -249,7 +407,7 @@ async function scaleCase({ browser, origin }) {
     rows.push(row(`storage after ${c.runs.toLocaleString('en')} runs (estimate, IndexedDB)`, 'MB', 'lower', mb(usage('bgkit')), mb(usage('bare'))));
     rows.push(row(`seeding ${c.runs.toLocaleString('en')} runs (direct IndexedDB, same code both sides)`, 'ms', 'lower', one(info.bgkit.seedMs), one(info.bare.seedMs)));
     notes.push(
-      `${c.runs.toLocaleString('en')} completed runs over ${c.tasks} registered tasks, written straight into IndexedDB by the bench worker in ${c.batch.toLocaleString('en')}-record transactions, in bgkit's RunRecord shape (bgkit: its 'bgkit' db, store 'runs'; bare: a 'runs' store indexed by [taskId, createdAt] and createdAt). bgkit worker: configure({ historyLimit: 200000 }).`,
+      `${c.runs.toLocaleString('en')} completed runs over ${c.tasks} registered tasks, written straight into IndexedDB by the bench worker in ${c.batch.toLocaleString('en')}-record transactions, in bgkit's RunRecord shape (bgkit: its 'bgkit <scope>' db, store 'runs'; bare: a 'runs' store indexed by [taskId, createdAt] and createdAt). bgkit worker: configure({ historyLimit: 200000 }).`,
       `Warm: ${c.blocks}×${c.warmN} calls per side after 3 unmeasured; cold: ${c.coldN} calls per side, each after CDP ServiceWorker.stopWorker.`,
       `Rows returned: ${JSON.stringify(Object.fromEntries(sides.map((s) => [s.kind, Object.fromEntries(ops.map(([n]) => [n, info[s.kind][n]]))])))}.`,
       `storage.estimate() usage before/after seeding: bgkit ${fmtBytes(info.bgkit.before.usage)} → ${fmtBytes(info.bgkit.after.usage)}, bare ${fmtBytes(info.bare.before.usage)} → ${fmtBytes(info.bare.after.usage)} (off-the-record context; an estimate, not a file size).`,
@@ -326,7 +484,7 @@ function compressed(code) {
 async function sizeCase() {
   const sizes = [];
   for (const entry of SIZE_ENTRIES) {
-    const chunks = await buildSizeEntry(repo, join(here, 'size', `${entry.key}.ts`), join(out, 'size', entry.key));
+    const chunks = await buildSizeEntry(here, join(here, 'size', `${entry.key}.ts`), join(out, 'size', entry.key));
     const main = chunks.find((ch) => ch.isEntry);
     sizes.push({ ...entry, ...compressed(main.code), modules: main.modules.length });
     // Lazy chunks load only on demand (the client imports workbox-window only under configure({ serviceWorker })).
@@ -413,8 +571,9 @@ async function main() {
   const selected = CASES.filter((c) => !only || only.has(c.id));
   const needsBrowser = selected.some((c) => c.run && c.browser);
   log('building bench apps');
-  await buildApp(repo, join(here, 'apps/bgkit'), join(out, 'bgkit'));
-  await buildApp(repo, join(here, 'apps/bare'), join(out, 'bare'));
+  await buildApp(join(here, 'apps/bgkit'), join(out, 'bgkit'));
+  await buildApp(join(here, 'apps/bare'), join(out, 'bare'));
+  devtools = await loadDevtools(here, join(out, 'node'));
   const server = await serve(out);
   const browser = needsBrowser ? await chromium.launch(LAUNCH) : null;
   const results = {

@@ -1,6 +1,9 @@
 // The bare page: the same operations as the bgkit page, against the hand-written worker.
 import { stamp } from '../shared/clock';
 import { callWorker, registerWorker, storageEstimate, timeEach, type ProgressResult, type ThroughputResult } from '../shared/page';
+import { periodicSync, report, TICK_CHANNEL, type TickMessage } from '../shared/tick';
+
+const TICK_TAG = 'bare-tick';
 
 type Reply = { type: 'done'; id: number } | { type: 'progress'; i: number; sent: number };
 
@@ -20,6 +23,11 @@ function onReply(data: Reply, at: number): void {
 navigator.serviceWorker.addEventListener('message', (e) => onReply(e.data as Reply, stamp()));
 navigator.serviceWorker.startMessages();
 new BroadcastChannel('bare-progress').onmessage = (e) => onReply(e.data as Reply, stamp());
+new BroadcastChannel(TICK_CHANNEL).onmessage = (e) => {
+  const arrived = stamp();
+  const m = e.data as TickMessage;
+  report({ ...m, arrived, ...(m.kind === 'completed' ? { status: 'completed' } : {}) });
+};
 
 let nextId = 0;
 let laneTaskIds: string[] = [];
@@ -101,6 +109,20 @@ const bench = {
   },
 
   storageEstimate,
+
+  /** Cases 1 and 2: the hand-written periodic job's tag, registered with the browser (permission granted first). */
+  async setupPeriodic(): Promise<{ tag: string; via: string; tags: string[] }> {
+    const sync = periodicSync(await navigator.serviceWorker.ready);
+    await sync.register(TICK_TAG, { minInterval: 15 * 60_000 });
+    return { tag: TICK_TAG, via: 'periodicsync', tags: await sync.getTags() };
+  },
+
+  /** The bare worker keeps no schedule to re-arm. */
+  async rearm(): Promise<void> {},
+
+  marks(): Promise<unknown> {
+    return callWorker({ type: 'bench:marks' });
+  },
 };
 
 (window as unknown as { bench: typeof bench }).bench = bench;

@@ -1,8 +1,11 @@
 /// <reference lib="webworker" />
 // The hand-written baseline: what an app would write without bgkit to do the same work, with raw IndexedDB
 // and postMessage / BroadcastChannel. Kept deliberately minimal; it is the floor bgkit is compared against.
+// swtrace first, as in the bgkit worker: it stamps the periodicsync event before the listener below runs.
+import { mark, takeMarks } from '../shared/swtrace';
 import { sleep, stamp } from '../shared/clock';
 import { countStore, seedRuns, type SeedRequest } from '../shared/seed';
+import { TICK_CHANNEL, type TickMessage } from '../shared/tick';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -63,7 +66,8 @@ type Message =
   | { type: 'bench:seed'; seed: SeedRequest }
   | { type: 'bench:count' }
   | { type: 'bench:list' }
-  | { type: 'bench:runs'; taskId?: string; limit: number };
+  | { type: 'bench:runs'; taskId?: string; limit: number }
+  | { type: 'bench:marks' };
 
 async function admin(data: Message): Promise<unknown> {
   const d = await db();
@@ -87,12 +91,40 @@ async function admin(data: Message): Promise<unknown> {
       return result(d.transaction('tasks').objectStore('tasks').getAll());
     case 'bench:runs':
       return newestRuns(data.taskId ? 'byTask' : 'byCreated', data.limit, data.taskId);
+    case 'bench:marks':
+      return takeMarks() ?? null;
     default:
       throw new Error(`unknown ${(data as { type: string }).type}`);
   }
 }
 
 const progressChannel = new BroadcastChannel('bare-progress');
+
+// Cases 1 and 2: what an app writes by hand for a periodic job. The run is recorded in IndexedDB, the job
+// (here: telling the page) runs, the outcome is stored and announced. Same message, same channel as bgkit's.
+const TICK_TAG = 'bare-tick';
+const tick = new BroadcastChannel(TICK_CHANNEL);
+
+self.addEventListener('periodicsync', (event) => {
+  if (event.tag !== TICK_TAG) return;
+  event.waitUntil(
+    (async () => {
+      const d = await db();
+      const now = Date.now();
+      const run = { instanceId: crypto.randomUUID(), taskId: TICK_TAG, name: TICK_TAG, status: 'running', createdAt: now, startedAt: now, finishedAt: null as number | null };
+      let tx = d.transaction('runs', 'readwrite');
+      tx.objectStore('runs').put(run);
+      await done(tx);
+      mark('handler');
+      const message: TickMessage = { kind: 'tick', id: run.instanceId, sent: stamp(), marks: takeMarks() };
+      tick.postMessage(message);
+      tx = d.transaction('runs', 'readwrite');
+      tx.objectStore('runs').put({ ...run, status: 'completed', finishedAt: Date.now() });
+      await done(tx);
+      tick.postMessage({ kind: 'completed', id: run.instanceId } satisfies TickMessage);
+    })(),
+  );
+});
 
 self.addEventListener('install', () => void self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
@@ -125,3 +157,5 @@ self.addEventListener('message', (event) => {
     event.waitUntil(admin(data).then((ok) => port.postMessage({ ok }), (error) => port.postMessage({ error: String(error) })));
   }
 });
+
+mark('script end');

@@ -4,11 +4,14 @@ import {
   BackgroundExecutionManager,
   BackgroundTaskBuilder,
   BackgroundTaskRegistration,
+  TimeTrigger,
   type BackgroundTaskCompletedEvent,
   type BackgroundTaskProgressEvent,
 } from '@bgkit/client';
+import { storageName } from '@bgkit/sw/protocol';
 import { sleep, stamp } from '../shared/clock';
 import { callWorker, registerWorker, storageEstimate, timeEach, type ProgressResult, type ThroughputResult } from '../shared/page';
+import { periodicSync, report, TICK_CHANNEL, type TickMessage } from '../shared/tick';
 
 interface Lane {
   registration: BackgroundTaskRegistration;
@@ -30,6 +33,21 @@ function nextCompleted(registration: BackgroundTaskRegistration): Promise<Backgr
 
 const lanes: Lane[] = [];
 let progressTask: Lane | undefined;
+let tickTask: BackgroundTaskRegistration | undefined;
+
+// Stamped on arrival, before anything else runs; the bare page does the same.
+new BroadcastChannel(TICK_CHANNEL).onmessage = (e) => {
+  const arrived = stamp();
+  const m = e.data as TickMessage;
+  report({ ...m, arrived });
+};
+
+function idb<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
 
 const bench = {
   kind: 'bgkit',
@@ -152,6 +170,77 @@ const bench = {
   },
 
   storageEstimate,
+
+  /**
+   * Cases 1 and 2: one task with TimeTrigger(15, false). The harness has granted periodic-background-sync
+   * first, so registering it registers its periodicsync tag with the browser (schedule.via 'periodicsync').
+   */
+  async setupPeriodic(): Promise<{ taskId: string; via: string | undefined; tags: string[] }> {
+    const builder = new BackgroundTaskBuilder();
+    builder.name = 'bench.tick';
+    builder.taskEntryPoint = 'bench.tick';
+    builder.setTrigger(new TimeTrigger(15, false));
+    await builder.register();
+    // As in setupLanes: the live object once bgkit's registry refresh has run.
+    await sleep(300);
+    tickTask = [...(await BackgroundTaskRegistration.allTasks()).values()].find((r) => r.name === 'bench.tick')!;
+    tickTask.addEventListener('completed', (e) => {
+      const arrived = stamp();
+      const event = e as BackgroundTaskCompletedEvent;
+      report({ kind: 'completed', id: event.instanceId, status: event.status, arrived });
+    });
+    const record = await bench.readTickRecord();
+    const tags = await periodicSync(await navigator.serviceWorker.ready).getTags();
+    return { taskId: tickTask.taskId, via: record.schedule?.via, tags };
+  },
+
+  async readTickRecord(): Promise<{ schedule?: { via?: string; nextRunTime: number; lastRunAt?: number } }> {
+    const db = await idb(indexedDB.open(storageName((await navigator.serviceWorker.ready).scope)));
+    try {
+      return await idb(db.transaction('registrations').objectStore('registrations').get(tickTask!.taskId));
+    } finally {
+      db.close();
+    }
+  },
+
+  /**
+   * Puts the task's stored schedule where it is once a period has passed since its last run (lastRunAt one
+   * interval ago), so the next periodicsync claims its slot as a real one would. nextRunTime stays ahead, so
+   * nothing else (catch-up at a worker boot, the open page's overdue check) runs the task meanwhile: the
+   * timed run is the periodicsync's own. Done from the page, between measurements, without waking the worker.
+   */
+  async rearm(): Promise<void> {
+    // Opened and closed each time: an app's pages never hold bgkit's database open, so neither does this one.
+    const db = await idb(indexedDB.open(storageName((await navigator.serviceWorker.ready).scope)));
+    try {
+      const tx = db.transaction('registrations', 'readwrite');
+      const store = tx.objectStore('registrations');
+      const record = await idb(store.get(tickTask!.taskId));
+      const interval = 15 * 60_000;
+      const now = Date.now();
+      record.schedule = { ...record.schedule, lastRunAt: now - interval, nextRunTime: now + interval };
+      store.put(record);
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = tx.onabort = () => reject(tx.error);
+      });
+    } finally {
+      db.close();
+    }
+  },
+
+  /** How the tick runs were started (their `source`): every one should be 'periodicsync'. */
+  async tickSources(): Promise<Record<string, number>> {
+    const runs = await tickTask!.runs({ limit: 10_000 });
+    const out: Record<string, number> = {};
+    for (const run of runs) out[`${run.source}/${run.status}`] = (out[`${run.source}/${run.status}`] ?? 0) + 1;
+    return out;
+  },
+
+  /** The worker's trace marks since its last tick message (the run's end: its write and broadcast). */
+  marks(): Promise<unknown> {
+    return callWorker({ type: 'bench:marks' });
+  },
 };
 
 (window as unknown as { bench: typeof bench }).bench = bench;

@@ -1,8 +1,12 @@
 /// <reference lib="webworker" />
 // The bgkit side of the benchmark: the tasks the page requests, plus a bench-only message for seeding.
+// swtrace first: it must be evaluated (and its periodicsync listener added) before @bgkit/sw.
+import { mark, takeMarks } from '../shared/swtrace';
 import { configure, defineTask, type ApplicationTriggerDetails } from '@bgkit/sw';
+import { storageName } from '@bgkit/sw/protocol';
 import { sleep, stamp } from '../shared/clock';
 import { countStore, openExisting, seedRuns, type SeedRequest } from '../shared/seed';
+import { TICK_CHANNEL, type TickMessage } from '../shared/tick';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -28,6 +32,16 @@ defineTask<ApplicationTriggerDetails<{ n: number; gap: number }>>('bench.progres
   return { sent };
 });
 
+// Cases 1 and 2: a TimeTrigger task whose handler tells the page it ran, over a BroadcastChannel (the bare
+// worker's periodicsync listener posts the same message the same way).
+const tick = new BroadcastChannel(TICK_CHANNEL);
+defineTask('bench.tick', (task) => {
+  mark('handler');
+  const message: TickMessage = { kind: 'tick', id: task.instanceId, sent: stamp(), marks: takeMarks() };
+  tick.postMessage(message);
+  return null;
+});
+
 self.addEventListener('install', () => void self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
@@ -38,8 +52,9 @@ self.addEventListener('message', (event) => {
   event.waitUntil(
     (async () => {
       try {
+        if (data.type === 'bench:marks') return void port.postMessage({ ok: takeMarks() ?? null });
         // The database exists by now: the page registered its tasks (through bgkit) first.
-        const db = await openExisting('bgkit');
+        const db = await openExisting(storageName(self.registration.scope));
         try {
           if (data.type === 'bench:seed') port.postMessage({ ok: await seedRuns(db, 'runs', data.seed!) });
           else if (data.type === 'bench:count') port.postMessage({ ok: await countStore(db, 'runs') });
@@ -53,3 +68,5 @@ self.addEventListener('message', (event) => {
     })(),
   );
 });
+
+mark('script end');
