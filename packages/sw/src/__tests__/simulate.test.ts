@@ -112,7 +112,7 @@ describe('devtools simulation', () => {
 
   it('keeps a simulated fire pending while a condition does not hold, like a real one', async () => {
     const { taskId } = await register('gated', { type: 'push' }, 'sim.echo', [{ type: 'userNotPresent' }]);
-    await api().simulate({ kind: 'device', signals: { userPresent: true } });
+    await simulated({ userPresent: true });
     await api().simulate({ kind: 'fire', taskId, details: { payload: 'later' } });
     expect(await api().pending()).toMatchObject([{ taskId, source: 'simulated' }]);
     expect(await RunStore.query({ taskId })).toEqual([]);
@@ -123,8 +123,8 @@ describe('devtools simulation', () => {
   it('overrides device signals until reset: page reports do not undo them, and transitions fire system triggers', async () => {
     const away = await register('away', { type: 'system', systemType: 'userAway', oneShot: false });
     const back = await register('back', { type: 'system', systemType: 'userPresent', oneShot: false });
-    await api().relay({ userPresent: true, online: true });
-    await api().simulate({ kind: 'device', signals: { userPresent: false } });
+    await relayed({ userPresent: true, online: true });
+    await simulated({ userPresent: false });
     expect(await newestRun(away.taskId)).toMatchObject({ source: 'simulated', result: { systemType: 'userAway' } });
     // A page's heartbeat still says present: the override wins, nothing fires.
     await api().relay({ userPresent: true });
@@ -139,9 +139,9 @@ describe('devtools simulation', () => {
 
   it('forces a work cost, which tasks read and backgroundWorkCostNotHigh obeys; pages cannot report one', async () => {
     const change = await register('cost', { type: 'system', systemType: 'backgroundWorkCostChange', oneShot: false });
-    await api().relay({ onAC: true });
+    await relayed({ onAC: true });
     expect(await BackgroundWorkCost.current()).toBe('low');
-    await api().simulate({ kind: 'device', signals: { workCost: 'high' } });
+    await simulated({ workCost: 'high' });
     expect(await BackgroundWorkCost.current()).toBe('high');
     expect(await api().workCost()).toBe('high');
     expect(await newestRun(change.taskId)).toMatchObject({ result: { systemType: 'backgroundWorkCostChange' } });
@@ -192,5 +192,22 @@ describe('system triggers are durable', () => {
     const runs = await RunStore.query({ taskId });
     expect(runs).toHaveLength(2);
     expect(new Set(runs.map((r) => r.instanceId)).size).toBe(2);
+  });
+});
+
+describe('the registrations cache', () => {
+  it('keeps up with writes, and a read overtaken by a write does not become a stale cache', async () => {
+    const registered = await register('cached', { type: 'time', freshnessTime: 15, oneShot: false });
+    RegistrationStore.forget();
+    const reading = RegistrationStore.all();
+    const moved = { ...registered, schedule: { ...registered.schedule!, nextRunTime: 123 } };
+    expect(await RegistrationStore.update(moved)).toBe(true);
+    await reading;
+    expect((await RegistrationStore.get(registered.taskId))!.schedule!.nextRunTime).toBe(123);
+    // Later writes patch the cache in place of a re-read.
+    const claimed = await RegistrationStore.claimSlot(registered.taskId, 1000, 'now');
+    expect((await RegistrationStore.get(registered.taskId))!.schedule).toEqual(claimed!.schedule);
+    await RegistrationStore.delete([registered.taskId]);
+    expect(await RegistrationStore.get(registered.taskId)).toBeUndefined();
   });
 });

@@ -14,6 +14,21 @@ function sameSettings(a: RegistrationRecord, b: RegisterInput): boolean {
 }
 
 let cache: Map<string, RegistrationRecord> | undefined;
+/** Bumped by every write: a read that a write overtook must not become the cache (it would stay stale). */
+let generation = 0;
+
+/**
+ * After a committed write, the cache takes the change instead of being dropped (the worker is the only
+ * writer, so it stays true, and the next trigger needs no read). Copy on write: a caller iterating the map
+ * it got from all() keeps its snapshot.
+ */
+function patchCache(change: (next: Map<string, RegistrationRecord>) => void): void {
+  generation++;
+  if (!cache) return;
+  const next = new Map(cache);
+  change(next);
+  cache = next;
+}
 
 /** Registrations and groups. Registration by name is one transaction, so two tabs registering at once agree. */
 export const RegistrationStore = {
@@ -49,7 +64,12 @@ export const RegistrationStore = {
       output = { registration, group: input.group, created: true, replaced: existing?.taskId ?? null };
     }
     await tx.done;
-    cache = undefined;
+    if (output.created) {
+      patchCache((next) => {
+        if (output.replaced) next.delete(output.replaced);
+        next.set(output.registration.taskId, output.registration);
+      });
+    }
     return output;
   },
 
@@ -57,13 +77,15 @@ export const RegistrationStore = {
     return (await this.all()).get(taskId);
   },
 
-  /** Served from memory after the first read of a worker lifetime; every write drops the cache. */
+  /** Served from memory after the first read of a worker lifetime; writes keep it up to date. */
   async all(): Promise<Map<string, RegistrationRecord>> {
     if (cache) return cache;
+    const seen = generation;
     const db = await getDb();
     const records = await db.getAll('registrations');
-    cache = new Map(records.map((r) => [r.taskId, r]));
-    return cache;
+    const map = new Map(records.map((r) => [r.taskId, r]));
+    if (seen === generation) cache = map;
+    return map;
   },
 
   async groups(): Promise<GroupRecord[]> {
@@ -81,7 +103,9 @@ export const RegistrationStore = {
       }
     }
     await tx.done;
-    cache = undefined;
+    patchCache((next) => {
+      for (const id of taskIds) next.delete(id);
+    });
     return removed;
   },
 
@@ -92,7 +116,7 @@ export const RegistrationStore = {
     const exists = (await tx.store.getKey(record.taskId)) !== undefined;
     if (exists) await tx.store.put(record);
     await tx.done;
-    cache = undefined;
+    patchCache((next) => (exists ? next.set(record.taskId, record) : next.delete(record.taskId)));
     return exists;
   },
 
@@ -119,11 +143,12 @@ export const RegistrationStore = {
       }
     }
     await tx.done;
-    cache = undefined;
+    if (claimed) patchCache((next) => next.set(taskId, claimed));
     return claimed;
   },
 
   forget(): void {
+    generation++;
     cache = undefined;
   },
 };

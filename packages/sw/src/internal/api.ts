@@ -124,6 +124,9 @@ function methods(lifetime: Lifetime, callerId: string | undefined): WorkerApi {
     },
 
     async tick() {
+      // Once a minute per page, read the registrations afresh: another worker version (during an update)
+      // may have written them, and the heartbeat is what runs what fell due.
+      RegistrationStore.forget();
       lifetime.keepAlive(Promise.all([...(await catchUp()), releasePending()]));
     },
 

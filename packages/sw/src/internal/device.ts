@@ -44,6 +44,12 @@ function merge(previous: DeviceSignals, signals: DeviceSignals): DeviceSignals {
   return next;
 }
 
+function sameSignals(a: DeviceSignals, b: DeviceSignals): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof DeviceSignals)[]);
+  for (const key of keys) if (a[key] !== b[key]) return false;
+  return true;
+}
+
 /** The system triggers that going from `before` to `after` fires. A field seen for the first time fires nothing. */
 export function transitions(before: DeviceSignals, after: DeviceSignals): SystemTriggerType[] {
   const fired: SystemTriggerType[] = [];
@@ -80,6 +86,13 @@ export interface ApplyOptions {
  */
 export async function applySignals(signals: DeviceSignals, { mode = 'reported', source = 'page', skip }: ApplyOptions = {}): Promise<SystemTriggerType[]> {
   const db = await getDb();
+  // Most reports change nothing (every worker start reports navigator.onLine, every page its heartbeat):
+  // those are answered from a read, without a write transaction that would hold up the registrations store.
+  if (mode !== 'reset') {
+    const [reported, simulated] = await Promise.all([db.get('meta', KEY) as Promise<Stored>, db.get('meta', SIMULATED_KEY) as Promise<Stored>]);
+    const stored = mode === 'reported' ? (reported ?? {}) : (simulated ?? {});
+    if (reported !== undefined && sameSignals(stored, merge(stored, signals))) return [];
+  }
   const tx = db.transaction(['meta', 'pending', 'registrations'], 'readwrite');
   const meta = tx.objectStore('meta');
   const reported = ((await meta.get(KEY)) as Stored) ?? {};

@@ -243,6 +243,8 @@ export async function fireSystem(types: readonly SystemTriggerType[], source: Tr
   return Promise.all(runs);
 }
 
+let applying: Promise<unknown> = Promise.resolve();
+
 /**
  * A page's report (or the worker's own look at navigator.onLine, or a devtools override): store it, fire
  * what changed. Whether a session is connected is the worker's own count of open windows; a page that is
@@ -254,6 +256,25 @@ export async function onSignals(
   mode: 'reported' | 'simulated' | 'reset' = 'reported',
   callerId?: string,
 ): Promise<unknown> {
+  // Reports are applied one at a time, in the order they came: a tab hidden and shown again sends two, and
+  // the first (which looks at the other windows) must not land after the second.
+  const applied = applying.then(() => applyReport(reported, source, mode, callerId));
+  applying = applied.catch(() => undefined);
+  const { signals, fired } = await applied;
+  // So the browser wakes the worker on reconnect even if no page is open by then. (A simulated offline has
+  // no reconnect to wait for.)
+  if (mode === 'reported' && signals.online === false) await registerInternetSync();
+  await cancelOnConditionLoss();
+  const replay = fired.includes('internetAvailable') ? requestQueue()?.replayWithoutSync() : undefined;
+  return Promise.all([releasePending(), replay]);
+}
+
+async function applyReport(
+  reported: DeviceSignals,
+  source: TriggerSource,
+  mode: 'reported' | 'simulated' | 'reset',
+  callerId: string | undefined,
+): Promise<{ signals: DeviceSignals; fired: SystemTriggerType[] }> {
   let signals = reported;
   if (mode === 'reported') {
     const windows = await openWindows();
@@ -265,17 +286,18 @@ export async function onSignals(
     // A hidden tab speaks only for itself: the user is still present while another window of the app is
     // visible (else two tabs would flip presence back and forth, firing userAway and userPresent each time).
     if (source === 'page' && signals.userPresent === false && (await visibleWindows(callerId)) > 0) signals.userPresent = true;
+    // A page can say "online" while the browser is not (seen in Chromium: a page loaded from the worker's
+    // cache while offline reports navigator.onLine true at first, and no event follows when it corrects).
+    // The worker's own navigator.onLine is the browser's too: give it a moment to agree, else ignore the claim.
+    if (source === 'page' && signals.online === true && typeof navigator !== 'undefined' && !(await onLineWithin(1000))) {
+      const { online: _ignored, ...rest } = signals;
+      signals = rest;
+    }
   }
   // A one-shot system trigger fires once: not again while its run is still going (as dispatch() rules).
   const registrationsById = await RegistrationStore.all();
   const skip = (taskId: string) => hasActiveRun(taskId) && isOneShot(registrationsById.get(taskId));
-  const fired = await applySignals(signals, { mode, source, skip });
-  // So the browser wakes the worker on reconnect even if no page is open by then. (A simulated offline has
-  // no reconnect to wait for.)
-  if (mode === 'reported' && signals.online === false) await registerInternetSync();
-  await cancelOnConditionLoss();
-  const replay = fired.includes('internetAvailable') ? requestQueue()?.replayWithoutSync() : undefined;
-  return Promise.all([releasePending(), replay]);
+  return { signals, fired: await applySignals(signals, { mode, source, skip }) };
 }
 
 let spuriousSyncs = 0;
