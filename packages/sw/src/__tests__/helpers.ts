@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { resetBoot } from '../internal/api.js';
 import { closeDb } from '../internal/db.js';
 import { RegistrationStore } from '../internal/RegistrationStore.js';
+import { PendingStore } from '../internal/conditions.js';
 import { forgetRunCount } from '../internal/runner.js';
 import { newBootForTests } from '../internal/runtime.js';
 
@@ -17,6 +18,7 @@ export async function freshWorld(): Promise<void> {
 export async function restart(): Promise<void> {
   await closeDb();
   RegistrationStore.forget();
+  PendingStore.touched();
   forgetRunCount();
   resetBoot();
   newBootForTests();

@@ -106,10 +106,10 @@ function methods(lifetime: Lifetime, callerId: string | undefined): WorkerApi {
       }
       // Reads first, checks after: between the last await and startRun() nothing may run, so two requests
       // (or a request and its own retry) cannot both find the task idle.
-      const stored = (await RunStore.get(instanceId)) ?? (await PendingStore.get(instanceId));
+      const seen = await alreadyAccepted(instanceId);
       const registration = await RegistrationStore.get(taskId);
       // A retry of a request that already got through (the page timed out on a restarting worker).
-      if (stored || isActive(instanceId)) return 'allowed';
+      if (seen || isActive(instanceId)) return 'allowed';
       if (!registration) {
         throw new BgkitError('not-registered', 'That task is not registered (any more): register it before requesting it.', { taskId });
       }
@@ -127,6 +127,7 @@ function methods(lifetime: Lifetime, callerId: string | undefined): WorkerApi {
       // Once a minute per page, read the registrations afresh: another worker version (during an update)
       // may have written them, and the heartbeat is what runs what fell due.
       RegistrationStore.forget();
+      PendingStore.touched();
       lifetime.keepAlive(Promise.all([...(await catchUp()), releasePending()]));
     },
 
@@ -173,6 +174,13 @@ function methods(lifetime: Lifetime, callerId: string | undefined): WorkerApi {
 }
 
 type WorkerApiAccess = Awaited<ReturnType<WorkerApi['getAccess']>>;
+
+/** Whether a request with this id already got through: its run, or its pending trigger, is stored. One read. */
+async function alreadyAccepted(instanceId: string): Promise<boolean> {
+  const tx = (await getDb()).transaction(['runs', 'pending']);
+  const [run, pending] = await Promise.all([tx.objectStore('runs').getKey(instanceId), tx.objectStore('pending').getKey(instanceId)]);
+  return run !== undefined || pending !== undefined;
+}
 
 /** Wraps every method so it waits for boot and keeps the worker alive until it (and what it started) is done. */
 /** `callerId`: the id of the window client that called, where the message said (a page's relay needs it). */

@@ -69,9 +69,24 @@ export async function unmetCondition(registration: RegistrationRecord): Promise<
   return null;
 }
 
+// Whether the pending store is known to be empty: most runs end with a look for pending triggers, and most
+// of the time there are none. Only this worker writes the store; anything else that may have written it
+// (another version of the worker, during an update) is covered by the heartbeat, which forgets this.
+let knownEmpty = false;
+
 export const PendingStore = {
   async add(record: PendingRecord): Promise<void> {
+    knownEmpty = false;
     await (await getDb()).put('pending', record);
+  },
+
+  /** Something else wrote the store (or may have): look again next time. */
+  touched(): void {
+    knownEmpty = false;
+  },
+
+  isKnownEmpty(): boolean {
+    return knownEmpty;
   },
 
   async get(id: string): Promise<PendingRecord | undefined> {
@@ -83,7 +98,10 @@ export const PendingStore = {
   },
 
   async all(): Promise<PendingRecord[]> {
+    // Cleared before the read: a write that lands meanwhile sets it back to false.
+    knownEmpty = true;
     const records = await (await getDb()).getAll('pending');
+    if (records.length) knownEmpty = false;
     return records.sort((a, b) => a.createdAt - b.createdAt);
   },
 

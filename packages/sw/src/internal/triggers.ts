@@ -91,6 +91,7 @@ const whenDone = (dispatched: Promise<{ done: Promise<void> }>): Promise<void> =
 
 /** Runs the pending triggers whose conditions now hold. Each is taken out of the store before it runs. */
 export async function releasePending(): Promise<unknown> {
+  if (PendingStore.isKnownEmpty()) return [];
   const runs: Promise<void>[] = [];
   for (const pending of await PendingStore.all()) {
     const registration = await RegistrationStore.get(pending.taskId);
@@ -297,7 +298,10 @@ async function applyReport(
   // A one-shot system trigger fires once: not again while its run is still going (as dispatch() rules).
   const registrationsById = await RegistrationStore.all();
   const skip = (taskId: string) => hasActiveRun(taskId) && isOneShot(registrationsById.get(taskId));
-  return { signals, fired: await applySignals(signals, { mode, source, skip }) };
+  const fired = await applySignals(signals, { mode, source, skip });
+  // applySignals stored the triggers it fired as pending, in its own transaction.
+  if (fired.length) PendingStore.touched();
+  return { signals, fired };
 }
 
 let spuriousSyncs = 0;
