@@ -72,6 +72,38 @@ describe('page → worker calls', () => {
     await expect(call('unregister', 't', false)).rejects.toMatchObject({ name: 'BgkitError', code: 'not-registered', details: { taskId: 't' } });
   });
 
+  it('ask the new worker at once when theirs becomes redundant mid-call (an update took over)', async () => {
+    const { configure, call } = await import('../internal/connection.js');
+    // Far beyond the test's own time limit: only the redundant-worker path can answer in time.
+    configure({ timeout: 60_000 });
+    const answering = {
+      state: 'activated',
+      postMessage(_: unknown, [port]: MessagePort[]) {
+        const reply: CallReply = { ok: true, value: { protocol: 1, bootId: 'new', entryPoints: [] } };
+        port!.postMessage(reply);
+      },
+    };
+    const listeners = new Set<() => void>();
+    const registration: { active: unknown } = { active: undefined };
+    const old = {
+      state: 'activated',
+      // The old worker takes the call and is replaced before it answers.
+      postMessage() {
+        setTimeout(() => {
+          old.state = 'redundant';
+          registration.active = answering;
+          for (const listener of listeners) listener();
+        }, 20);
+      },
+      addEventListener: (_: string, listener: () => void) => listeners.add(listener),
+      removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
+    };
+    registration.active = old;
+    (globalThis as { navigator?: unknown }).navigator = { serviceWorker: { ready: Promise.resolve(registration) } };
+    expect(await call('hello')).toMatchObject({ bootId: 'new' });
+    expect(listeners.size).toBe(0);
+  });
+
   it('fail with no-service-worker when no worker ever becomes active', async () => {
     const { configure, call } = await import('../internal/connection.js');
     configure({ timeout: 50 });
