@@ -362,6 +362,11 @@ export interface CallMessage<K extends keyof WorkerApi = keyof WorkerApi> {
   v: number;
   method: K;
   args: Parameters<WorkerApi[K]>;
+  /**
+   * 0 for a first attempt; more for the page's retry of a call that timed out. Only a retry can repeat work
+   * that already got through (to a worker that died before answering), so only a retry is checked for that.
+   */
+  attempt?: number;
 }
 
 /** The one answer to a CallMessage, posted on its port. */

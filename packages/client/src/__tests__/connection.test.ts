@@ -31,8 +31,8 @@ describe('page → worker calls', () => {
     await call('hello');
     await call('unregister', 'task-1', true);
     expect(worker.connects).toEqual([
-      { type: CALL, v: 1, method: 'hello', args: [] },
-      { type: CALL, v: 1, method: 'unregister', args: ['task-1', true] },
+      { type: CALL, v: 1, method: 'hello', args: [], attempt: 0 },
+      { type: CALL, v: 1, method: 'unregister', args: ['task-1', true], attempt: 0 },
     ]);
   });
 
@@ -43,6 +43,8 @@ describe('page → worker calls', () => {
     const hello = await call('hello');
     expect(hello.bootId).toBe('boot-2');
     expect(worker.attempts()).toBe(2);
+    // The retry says it is one, so the worker checks whether the first attempt got through after all.
+    expect(worker.connects.map((m) => (m as { attempt: number }).attempt)).toEqual([0, 1]);
   });
 
   it('fail with sw-timeout, not hang, when the worker never answers', async () => {

@@ -107,7 +107,7 @@ export async function call<K extends keyof WorkerApi>(
   for (let attempt = 0, replaced = 0; attempt < 2 && replaced < 3; ) {
     const worker = reg.active;
     if (!worker) throw new BgkitError('no-service-worker', 'The service worker registration has no active worker.');
-    const channel = send(worker, { type: CALL, v: PROTOCOL_VERSION, method, args });
+    const channel = send(worker, { type: CALL, v: PROTOCOL_VERSION, method, args, attempt: attempt + replaced });
     // A worker that becomes redundant (a new version took over) drops the call: ask the new one at once.
     let onState: (() => void) | undefined;
     const superseded = new Promise<'superseded'>((resolve) => {

@@ -9,6 +9,7 @@ interface Wire {
   v: number;
   method: string;
   args: unknown[];
+  attempt: number;
   timeout: number;
 }
 
@@ -19,9 +20,9 @@ export async function workerCall<K extends keyof WorkerApi>(
   method: K,
   ...args: Parameters<WorkerApi[K]>
 ): Promise<Awaited<ReturnType<WorkerApi[K]>>> {
-  const wire: Wire = { type: CALL, v: PROTOCOL_VERSION, method, args, timeout };
   for (let attempt = 0; ; attempt++) {
-    const reply = await page.evaluate(async ({ type, v, method, args, timeout }: Wire) => {
+    const wire: Wire = { type: CALL, v: PROTOCOL_VERSION, method, args, attempt, timeout };
+    const reply = await page.evaluate(async ({ type, v, method, args, attempt, timeout }: Wire) => {
       const registration = await Promise.race([
         navigator.serviceWorker.ready,
         new Promise<null>((resolve) => setTimeout(() => resolve(null), timeout)),
@@ -32,7 +33,7 @@ export async function workerCall<K extends keyof WorkerApi>(
         port1.onmessage = (event) => resolve(event.data);
         setTimeout(() => resolve('sw-timeout'), timeout);
       });
-      registration.active.postMessage({ type, v, method, args }, [port2]);
+      registration.active.postMessage({ type, v, method, args, attempt }, [port2]);
       const result = await answer;
       port1.close();
       return result;

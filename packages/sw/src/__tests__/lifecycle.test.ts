@@ -1,6 +1,6 @@
 // Regression tests for run-lifecycle races: each names the scenario it guards against.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshWorld, until } from './helpers.js';
+import { freshWorld, restart, until } from './helpers.js';
 import { BackgroundTaskCanceledEvent } from '../BackgroundTaskInstance.js';
 import { isBgkitError } from '../BgkitError.js';
 import { configure, defineTask } from '../defineTask.js';
@@ -71,6 +71,18 @@ describe('run lifecycle races', () => {
     expect(answers).toEqual(['allowed', 'allowed']);
     await until(async () => ((await RunStore.get(id))?.status === 'completed' ? true : undefined));
     expect(calls).toEqual(['count']);
+  });
+
+  it('a retry (attempt 1) reaching a restarted worker finds the run its first attempt started, and starts no other', async () => {
+    const { registration } = await api().register(input('r', 'lc.count'));
+    const id = crypto.randomUUID();
+    expect(await createApi(new Lifetime(), undefined, 0).request(registration.taskId, id, {})).toBe('allowed');
+    await until(async () => ((await RunStore.get(id))?.status === 'completed' ? true : undefined));
+    await restart();
+    expect(await createApi(new Lifetime(), undefined, 1).request(registration.taskId, id, {})).toBe('allowed');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toEqual(['count']);
+    expect(await RunStore.query({ taskId: registration.taskId })).toHaveLength(1);
   });
 
   it('a canceled handler gets its grace: the run is canceled at once, but finished waits for the clean-up', async () => {

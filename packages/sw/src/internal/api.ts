@@ -49,7 +49,7 @@ export function resetBoot(): void {
   booting = undefined;
 }
 
-function methods(lifetime: Lifetime, callerId: string | undefined): WorkerApi {
+function methods(lifetime: Lifetime, callerId: string | undefined, attempt: number): WorkerApi {
   return {
     async hello() {
       return { protocol: PROTOCOL_VERSION, bootId, entryPoints: [...definitions.keys()] };
@@ -106,7 +106,8 @@ function methods(lifetime: Lifetime, callerId: string | undefined): WorkerApi {
       }
       // Reads first, checks after: between the last await and startRun() nothing may run, so two requests
       // (or a request and its own retry) cannot both find the task idle.
-      const seen = await alreadyAccepted(instanceId);
+      // Only a retry can find its request already taken (a first attempt's id is new): it alone costs a read.
+      const seen = attempt > 0 && (await alreadyAccepted(instanceId));
       const registration = await RegistrationStore.get(taskId);
       // A retry of a request that already got through (the page timed out on a restarting worker).
       if (seen || isActive(instanceId)) return 'allowed';
@@ -184,8 +185,8 @@ async function alreadyAccepted(instanceId: string): Promise<boolean> {
 
 /** Wraps every method so it waits for boot and keeps the worker alive until it (and what it started) is done. */
 /** `callerId`: the id of the window client that called, where the message said (a page's relay needs it). */
-export function createApi(lifetime: Lifetime, callerId?: string): WorkerApi {
-  const api = methods(lifetime, callerId) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+export function createApi(lifetime: Lifetime, callerId?: string, attempt = 1): WorkerApi {
+  const api = methods(lifetime, callerId, attempt) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const wrapped: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(api)) {
     wrapped[name] = (...args: unknown[]) => {
@@ -214,7 +215,7 @@ export async function answerCall(message: CallMessage, port: MessagePort, lifeti
         { page: message.v, worker: PROTOCOL_VERSION },
       );
     }
-    const api = createApi(lifetime, callerId);
+    const api = createApi(lifetime, callerId, typeof message.attempt === 'number' ? message.attempt : 1);
     if (!hasMethod(api, message.method)) {
       throw new BgkitError('invalid-argument', `The service worker has no method "${String(message.method)}".`, { method: message.method });
     }
