@@ -1,7 +1,8 @@
 // The inbox page: draws the mailbox kept on this device, and leaves every piece of background work (fetching,
 // sending, archiving, pruning, exporting) to tasks in the service worker, registered in ./app/tasks.ts.
 import * as bgkit from '@bgkit/client';
-import { BackgroundExecutionManager, configure, subscribeToPush, type BackgroundTaskRun } from '@bgkit/client';
+import { BackgroundExecutionManager, subscribeToPush, type BackgroundTaskRun } from '@bgkit/client';
+import { registerServiceWorker } from '@bgkit/client/register';
 import { ActivityPanel } from './app/activity';
 import { $, el } from './app/dom';
 import { registerTasks, request, type InboxTasks } from './app/tasks';
@@ -18,9 +19,9 @@ declare global {
 }
 window.bgkit = bgkit;
 
-configure({
-  serviceWorker: import.meta.env.DEV ? { url: '/dev-sw.js?dev-sw', type: 'module' } : { url: '/sw.js', type: 'classic' },
-});
+// bgkit registers the worker (through workbox-window); Vite's dev server serves it as a module.
+if (import.meta.env.DEV) registerServiceWorker('/dev-sw.js?dev-sw', { type: 'module' });
+else registerServiceWorker('/sw.js');
 
 // ── Small pieces of UI ────────────────────────────────────────────────────────────────────────────────────
 

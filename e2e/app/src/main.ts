@@ -4,11 +4,11 @@ import {
   BackgroundExecutionManager,
   BackgroundTaskBuilder,
   BackgroundTaskRegistrationGroup,
-  configure,
   type BackgroundTaskRegistration,
   type BackgroundTaskRun,
 } from '@bgkit/client';
 import * as devtools from '@bgkit/client/devtools';
+import { registerServiceWorker } from '@bgkit/client/register';
 import { mountBgkitDevtools } from '@bgkit/devtools';
 import './style.css';
 
@@ -23,11 +23,8 @@ declare global {
 window.bgkit = bgkit;
 window.devtools = devtools;
 
-configure({
-  serviceWorker: import.meta.env.DEV
-    ? { url: '/dev-sw.js?dev-sw', type: 'module' }
-    : { url: '/sw.js', type: 'classic' },
-});
+if (import.meta.env.DEV) registerServiceWorker('/dev-sw.js?dev-sw', { type: 'module' });
+else registerServiceWorker('/sw.js');
 
 // This app is a test bench, so it always carries the devtools panel (an app mounts it in development only);
 // `?devtools` opens it at once. Its UI is loaded on first open.

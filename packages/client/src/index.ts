@@ -17,7 +17,7 @@ export { ToastNotificationActionTrigger, ToastNotificationHistoryChangedTrigger 
 export { SystemCondition } from './SystemCondition.js';
 export { BackgroundWorkCost } from './BackgroundWorkCost.js';
 export { subscribeToPush, type SubscribeToPushOptions } from './subscribeToPush.js';
-export { configure, type ClientOptions, type ServiceWorkerOptions } from './internal/connection.js';
+export { configure, type ClientOptions } from './internal/connection.js';
 export { BgkitError, isBgkitError, type BgkitErrorCode } from '@bgkit/sw/protocol';
 export type {
   ApplicationTriggerResult,

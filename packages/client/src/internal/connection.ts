@@ -15,26 +15,23 @@ import {
   type WorkerApi,
 } from '@bgkit/sw/protocol';
 
-export interface ServiceWorkerOptions {
-  /** The worker script's URL. */
-  url: string;
-  scope?: string;
-  /** `'module'` for an ES-module worker. @default 'classic' */
-  type?: WorkerType;
-}
-
 export interface ClientOptions {
   /**
    * Milliseconds to wait for a worker answer (and for a worker to become active) before failing with
    * `sw-timeout` / `no-service-worker`. @default 10000
    */
   timeout: number;
-  /** Set it to have bgkit register the worker (through workbox-window); leave it unset to use the app's own. */
-  serviceWorker: ServiceWorkerOptions | undefined;
 }
 
-const settings: ClientOptions = { timeout: 10_000, serviceWorker: undefined };
+const settings: ClientOptions = { timeout: 10_000 };
 let registration: Promise<ServiceWorkerRegistration> | undefined;
+let registering: Promise<unknown> | undefined;
+
+/** @internal registerServiceWorker() hands its registration here, so calls wait for it (and see its failure). */
+export function awaitRegistration(pending: Promise<unknown>): void {
+  registering = pending;
+  registration = undefined;
+}
 let scope: string | undefined;
 
 /** The scope of the worker this page talks to, once a call has found it. */
@@ -45,8 +42,8 @@ export function knownScope(): string | undefined {
 /** Configures how pages reach the service worker. Call it before the first bgkit call. */
 export function configure(options: Partial<ClientOptions>): void {
   validateDuration('timeout', options.timeout);
-  if (options.serviceWorker !== undefined && typeof options.serviceWorker?.url !== 'string') {
-    throw new BgkitError('invalid-argument', 'serviceWorker.url must be the worker script URL.');
+  if ('serviceWorker' in options) {
+    throw new BgkitError('invalid-argument', 'configure({ serviceWorker }) is gone: call registerServiceWorker(url) from @bgkit/client/register instead.');
   }
   Object.assign(settings, options);
   registration = undefined;
@@ -65,17 +62,18 @@ export function timeout<T>(promise: Promise<T>, ms: number, error: () => BgkitEr
   ]).finally(() => clearTimeout(timer));
 }
 
-/** The app's worker registration (registered through workbox-window first, when configured so). */
+/** The app's worker registration (after registerServiceWorker()'s own, when the app called it). */
 export function getRegistration(): Promise<ServiceWorkerRegistration> {
   if (!isSupported()) {
     return Promise.reject(new BgkitError('unsupported-browser', 'This browser has no service workers, so bgkit cannot run background tasks here.'));
   }
   registration ??= (async () => {
-    const sw = settings.serviceWorker;
-    if (sw) {
-      // Loaded only when asked for, so apps that register their own worker never download it.
-      const { Workbox } = await import('workbox-window');
-      await new Workbox(sw.url, { scope: sw.scope, type: sw.type }).register({ immediate: true });
+    if (registering) {
+      try {
+        await registering;
+      } catch (cause) {
+        throw new BgkitError('no-service-worker', `The service worker could not be registered: ${String(cause)}`, undefined, { cause });
+      }
     }
     return timeout(navigator.serviceWorker.ready, settings.timeout, () =>
       new BgkitError('no-service-worker', `No active service worker after ${settings.timeout} ms: register one (or pass serviceWorker to configure()).`),

@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+afterEach(() => {
+  delete (globalThis as { navigator?: unknown }).navigator;
+});
+
+describe('registerServiceWorker()', () => {
+  it('refuses a missing URL with invalid-argument', async () => {
+    const { registerServiceWorker } = await import('../register.js');
+    expect(() => registerServiceWorker('')).toThrow(expect.objectContaining({ code: 'invalid-argument' }));
+  });
+
+  it('makes bgkit calls fail with no-service-worker, carrying the cause, when the registration fails', async () => {
+    const refused = new TypeError('Failed to register a ServiceWorker: A bad HTTP response code (404) was received.');
+    (globalThis as { navigator?: unknown }).navigator = {
+      serviceWorker: {
+        controller: null,
+        register: () => Promise.reject(refused),
+        ready: new Promise(() => {}),
+        addEventListener() {},
+        removeEventListener() {},
+      },
+    };
+    const { configure, call } = await import('../internal/connection.js');
+    const { registerServiceWorker } = await import('../register.js');
+    configure({ timeout: 60_000 });
+    registerServiceWorker('/missing-sw.js');
+    const error = await call('hello').catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'BgkitError', code: 'no-service-worker' });
+    expect((error as Error).message).toContain('404');
+    expect((error as Error).cause).toBe(refused);
+  });
+
+  it('is gone from configure(), which says where it went', async () => {
+    const { configure } = await import('../internal/connection.js');
+    expect(() => configure({ serviceWorker: { url: '/sw.js' } } as never)).toThrow(/registerServiceWorker/);
+  });
+});

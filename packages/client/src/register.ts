@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+// Registering the app's service worker through workbox-window, for apps that do not register it themselves.
+// A separate entry point: apps that register their own worker never bundle workbox-window.
+import { Workbox } from 'workbox-window';
+import { BgkitError } from '@bgkit/sw/protocol';
+import { awaitRegistration } from './internal/connection.js';
+
+export interface ServiceWorkerOptions {
+  scope?: string;
+  /** `'module'` for an ES-module worker. @default 'classic' */
+  type?: WorkerType;
+}
+
+/**
+ * Registers the service worker at `url` (through workbox-window, which handles its update lifecycle) and
+ * has every bgkit call wait for it. Returns the `Workbox`, for the app's own update prompts.
+ *
+ * @example
+ * import { registerServiceWorker } from '@bgkit/client/register';
+ * registerServiceWorker('/sw.js', { type: 'module' });
+ */
+export function registerServiceWorker(url: string, options: ServiceWorkerOptions = {}): Workbox {
+  if (typeof url !== 'string' || url === '') {
+    throw new BgkitError('invalid-argument', 'registerServiceWorker() needs the worker script URL.', { url });
+  }
+  const workbox = new Workbox(url, options);
+  const registered = workbox.register({ immediate: true });
+  // Seen by the first bgkit call; an app that never makes one must not get an unhandled rejection.
+  registered.catch(() => undefined);
+  awaitRegistration(registered);
+  return workbox;
+}
