@@ -79,6 +79,7 @@ test.describe('the Playwright driver', () => {
     // Offline, Chromium drops a dispatched sync without a word: the driver says so instead.
     await page.context().setOffline(true);
     await expect(bgkit.dispatchSync('lab:driver')).rejects.toThrow(/go online first/);
+    await expect(bgkit.dispatchSync('lab:driver')).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument' });
     await page.context().setOffline(false);
 
     const session = await grantPeriodicSync(page);
@@ -171,6 +172,7 @@ test.describe('the Playwright driver', () => {
   test('waitForRun() fails with what it saw when no run comes', async ({ page, bgkit }) => {
     await registerTask(page, { name: 'Idle', entryPoint: 'report.export', trigger: { type: 'application' } });
     await expect(bgkit.waitForRun('Idle', { timeout: 500 })).rejects.toThrow(/No run of "Idle" reached completed\/failed\/canceled within 500 ms; since then: no runs/);
+    await expect(bgkit.waitForRun('Idle', { timeout: 200 })).rejects.toMatchObject({ name: 'BgkitError', code: 'wait-timeout' });
   });
 });
 

@@ -231,6 +231,25 @@ test.describe('the devtools panel', () => {
     expect(recorded!.progress).toBeLessThan(100);
   });
 
+  test('mountBgkitDevtools() refuses bad options with invalid-argument and mounts nothing', async ({ page }) => {
+    await page.goto(`http://127.0.0.1:${fixturePort}/panel.html`);
+    await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+    const codes = await page.evaluate(async () => {
+      const { mountBgkitDevtools } = await import('@bgkit/devtools');
+      const attempt = (options: Record<string, unknown>) => {
+        try {
+          mountBgkitDevtools(options as never);
+          return 'mounted';
+        } catch (error) {
+          return `${(error as Error).name}:${(error as { code?: string }).code}`;
+        }
+      };
+      return [attempt({ position: 'left' }), attempt({ nonce: 42 }), attempt({ container: 'body' }), document.querySelectorAll('bgkit-devtools').length];
+    });
+    // The fixture page mounted one panel itself; the refused calls added none.
+    expect(codes).toEqual(['BgkitError:invalid-argument', 'BgkitError:invalid-argument', 'BgkitError:invalid-argument', 1]);
+  });
+
   test('against a worker that did not enable devtools: a banner says how, the views stay live, nothing can be fired', async ({ page }) => {
     const refused: string[] = [];
     page.on('console', (message) => {

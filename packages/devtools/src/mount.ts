@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The entry of the in-page panel: a launcher button in a <bgkit-devtools> element. The panel's UI is a
 // separate chunk, imported the first time the panel opens.
+import { BgkitError } from '@bgkit/sw/protocol';
 import { defineDevtoolsElement, TAG_NAME } from './element.js';
 import { launcherStyles } from './launcherStyles.js';
 import type { BgkitDevtoolsHandle, BgkitDevtoolsOptions, PanelInstance, PanelModule } from './options.js';
@@ -15,7 +16,13 @@ const loadPanel = (): Promise<PanelModule> => import('./panel/BgkitPanel.js');
  */
 export function mountBgkitDevtools(options: BgkitDevtoolsOptions = {}): BgkitDevtoolsHandle {
   const { position = 'right', nonce } = options;
-  if (!['right', 'bottom', 'floating'].includes(position)) throw new TypeError(`position must be 'right', 'bottom' or 'floating', not ${String(position)}.`);
+  if (!['right', 'bottom', 'floating'].includes(position)) {
+    throw new BgkitError('invalid-argument', `position must be 'right', 'bottom' or 'floating', not ${String(position)}.`, { position });
+  }
+  if (nonce !== undefined && typeof nonce !== 'string') throw new BgkitError('invalid-argument', 'nonce must be a string.', { nonce });
+  if (options.container !== undefined && !(options.container instanceof HTMLElement)) {
+    throw new BgkitError('invalid-argument', 'container must be an HTMLElement.');
+  }
   defineDevtoolsElement();
   const element = document.createElement(TAG_NAME);
   const shadow = element.shadowRoot!;

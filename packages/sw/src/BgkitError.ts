@@ -27,7 +27,8 @@ export type BgkitErrorCode =
   | 'push-denied'
   | 'push-timeout'
   | 'notifications-denied'
-  | 'devtools-disabled';
+  | 'devtools-disabled'
+  | 'wait-timeout';
 
 /**
  * The one error class of bgkit. `code` is stable and meant for programs; `message` is for people.

@@ -179,7 +179,7 @@ export class BgkitDriver {
 
   async #assertOnline(what: string): Promise<void> {
     // Seen in Chromium: CDP sync dispatches made while the context is offline are dropped without a word.
-    if (!(await this.page.evaluate(() => navigator.onLine))) throw new Error(`${what}: Chromium drops sync events dispatched while the context is offline; go online first.`);
+    if (!(await this.page.evaluate(() => navigator.onLine))) throw new BgkitError('invalid-argument', `${what}: Chromium drops sync events dispatched while the context is offline; go online first.`);
   }
 
   /** The notification shown with `tag`, as the page's registration lists it. */
@@ -199,7 +199,7 @@ export class BgkitDriver {
     for (;;) {
       const shown = server.shown.filter((n) => n.summary === title);
       if (shown.length) return shown[shown.length - 1]!.id;
-      if (Date.now() > end) throw new Error(`The notification server never showed a notification titled "${title}".`);
+      if (Date.now() > end) throw new BgkitError('wait-timeout', `The notification server never showed a notification titled "${title}".`, { title });
       await sleep(50);
     }
   }
@@ -212,10 +212,10 @@ export class BgkitDriver {
     this.#startAction();
     const shown = await this.#shown(tag);
     if (this.#options.notifications) {
-      if (!shown) throw new Error(`No notification with tag "${tag}" is shown.`);
+      if (!shown) throw new BgkitError('invalid-argument', `No notification with tag "${tag}" is shown.`, { tag });
       const id = await this.#serverId(shown.title);
       const label = action === '' ? 'default' : shown.actions.find((a) => a.action === action)?.title;
-      if (label === undefined) throw new Error(`The notification "${tag}" has no action "${action}" (it has: ${shown.actions.map((a) => a.action).join(', ')}).`);
+      if (label === undefined) throw new BgkitError('invalid-argument', `The notification "${tag}" has no action "${action}" (it has: ${shown.actions.map((a) => a.action).join(', ')}).`, { tag, action });
       this.#options.notifications.click(id, label);
       return { via: 'real' };
     }
@@ -228,7 +228,7 @@ export class BgkitDriver {
     this.#startAction();
     const shown = await this.#shown(tag);
     if (this.#options.notifications) {
-      if (!shown) throw new Error(`No notification with tag "${tag}" is shown.`);
+      if (!shown) throw new BgkitError('invalid-argument', `No notification with tag "${tag}" is shown.`, { tag });
       this.#options.notifications.dismiss(await this.#serverId(shown.title));
       return { via: 'real' };
     }
@@ -296,7 +296,7 @@ export class BgkitDriver {
   async grantPeriodicSync(origin = new URL(this.page.url()).origin): Promise<void> {
     const browser = this.page.context().browser();
     const session = await this.#session();
-    if (!browser || !session) throw new Error('grantPeriodicSync() needs Chromium launched by Playwright (the CDP Browser domain).');
+    if (!browser || !session) throw new BgkitError('unsupported-browser', 'grantPeriodicSync() needs Chromium launched by Playwright (the CDP Browser domain).');
     const { targetInfo } = await session.send('Target.getTargetInfo');
     const browserSession = await browser.newBrowserCDPSession();
     await browserSession.send('Browser.setPermission', {
@@ -311,7 +311,7 @@ export class BgkitDriver {
   /** Stops the worker as the browser does when it is idle or out of time (Chromium only). */
   async stopServiceWorker(): Promise<void> {
     const cdp = await this.#serviceWorkerCdp();
-    if (!cdp) throw new Error('stopServiceWorker() needs Chromium (the CDP ServiceWorker domain).');
+    if (!cdp) throw new BgkitError('unsupported-browser', 'stopServiceWorker() needs Chromium (the CDP ServiceWorker domain).');
     await cdp.stopWorker();
   }
 
@@ -348,7 +348,8 @@ export class BgkitDriver {
         if (match) return match;
       }
       if (Date.now() > end) {
-        throw new Error(
+        throw new BgkitError(
+          'wait-timeout',
           `No run of "${taskName}" reached ${statuses.join('/')} within ${timeout} ms; since then: ${seen.map((r) => `${r.status} (${r.source})`).join(', ') || 'no runs'}.`,
         );
       }
@@ -359,7 +360,7 @@ export class BgkitDriver {
   async #until(probe: () => Promise<true | undefined>, what: string, timeout = 10_000): Promise<void> {
     const end = Date.now() + timeout;
     while (!(await probe())) {
-      if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${what}.`);
+      if (Date.now() > end) throw new BgkitError('wait-timeout', `Timed out after ${timeout} ms waiting for ${what}.`);
       await sleep(50);
     }
   }

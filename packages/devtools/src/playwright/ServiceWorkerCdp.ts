@@ -4,6 +4,7 @@
 // strings per browser context; a dispatch resolves before the worker's waitUntil settles, and one sent to
 // a wrong registration id is dropped without an error, so this class looks the id up instead of guessing.
 import type { CDPSession, Page } from 'playwright-core';
+import { BgkitError } from '@bgkit/sw/protocol';
 
 export type RunningStatus = 'stopped' | 'starting' | 'running' | 'stopping';
 
@@ -68,7 +69,7 @@ export class ServiceWorkerCdp {
       };
       const timer = setTimeout(() => {
         this.#waiters.delete(check);
-        reject(new Error(`Timed out after ${timeout} ms waiting for ${what}`));
+        reject(new BgkitError('wait-timeout', `Timed out after ${timeout} ms waiting for ${what}`));
       }, timeout);
       this.#waiters.add(check);
     });

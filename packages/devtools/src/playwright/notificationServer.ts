@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as DBus from 'dbus-next';
+import { BgkitError } from '@bgkit/sw/protocol';
 
 export interface ShownNotification {
   id: number;
@@ -132,10 +133,10 @@ export async function startNotificationServer(): Promise<NotificationServer> {
     },
     click(id, actionLabel) {
       const shown = service.shown.find((n) => n.id === id);
-      if (!shown) throw new Error(`no notification ${id}`);
+      if (!shown) throw new BgkitError('invalid-argument', `The notification server shows no notification ${id}.`, { id });
       const index = actionLabel === 'default' ? -1 : shown.actions.indexOf(actionLabel);
       const key = actionLabel === 'default' ? 'default' : shown.actions[index - 1];
-      if (key === undefined) throw new Error(`notification ${id} has no action "${actionLabel}": ${shown.actions.join(', ')}`);
+      if (key === undefined) throw new BgkitError('invalid-argument', `Notification ${id} has no action "${actionLabel}" (it has: ${shown.actions.join(', ')}).`, { id, actionLabel });
       service.ActionInvoked(id, key);
     },
     dismiss(id) {
