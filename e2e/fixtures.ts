@@ -1,5 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { ServiceWorkerCdp } from '@bgkit/devtools/playwright';
+import { BgkitDriver, ServiceWorkerCdp } from '@bgkit/devtools/playwright';
 import type * as Client from '@bgkit/client';
 import type * as ClientDevtools from '@bgkit/client/devtools';
 import type { SystemConditionType, TriggerSpec } from '@bgkit/sw/protocol';
@@ -18,21 +18,13 @@ export async function openDemo(page: Page): Promise<void> {
 }
 
 /**
- * Grants Periodic Background Sync to the page's origin in its own browser context (Playwright has no name for
- * that permission). The grant lasts only while the returned session stays attached: detach it at the end.
+ * Grants Periodic Background Sync to the page's origin (through the driver, which holds the grant until it is
+ * detached): `const grant = await grantPeriodicSync(page); …; await grant.detach()`.
  */
-export async function grantPeriodicSync(page: Page) {
-  const pageSession = await page.context().newCDPSession(page);
-  const { targetInfo } = await pageSession.send('Target.getTargetInfo');
-  await pageSession.detach();
-  const browserSession = await page.context().browser()!.newBrowserCDPSession();
-  await browserSession.send('Browser.setPermission', {
-    origin: new URL(page.url()).origin,
-    browserContextId: targetInfo.browserContextId,
-    permission: { name: 'periodic-background-sync' },
-    setting: 'granted',
-  });
-  return browserSession;
+export async function grantPeriodicSync(page: Page): Promise<BgkitDriver> {
+  const driver = await BgkitDriver.attach(page);
+  await driver.grantPeriodicSync();
+  return driver;
 }
 
 export /** Moves a time-triggered task's stored schedule a minute into the past, as if its time had come. */

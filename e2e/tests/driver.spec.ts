@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test as driverTest, expect } from '@bgkit/devtools/playwright/test';
 import { BgkitDriver, startNotificationServer, type NotificationServer } from '@bgkit/devtools/playwright';
 import type { Page } from '@playwright/test';
-import { grantPeriodicSync, openDemo, registerTask, runDigest } from '../fixtures';
+import { openDemo, registerTask, runDigest } from '../fixtures';
 
 const test = driverTest.extend<{ app: void }>({
   app: [
@@ -82,15 +82,11 @@ test.describe('the Playwright driver', () => {
     await expect(bgkit.dispatchSync('lab:driver')).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument' });
     await page.context().setOffline(false);
 
-    const session = await grantPeriodicSync(page);
-    try {
-      await registerTask(page, { name: 'Refresh', entryPoint: 'inbox.refresh', trigger: { type: 'time', freshnessTime: 15, oneShot: false } });
-      expect((await bgkit.registration('Refresh')).schedule?.via).toBe('periodicsync');
-      expect(await bgkit.dispatchPeriodicSync(await bgkit.periodicSyncTag('Refresh'))).toEqual({ via: 'real' });
-      expect(await bgkit.waitForRun('Refresh')).toMatchObject({ source: 'periodicsync', status: 'completed' });
-    } finally {
-      await session.detach();
-    }
+    await bgkit.grantPeriodicSync();
+    await registerTask(page, { name: 'Refresh', entryPoint: 'inbox.refresh', trigger: { type: 'time', freshnessTime: 15, oneShot: false } });
+    expect((await bgkit.registration('Refresh')).schedule?.via).toBe('periodicsync');
+    expect(await bgkit.dispatchPeriodicSync(await bgkit.periodicSyncTag('Refresh'))).toEqual({ via: 'real' });
+    expect(await bgkit.waitForRun('Refresh')).toMatchObject({ source: 'periodicsync', status: 'completed' });
   });
 
   test('clickNotification() and closeNotification() without a notification server are simulated, with the notification\'s data', async ({ page, bgkit }) => {

@@ -15,6 +15,7 @@ const loadPanel = (): Promise<PanelModule> => import('./panel/BgkitPanel.js');
  * closes it. Simulations need the service worker to call `enableDevtools()` (from `@bgkit/sw`).
  */
 export function mountBgkitDevtools(options: BgkitDevtoolsOptions = {}): BgkitDevtoolsHandle {
+  if (typeof options !== 'object' || options === null) throw new BgkitError('invalid-argument', 'mountBgkitDevtools() takes an options object.');
   const { position = 'right', nonce } = options;
   if (!['right', 'bottom', 'floating'].includes(position)) {
     throw new BgkitError('invalid-argument', `position must be 'right', 'bottom' or 'floating', not ${String(position)}.`, { position });
@@ -106,16 +107,17 @@ export function mountBgkitDevtools(options: BgkitDevtoolsOptions = {}): BgkitDev
   function onKey(event: KeyboardEvent): void {
     if (isShortcut(event)) {
       event.preventDefault();
-      void handle.toggle();
+      handle.toggle().catch(() => undefined);
     } else if (event.key === 'Escape' && isOpen && event.composedPath().includes(element)) {
       event.preventDefault();
       handle.close();
     }
   }
 
-  launcher.addEventListener('click', () => void handle.open());
+  // A panel that fails to load says so in its frame; these internal opens need no rejection of their own.
+  launcher.addEventListener('click', () => void handle.open().catch(() => undefined));
   document.addEventListener('keydown', onKey, true);
   (options.container ?? document.body).append(element);
-  if (options.open) void handle.open();
+  if (options.open) void handle.open().catch(() => undefined);
   return handle;
 }

@@ -271,7 +271,6 @@ export interface SerializedError {
   details?: Record<string, unknown>;
 }
 
-/** One run of a task, as kept in the history. */
 /** `triggerDetails` of a run started by a push message. */
 export interface PushTriggerDetails {
   /** The payload as text; null for a push without data. */
@@ -280,6 +279,7 @@ export interface PushTriggerDetails {
   json?: unknown;
 }
 
+/** One run of a task, as kept in the history. */
 export interface RunRecord {
   instanceId: string;
   taskId: string;
@@ -326,7 +326,7 @@ export interface WorkerHello {
   entryPoints: string[];
 }
 
-/** What the worker answers over one RPC connection. Every call is idempotent so a retry after a restart is safe. */
+/** What the worker answers, one message per call. Every call is idempotent so a retry after a restart is safe. */
 export interface WorkerApi {
   hello(): Promise<WorkerHello>;
   register(input: RegisterInput): Promise<RegisterOutput>;
@@ -377,6 +377,18 @@ export type BroadcastMessage =
   | { v: typeof PROTOCOL_VERSION; kind: 'started'; run: RunRecord }
   | { v: typeof PROTOCOL_VERSION; kind: 'completed'; run: RunRecord }
   | { v: typeof PROTOCOL_VERSION; kind: 'registrations' };
+
+/** The value of a reply, or its error rebuilt (a BgkitError keeps its class and code) and thrown. */
+export function replyValue(reply: CallReply): unknown {
+  if (!reply.ok) throw deserializeError(reply.error);
+  return reply.value;
+}
+
+/** The Periodic Background Sync tag bgkit registers for a time-triggered task. */
+export function periodicSyncTag(taskId: string): string {
+  return `${PERIODIC_TAG_PREFIX}${taskId}`;
+}
+export const PERIODIC_TAG_PREFIX = 'bgkit:';
 
 export function isCallMessage(data: unknown): data is CallMessage {
   return typeof data === 'object' && data !== null && (data as CallMessage).type === CALL;

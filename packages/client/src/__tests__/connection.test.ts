@@ -114,3 +114,30 @@ describe('page → worker calls', () => {
   });
 });
 
+
+describe('configure() and bad call arguments', () => {
+  it('refuses what is not an option, and takes no options at all', async () => {
+    const { configure } = await import('../internal/connection.js');
+    expect(() => configure(null as never)).toThrow(expect.objectContaining({ code: 'invalid-argument' }));
+    expect(() => configure({ devtools: true } as never)).toThrow(expect.objectContaining({ code: 'invalid-argument', details: { option: 'devtools' } }));
+    expect(() => configure({ timeout: -1 })).toThrow(expect.objectContaining({ code: 'invalid-argument' }));
+    expect(() => configure()).not.toThrow();
+  });
+
+  it('turns arguments the structured clone cannot carry into invalid-argument, not a DOMException', async () => {
+    const { configure, call } = await import('../internal/connection.js');
+    configure({ timeout: 200 });
+    (globalThis as { navigator?: unknown }).navigator = {
+      serviceWorker: {
+        ready: Promise.resolve({
+          active: {
+            postMessage(message: unknown) {
+              structuredClone(message);
+            },
+          },
+        }),
+      },
+    };
+    await expect(call('runs', { status: (() => 'x') as never })).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument', details: { method: 'runs' } });
+  });
+});

@@ -6,7 +6,7 @@
 import {
   BgkitError,
   CALL,
-  deserializeError,
+  replyValue,
   isBgkitError,
   PROTOCOL_VERSION,
   validateDuration,
@@ -40,12 +40,16 @@ export function knownScope(): string | undefined {
 }
 
 /** Configures how pages reach the service worker. Call it before the first bgkit call. */
-export function configure(options: Partial<ClientOptions>): void {
-  validateDuration('timeout', options.timeout);
-  if ('serviceWorker' in options) {
-    throw new BgkitError('invalid-argument', 'configure({ serviceWorker }) is gone: call registerServiceWorker(url) from @bgkit/client/register instead.');
+export function configure(options: Partial<ClientOptions> = {}): void {
+  if (typeof options !== 'object' || options === null) throw new BgkitError('invalid-argument', 'configure() takes an options object.');
+  for (const key of Object.keys(options)) {
+    if (key === 'serviceWorker') {
+      throw new BgkitError('invalid-argument', 'configure({ serviceWorker }) is gone: call registerServiceWorker(url) from @bgkit/client/register instead.');
+    }
+    if (key !== 'timeout') throw new BgkitError('invalid-argument', `configure() has no option "${key}".`, { option: key });
   }
-  Object.assign(settings, options);
+  validateDuration('timeout', options.timeout);
+  if (options.timeout !== undefined) settings.timeout = options.timeout;
   registration = undefined;
 }
 
@@ -76,7 +80,7 @@ export function getRegistration(): Promise<ServiceWorkerRegistration> {
       }
     }
     return timeout(navigator.serviceWorker.ready, settings.timeout, () =>
-      new BgkitError('no-service-worker', `No active service worker after ${settings.timeout} ms: register one (or pass serviceWorker to configure()).`),
+      new BgkitError('no-service-worker', `No active service worker after ${settings.timeout} ms: register one (or call registerServiceWorker() from @bgkit/client/register).`),
     );
   })();
   registration.catch(() => (registration = undefined));
@@ -89,7 +93,13 @@ function send(worker: ServiceWorker, message: CallMessage): { reply: Promise<Cal
   const reply = new Promise<CallReply>((resolve) => {
     port1.onmessage = (event) => resolve(event.data as CallReply);
   });
-  worker.postMessage(message, [port2]);
+  try {
+    worker.postMessage(message, [port2]);
+  } catch (cause) {
+    port1.close();
+    // Arguments the structured clone cannot carry (a function, a DOM node): the caller's mistake, said so.
+    throw new BgkitError('invalid-argument', `The arguments of "${message.method}" cannot be sent to the service worker: ${String(cause)}`, { method: message.method }, { cause });
+  }
   return { reply, close: () => port1.close() };
 }
 
@@ -120,8 +130,7 @@ export async function call<K extends keyof WorkerApi>(
         replaced++;
         continue;
       }
-      if (!answer.ok) throw deserializeError(answer.error);
-      return answer.value as Awaited<ReturnType<WorkerApi[K]>>;
+      return replyValue(answer) as Awaited<ReturnType<WorkerApi[K]>>;
     } catch (error) {
       if (!isBgkitError(error, 'sw-timeout')) throw error;
       lastError = error;

@@ -79,6 +79,14 @@ export function createPanel(host: PanelHost): PanelInstance {
       registration.addEventListener('completed', completed);
       listening.set(registration, { progress, completed });
     }
+    // Registrations gone since the last look (unregistered, replaced) are let go of.
+    const current = new Set(registrations);
+    for (const [registration, { progress, completed }] of listening) {
+      if (current.has(registration)) continue;
+      registration.removeEventListener('progress', progress);
+      registration.removeEventListener('completed', completed);
+      listening.delete(registration);
+    }
   }
 
   function render(snapshot: Snapshot): void {

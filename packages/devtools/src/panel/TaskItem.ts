@@ -6,7 +6,7 @@ import { h, setText, uid } from './dom.js';
 import { clockTime, describeTrigger, parseArguments, relativeTime, runOutcome } from './format.js';
 import type { Simulator } from './Simulator.js';
 import type { Snapshot } from './snapshot.js';
-import { triggerSpecOf } from './triggerSpec.js';
+import { triggerSpecOf } from '@bgkit/client/devtools';
 
 function field(label: string, input: HTMLInputElement | HTMLTextAreaElement): HTMLElement {
   input.id = uid('f');

@@ -2,15 +2,15 @@
 // One look at everything the panel shows, through the public page API only.
 import {
   BackgroundExecutionManager,
-  BackgroundTaskRegistration,
   BackgroundWorkCost,
+  type BackgroundTaskRegistration,
   type BackgroundAccessStatus,
   type BackgroundTaskRun,
   type BackgroundWorkCostValue,
   type DeviceState,
   type PendingRecord,
 } from '@bgkit/client';
-import { isDevtoolsEnabled } from '@bgkit/client/devtools';
+import { allRegistrations, isDevtoolsEnabled } from '@bgkit/client/devtools';
 
 export interface Snapshot {
   /** When it was taken. */
@@ -30,14 +30,6 @@ export interface Snapshot {
 }
 
 export const RUN_LIMIT = 50;
-
-async function allRegistrations(): Promise<BackgroundTaskRegistration[]> {
-  const [ungrouped, groups] = await Promise.all([BackgroundTaskRegistration.allTasks(), BackgroundTaskRegistration.allTaskGroups()]);
-  const grouped = await Promise.all([...groups.values()].map((group) => group.allTasks()));
-  const all = new Map(ungrouped);
-  for (const tasks of grouped) for (const [id, registration] of tasks) all.set(id, registration);
-  return [...all.values()];
-}
 
 function message(error: unknown): string {
   return error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error);

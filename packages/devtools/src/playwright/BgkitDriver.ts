@@ -5,7 +5,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type {
   ApplicationTriggerResult,
-  BackgroundWorkCostValue,
   DeviceSignals,
   RegistrationRecord,
   RunRecord,
@@ -14,7 +13,7 @@ import type {
   Simulation,
   WorkerApi,
 } from '@bgkit/sw/protocol';
-import { BgkitError } from '@bgkit/sw/protocol';
+import { BgkitError, periodicSyncTag, type BackgroundTaskCancellationReason } from '@bgkit/sw/protocol';
 import type { NotificationServer } from './notificationServer.js';
 import { ServiceWorkerCdp } from './ServiceWorkerCdp.js';
 import { workerCall } from './workerCall.js';
@@ -36,13 +35,7 @@ export interface FireOutcome {
   result?: ApplicationTriggerResult;
 }
 
-export interface DeviceStateChange {
-  online?: boolean;
-  userPresent?: boolean;
-  onAC?: boolean;
-  workCost?: BackgroundWorkCostValue;
-  timeZone?: string;
-}
+export type DeviceStateChange = Pick<DeviceSignals, 'online' | 'userPresent' | 'onAC' | 'workCost' | 'timeZone'>;
 
 export interface RunFilter {
   taskName?: string;
@@ -118,7 +111,7 @@ export class BgkitDriver {
 
   /** The periodicsync tag bgkit uses for a time-triggered task. */
   async periodicSyncTag(taskName: string): Promise<string> {
-    return `bgkit:${(await this.registration(taskName)).taskId}`;
+    return periodicSyncTag((await this.registration(taskName)).taskId);
   }
 
   /**
@@ -126,8 +119,9 @@ export class BgkitDriver {
    * any other trigger through the kit's simulation, which takes the same path (conditions included) as the
    * real event. `details`: `payload` for a push task; `action`, `tag`, `title`, `data` for a notification task.
    */
-  async fire(taskName: string, details: SimulatedFireDetails = {}): Promise<FireOutcome> {
+  async fire(taskName: string, details: SimulatedFireDetails | null = {}): Promise<FireOutcome> {
     this.#startAction();
+    details ??= {};
     const registration = await this.registration(taskName);
     const { taskId } = registration;
     if (registration.trigger.type === 'application') {
@@ -184,13 +178,16 @@ export class BgkitDriver {
 
   /** The notification shown with `tag`, as the page's registration lists it. */
   async #shown(tag: string) {
-    return this.page.evaluate(async (tag) => {
-      const registration = await navigator.serviceWorker.ready;
+    const shown = await this.page.evaluate(async ({ tag, timeout }) => {
+      const registration = await Promise.race([navigator.serviceWorker.ready, new Promise<null>((resolve) => setTimeout(() => resolve(null), timeout))]);
+      if (!registration) return 'no-service-worker' as const;
       const [n] = await registration.getNotifications({ tag });
       if (!n) return null;
       const actions = ((n as Notification & { actions?: { action: string; title: string }[] }).actions ?? []).map((a) => ({ action: a.action, title: a.title }));
       return { title: n.title, data: n.data as unknown, actions };
-    }, tag);
+    }, { tag, timeout: this.#options.timeout });
+    if (shown === 'no-service-worker') throw new BgkitError('no-service-worker', `The page ${this.page.url()} has no active service worker.`);
+    return shown;
   }
 
   async #serverId(title: string): Promise<number> {
@@ -284,7 +281,7 @@ export class BgkitDriver {
   }
 
   /** Cancels a running run with a reason, as the system would. */
-  async cancelRun(instanceId: string, reason: Extract<Simulation, { kind: 'cancel' }>['reason'] = 'abort'): Promise<boolean> {
+  async cancelRun(instanceId: string, reason: BackgroundTaskCancellationReason = 'abort'): Promise<boolean> {
     return (await this.#simulate({ kind: 'cancel', instanceId, reason })).result === true;
   }
 
@@ -343,8 +340,8 @@ export class BgkitDriver {
         if (match) return match;
       } else {
         // A one-shot task is unregistered after its run: look for it in the whole history.
-        const all = (await this.#call('runs', { limit: 200 })).filter((r) => r.name === taskName && r.createdAt >= since);
-        const match = all.reverse().find((r) => statuses.includes(r.status));
+        seen = (await this.#call('runs', { limit: 200 })).filter((r) => r.name === taskName && r.createdAt >= since);
+        const match = seen.reverse().find((r) => statuses.includes(r.status));
         if (match) return match;
       }
       if (Date.now() > end) {

@@ -1,17 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The page↔worker wire spoken from a test: the driver runs in Node, so each call is made inside the page
-// (page.evaluate), exactly as @bgkit/client makes it, and the reply is rebuilt into a BgkitError here.
+// The page→worker wire spoken from a test: the driver runs in Node, so each call is made inside the page
+// (page.evaluate) with the protocol's CallMessage, and the reply is decoded here by the protocol's own
+// replyValue(). Unlike @bgkit/client it does not follow a worker replaced mid-call: tests do not update it.
 import type { Page } from 'playwright-core';
-import { BgkitError, CALL, deserializeError, PROTOCOL_VERSION, type CallReply, type WorkerApi } from '@bgkit/sw/protocol';
-
-interface Wire {
-  type: string;
-  v: number;
-  method: string;
-  args: unknown[];
-  attempt: number;
-  timeout: number;
-}
+import { BgkitError, CALL, PROTOCOL_VERSION, replyValue, type CallMessage, type CallReply, type WorkerApi } from '@bgkit/sw/protocol';
 
 /** Calls the app's worker from `page`; retried once on a timeout (every call is idempotent), as the client does. */
 export async function workerCall<K extends keyof WorkerApi>(
@@ -21,8 +13,8 @@ export async function workerCall<K extends keyof WorkerApi>(
   ...args: Parameters<WorkerApi[K]>
 ): Promise<Awaited<ReturnType<WorkerApi[K]>>> {
   for (let attempt = 0; ; attempt++) {
-    const wire: Wire = { type: CALL, v: PROTOCOL_VERSION, method, args, attempt, timeout };
-    const reply = await page.evaluate(async ({ type, v, method, args, attempt, timeout }: Wire) => {
+    const message: CallMessage<K> = { type: CALL, v: PROTOCOL_VERSION, method, args, attempt };
+    const reply = await page.evaluate(async ({ message, timeout }: { message: CallMessage; timeout: number }) => {
       const registration = await Promise.race([
         navigator.serviceWorker.ready,
         new Promise<null>((resolve) => setTimeout(() => resolve(null), timeout)),
@@ -33,11 +25,11 @@ export async function workerCall<K extends keyof WorkerApi>(
         port1.onmessage = (event) => resolve(event.data);
         setTimeout(() => resolve('sw-timeout'), timeout);
       });
-      registration.active.postMessage({ type, v, method, args, attempt }, [port2]);
+      registration.active.postMessage(message, [port2]);
       const result = await answer;
       port1.close();
       return result;
-    }, wire);
+    }, { message: message as CallMessage, timeout });
     if (reply === 'no-service-worker') {
       throw new BgkitError('no-service-worker', `The page ${page.url()} has no active service worker.`);
     }
@@ -45,8 +37,6 @@ export async function workerCall<K extends keyof WorkerApi>(
       if (attempt === 0) continue;
       throw new BgkitError('sw-timeout', `The service worker did not answer "${method}" within ${timeout} ms.`, { method });
     }
-    const answer = reply as CallReply;
-    if (!answer.ok) throw deserializeError(answer.error);
-    return answer.value as Awaited<ReturnType<WorkerApi[K]>>;
+    return replyValue(reply as CallReply) as Awaited<ReturnType<WorkerApi[K]>>;
   }
 }

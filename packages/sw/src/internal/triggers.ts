@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Trigger sources: how the web's own events (periodicsync, push) and the worker's wake-ups become runs.
-// Every source ends in dispatch(), the same path a devtools simulation will take.
+// Trigger sources: how the web's own events (periodicsync, sync, push, notifications), page reports and the
+// worker's wake-ups become runs. Every source ends in dispatch() or a stored pending trigger, the same paths
+// devtools simulations take.
 import type {} from '../types/sync.js';
+import { PERIODIC_TAG_PREFIX, periodicSyncTag } from '../protocol.js';
 import type {
   DeviceSignals,
   PushTriggerDetails,
@@ -22,15 +24,13 @@ import { activeRuns, cancelRun, hasActiveRun, startRun, type StartedRun } from '
 
 declare const self: ServiceWorkerGlobalScope;
 
-const TAG_PREFIX = 'bgkit:';
 /** The one Background Sync tag bgkit uses: registered when a page reports going offline, fired on reconnect. */
 export const INTERNET_TAG = 'bgkit-internet';
 const MINUTE = 60_000;
 
-export const tagFor = (taskId: string): string => `${TAG_PREFIX}${taskId}`;
 
 export function taskIdOf(tag: string): string | undefined {
-  return tag.startsWith(TAG_PREFIX) ? tag.slice(TAG_PREFIX.length) : undefined;
+  return tag.startsWith(PERIODIC_TAG_PREFIX) ? tag.slice(PERIODIC_TAG_PREFIX.length) : undefined;
 }
 
 function periodicSync(): PeriodicSyncManager | undefined {
@@ -137,7 +137,7 @@ export async function schedule(registration: RegistrationRecord, from = Date.now
   try {
     const manager = periodicSync();
     if (manager) {
-      await manager.register(tagFor(registration.taskId), { minInterval: interval });
+      await manager.register(periodicSyncTag(registration.taskId), { minInterval: interval });
       via = 'periodicsync';
     }
   } catch (error) {
@@ -151,7 +151,7 @@ export async function schedule(registration: RegistrationRecord, from = Date.now
 export async function unschedule(taskIds: Iterable<string>): Promise<void> {
   const manager = periodicSync();
   if (!manager) return;
-  await Promise.all([...taskIds].map((id) => manager.unregister(tagFor(id)).catch(() => undefined)));
+  await Promise.all([...taskIds].map((id) => manager.unregister(periodicSyncTag(id)).catch(() => undefined)));
 }
 
 /**
