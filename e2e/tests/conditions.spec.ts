@@ -72,6 +72,32 @@ test.describe('SystemCondition', () => {
     expect((await runsOf(app, taskId))[0]!.triggerDetails).toEqual({ text: '"kept"', json: 'kept' });
   });
 
+  test('a trigger waiting for sessionDisconnected runs once the last window of the app has closed', async ({ app, context, cdp }) => {
+    const { taskId } = await register(app, { name: 'When nobody looks', entryPoint: 'push.received', trigger: 'push', conditions: ['sessionDisconnected'] });
+    await cdp.deliverPush('"later"');
+    await expect.poll(async () => (await pendingOf(app, taskId)).length).toBe(1);
+    const blank = await context.newPage();
+    await app.close();
+    // No window of the app is left to ask: read the run history from inside the worker.
+    const worker = context.serviceWorkers()[0]!;
+    const statusInWorker = () =>
+      worker.evaluate(async (id) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(`bgkit ${(self as unknown as { registration: { scope: string } }).registration.scope}`);
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const runs = await new Promise<{ taskId: string; status: string }[]>((resolve) => {
+          const get = db.transaction('runs').objectStore('runs').getAll();
+          get.onsuccess = () => resolve(get.result);
+        });
+        db.close();
+        return runs.filter((r) => r.taskId === id).map((r) => r.status);
+      }, taskId);
+    await expect.poll(statusInWorker).toEqual(['completed']);
+    await blank.close();
+  });
+
   test('a request whose condition does not hold is accepted, waits, and runs when it holds', async ({ app }) => {
     const { taskId } = await register(app, { name: 'While away', entryPoint: 'report.export', trigger: 'application', conditions: ['userNotPresent'] });
     const answer = await app.evaluate(async (id) => {

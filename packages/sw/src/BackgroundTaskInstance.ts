@@ -82,9 +82,9 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
     openDeferrals = (instance) => instance.#openDeferrals;
   }
 
-  /** @internal Instances are made by the runtime, never by handlers. */
   #networkRequested: boolean;
 
+  /** @internal Instances are made by the runtime, never by handlers. */
   constructor(init: {
     instanceId: string;
     task: BackgroundTaskInfo;

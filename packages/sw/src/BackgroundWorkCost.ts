@@ -4,7 +4,7 @@ import { workingCount } from './internal/runner.js';
 import type { BackgroundWorkCostValue, DeviceSignals } from './protocol.js';
 
 /**
- * The cost rule, as a pure function so pages, tasks and tests agree on it. `high` ("do no work", in Windows'
+ * The cost rule, as a pure function so the worker's answer to pages, tasks' own reading and tests agree on it. `high` ("do no work", in Windows'
  * words): battery under 15 % and not charging, the user saving data, a 2G-class connection, or four or more
  * runs at once. `medium`: on battery, a 3G connection, or two or more runs. Otherwise `low`. Unknown signals
  * count as the cheap case. A `workCost` in the signals (set only by a devtools simulation) wins.

@@ -4,7 +4,6 @@ import { install } from './internal/install.js';
 import { validateDuration } from './validate.js';
 import { definitions, options, type RuntimeOptions, type TaskHandler, type TaskOptions } from './internal/runtime.js';
 
-
 /**
  * Defines the code behind a task entry point, at the top level of the service worker. The page registers
  * tasks by this `entryPoint`; whatever the handler returns (or throws) is the run's result.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The worker's side of the RPC: what a page may ask, each call run after start-up reconciliation and kept
-// alive (with any run it starts) by the connecting message's waitUntil.
+// The worker's side of the page→worker calls: what a page may ask, each call answered after start-up
+// reconciliation and kept alive (with any run it starts) by its message event's waitUntil.
 import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { BgkitError } from '../BgkitError.js';
 import { hasMethod, PROTOCOL_VERSION, serializeError, type CallMessage, type CallReply, type GroupRecord, type WorkerApi } from '../protocol.js';
@@ -12,10 +12,10 @@ import { RegistrationStore } from './RegistrationStore.js';
 import { RunStore } from './RunStore.js';
 import { cancelRuns, hasActiveRun, isActive, reconcile } from './runner.js';
 import { bootId, definitions } from './runtime.js';
-import { PendingStore } from './conditions.js';
+import { PendingStore } from './pending.js';
 import { readDeviceState } from './device.js';
 import { devtoolsEnabled, runSimulation } from './devtoolsHook.js';
-import { catchUp, dispatch, onSignals, releasePending, schedule, unschedule } from './triggers.js';
+import { catchUp, dispatch, onSignals, releasePending, removeTasks, schedule, unschedule } from './triggers.js';
 
 let booting: Promise<void> | undefined;
 let bootRuns: Promise<unknown> = Promise.resolve();
@@ -75,21 +75,15 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
 
     async unregister(taskId, cancelTask) {
       if (typeof taskId !== 'string' || taskId === '') throw new BgkitError('invalid-argument', 'unregister() needs a task id.', { taskId });
-      const removed = (await RegistrationStore.delete([taskId])) > 0;
-      await unschedule([taskId]);
-      await PendingStore.dropTasks([taskId]);
+      const removed = (await removeTasks([taskId])) > 0;
       if (cancelTask) cancelRuns('abort', new Set([taskId]));
-      if (removed) broadcast({ kind: 'registrations' });
       return removed;
     },
 
     async unregisterAll(cancelTask) {
       const ids = [...(await RegistrationStore.all()).keys()];
-      const removed = await RegistrationStore.delete(ids);
-      await unschedule(ids);
-      await PendingStore.dropTasks(ids);
+      const removed = await removeTasks(ids);
       if (cancelTask) cancelRuns('abort', new Set(ids));
-      if (removed) broadcast({ kind: 'registrations' });
       return removed;
     },
 
@@ -183,8 +177,11 @@ async function alreadyAccepted(instanceId: string): Promise<boolean> {
   return run !== undefined || pending !== undefined;
 }
 
-/** Wraps every method so it waits for boot and keeps the worker alive until it (and what it started) is done. */
-/** `callerId`: the id of the window client that called, where the message said (a page's relay needs it). */
+/**
+ * Wraps every method so it waits for boot and keeps the worker alive until it (and what it started) is done.
+ * `callerId`: the window client that called (a page's relay needs it). `attempt`: 0 for a page's first try;
+ * anything else, including a message that does not say, may be a retry.
+ */
 export function createApi(lifetime: Lifetime, callerId?: string, attempt = 1): WorkerApi {
   const api = methods(lifetime, callerId, attempt) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const wrapped: Record<string, unknown> = {};
@@ -215,7 +212,7 @@ export async function answerCall(message: CallMessage, port: MessagePort, lifeti
         { page: message.v, worker: PROTOCOL_VERSION },
       );
     }
-    const api = createApi(lifetime, callerId, typeof message.attempt === 'number' ? message.attempt : 1);
+    const api = createApi(lifetime, callerId, message.attempt === 0 ? 0 : 1);
     if (!hasMethod(api, message.method)) {
       throw new BgkitError('invalid-argument', `The service worker has no method "${String(message.method)}".`, { method: message.method });
     }

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Conditions (Windows' SystemCondition): evaluated when a trigger fires; a trigger whose task's conditions
 // do not hold is kept as pending in IndexedDB and runs once they do, whichever worker lifetime that is in.
-import type { PendingRecord, RegistrationRecord, SystemConditionType } from '../protocol.js';
+import type { RegistrationRecord, SystemConditionType } from '../protocol.js';
 import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
-import { getDb } from './db.js';
 import { readDevice } from './device.js';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -17,16 +16,25 @@ async function isOnline(): Promise<boolean> {
   return worker && (await readDevice()).online !== false;
 }
 
-/** How many windows of the app are open, controlled or not: what a "session" is here. */
-export async function openWindows(): Promise<number> {
-  return typeof self !== 'undefined' && self.clients ? (await self.clients.matchAll({ type: 'window', includeUncontrolled: true })).length : 0;
+// Windows that said they are going away (pagehide) but may still be listed for a moment.
+const leaving = new Set<string>();
+
+/** A window said it is leaving (`true`), or is back from the back/forward cache (`false`). */
+export function markLeaving(clientId: string, isLeaving: boolean): void {
+  if (isLeaving) leaving.add(clientId);
+  else leaving.delete(clientId);
 }
 
-/** How many windows of the app other than `exceptId` the user can see (a visible tab in a browser window). */
-export async function visibleWindows(exceptId?: string): Promise<number> {
-  if (typeof self === 'undefined' || !self.clients) return 0;
+/**
+ * The app's windows, controlled or not, without those that said they are leaving: a "session" is any of
+ * them being open. The one count serves the sessionConnected trigger and both session conditions.
+ */
+export async function windowClients(): Promise<WindowClient[]> {
+  if (typeof self === 'undefined' || !self.clients) return [];
   const windows = (await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) as WindowClient[];
-  return windows.filter((w) => w.id !== exceptId && w.visibilityState === 'visible').length;
+  const listed = new Set(windows.map((w) => w.id));
+  for (const id of leaving) if (!listed.has(id)) leaving.delete(id);
+  return windows.filter((w) => !leaving.has(w.id));
 }
 
 async function holds(type: SystemConditionType): Promise<boolean> {
@@ -43,7 +51,7 @@ async function holds(type: SystemConditionType): Promise<boolean> {
     }
     case 'sessionConnected':
     case 'sessionDisconnected': {
-      const windows = await openWindows();
+      const windows = (await windowClients()).length;
       return type === 'sessionConnected' ? windows > 0 : windows === 0;
     }
     case 'freeNetworkAvailable': {
@@ -68,59 +76,3 @@ export async function unmetCondition(registration: RegistrationRecord): Promise<
   for (const condition of registration.conditions) if (!(await holds(condition.type))) return condition.type;
   return null;
 }
-
-// Whether the pending store is known to be empty: most runs end with a look for pending triggers, and most
-// of the time there are none. Only this worker writes the store; anything else that may have written it
-// (another version of the worker, during an update) is covered by the heartbeat, which forgets this.
-let knownEmpty = false;
-
-export const PendingStore = {
-  async add(record: PendingRecord): Promise<void> {
-    knownEmpty = false;
-    await (await getDb()).put('pending', record);
-  },
-
-  /** Something else wrote the store (or may have): look again next time. */
-  touched(): void {
-    knownEmpty = false;
-  },
-
-  isKnownEmpty(): boolean {
-    return knownEmpty;
-  },
-
-  async get(id: string): Promise<PendingRecord | undefined> {
-    return (await getDb()).get('pending', id);
-  },
-
-  async forTask(taskId: string): Promise<string[]> {
-    return (await getDb()).getAllKeysFromIndex('pending', 'byTask', taskId);
-  },
-
-  async all(): Promise<PendingRecord[]> {
-    // Cleared before the read: a write that lands meanwhile sets it back to false.
-    knownEmpty = true;
-    const records = await (await getDb()).getAll('pending');
-    if (records.length) knownEmpty = false;
-    return records.sort((a, b) => a.createdAt - b.createdAt);
-  },
-
-  /** Removes a pending trigger; true only for the caller that removed it, so two wakes cannot both run it. */
-  async take(id: string): Promise<boolean> {
-    const db = await getDb();
-    const tx = db.transaction('pending', 'readwrite');
-    const found = (await tx.store.getKey(id)) !== undefined;
-    if (found) await tx.store.delete(id);
-    await tx.done;
-    return found;
-  },
-
-  async dropTasks(taskIds: Iterable<string>): Promise<void> {
-    const db = await getDb();
-    const tx = db.transaction('pending', 'readwrite');
-    for (const taskId of taskIds) {
-      for (const key of await tx.store.index('byTask').getAllKeys(taskId)) await tx.store.delete(key);
-    }
-    await tx.done;
-  },
-};

@@ -4,9 +4,10 @@
 // stored state are what fire system triggers, which is also what makes a relay from two tabs fire once.
 // Devtools can override any field: the override wins over what pages report until it is reset, so a
 // simulated "offline" is not undone by the next heartbeat of an open page.
-import type { DeviceSignals, DeviceState, PendingRecord, SystemTriggerDetails, SystemTriggerType, TriggerSource } from '../protocol.js';
+import type { DeviceSignals, DeviceState, PendingRecord, RegistrationRecord, SystemTriggerDetails, SystemTriggerType, TriggerSource } from '../protocol.js';
 import { computeWorkCost } from '../BackgroundWorkCost.js';
 import { getDb } from './db.js';
+import { latchId, PendingStore } from './pending.js';
 
 const KEY = 'device';
 const SIMULATED_KEY = 'device:simulated';
@@ -68,9 +69,6 @@ export function transitions(before: DeviceSignals, after: DeviceSignals): System
   return fired;
 }
 
-/** The id of a latched pending trigger: one per task, for triggers that are a state rather than data. */
-export const latchId = (taskId: string): string => `latch:${taskId}`;
-
 export interface ApplyOptions {
   mode?: 'reported' | 'simulated' | 'reset';
   source?: TriggerSource;
@@ -103,15 +101,25 @@ export async function applySignals(signals: DeviceSignals, { mode = 'reported', 
   await meta.put(nextReported, KEY);
   if (Object.keys(nextSimulated).length) await meta.put(nextSimulated, SIMULATED_KEY);
   else await meta.delete(SIMULATED_KEY);
-  if (fired.length) {
-    for (const registration of await tx.objectStore('registrations').getAll()) {
-      const { trigger } = registration;
-      if (trigger.type !== 'system' || !fired.includes(trigger.systemType) || skip?.(registration.taskId)) continue;
-      const triggerDetails: SystemTriggerDetails = { systemType: trigger.systemType };
-      const pending: PendingRecord = { id: latchId(registration.taskId), taskId: registration.taskId, name: registration.name, source, triggerDetails, createdAt: Date.now() };
-      await tx.objectStore('pending').put(pending);
-    }
+  const targets = fired.length ? systemTargets(await tx.objectStore('registrations').getAll(), fired).filter((t) => !skip?.(t.registration.taskId)) : [];
+  for (const { registration, details } of targets) {
+    const pending: PendingRecord = { id: latchId(registration.taskId), taskId: registration.taskId, name: registration.name, source, triggerDetails: details, createdAt: Date.now() };
+    await tx.objectStore('pending').put(pending);
   }
   await tx.done;
+  if (targets.length) PendingStore.touched();
   return fired;
+}
+
+/** The registrations that fired system triggers start, each with the details its run gets. */
+export function systemTargets(
+  registrations: Iterable<RegistrationRecord>,
+  types: readonly SystemTriggerType[],
+): { registration: RegistrationRecord; details: SystemTriggerDetails }[] {
+  const targets: { registration: RegistrationRecord; details: SystemTriggerDetails }[] = [];
+  for (const registration of registrations) {
+    const { trigger } = registration;
+    if (trigger.type === 'system' && types.includes(trigger.systemType)) targets.push({ registration, details: { systemType: trigger.systemType } });
+  }
+  return targets;
 }

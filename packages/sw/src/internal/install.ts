@@ -4,7 +4,6 @@ import { isCallMessage } from '../protocol.js';
 import { answerCall, boot, bootWork } from './api.js';
 import { Lifetime } from './Lifetime.js';
 import { log } from './log.js';
-import { RegistrationStore } from './RegistrationStore.js';
 import { isSimulated } from './devtoolsHook.js';
 import { fireSystem, INTERNET_TAG, onInternetSync, onPeriodicSync, onPush, onToast, pushDetails, taskIdOf, toastDetails } from './triggers.js';
 
@@ -25,7 +24,7 @@ export function install(): void {
 
   // A worker that activates over existing registrations is a new version of the app: servicingComplete.
   self.addEventListener('activate', (event) =>
-    event.waitUntil(afterBoot(async () => ((await RegistrationStore.all()).size > 0 ? fireSystem(['servicingComplete'], 'worker') : undefined))),
+    event.waitUntil(afterBoot(() => fireSystem(['servicingComplete'], 'worker'))),
   );
 
   self.addEventListener('sync', (event) => {
@@ -33,7 +32,8 @@ export function install(): void {
   });
 
   self.addEventListener('periodicsync', (event) => {
-    if (taskIdOf(event.tag)) event.waitUntil(afterBoot(() => onPeriodicSync(event.tag, isSimulated(event) ? 'simulated' : 'periodicsync')));
+    const taskId = taskIdOf(event.tag);
+    if (taskId) event.waitUntil(afterBoot(() => onPeriodicSync(taskId, isSimulated(event) ? 'simulated' : 'periodicsync')));
   });
 
   // Details are read at once: the notification object is only guaranteed during the event.

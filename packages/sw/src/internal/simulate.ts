@@ -5,13 +5,13 @@
 // constructed event cannot call waitUntil, so each carries a stand-in that hands its promises to the call's
 // lifetime, which holds the worker up just as a real event would.
 import { BgkitError } from '../BgkitError.js';
-import type { ApplicationTriggerResult, PushTriggerDetails, RegistrationRecord, Simulation, SimulationOutcome, ToastTriggerDetails } from '../protocol.js';
+import type { ApplicationTriggerResult, PushTriggerDetails, RegistrationRecord, Simulation, SimulationOutcome } from '../protocol.js';
 import { validateSimulation } from '../validate.js';
 import type { Lifetime } from './Lifetime.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { cancelRun, hasActiveRun } from './runner.js';
 import { markSimulated, setSimulator } from './devtoolsHook.js';
-import { dispatch, onSignals, pushDetails } from './triggers.js';
+import { dispatch, onSignals, pushDetails, toastDetails } from './triggers.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -65,7 +65,7 @@ async function fire(taskId: string, details: NonNullable<Extract<Simulation, { k
       break;
     case 'toastAction':
     case 'toastHistoryChanged':
-      triggerDetails = { action: details.action ?? '', tag: details.tag ?? '', data: details.data ?? null, title: details.title ?? '' } satisfies ToastTriggerDetails;
+      triggerDetails = toastDetails({ action: details.action ?? '', notification: stubNotification(details) });
       break;
     case 'system':
       triggerDetails = { systemType: registration.trigger.systemType };

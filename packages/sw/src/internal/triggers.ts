@@ -9,13 +9,13 @@ import type {
   PushTriggerDetails,
   RegistrationRecord,
   Schedule,
-  SystemTriggerDetails,
   SystemTriggerType,
   ToastTriggerDetails,
   TriggerSource,
 } from '../protocol.js';
-import { openWindows, PendingStore, unmetCondition, visibleWindows } from './conditions.js';
-import { applySignals, latchId, readDevice } from './device.js';
+import { markLeaving, unmetCondition, windowClients } from './conditions.js';
+import { applySignals, readDevice, systemTargets } from './device.js';
+import { latchId, PendingStore } from './pending.js';
 import { requestQueue } from './requestQueueHook.js';
 import { broadcast } from './broadcast.js';
 import { log } from './log.js';
@@ -51,7 +51,7 @@ export async function dispatch(
 ): Promise<{ done: Promise<void> }> {
   const { trigger } = registration;
   // A one-shot trigger fires once: not again while its run (or its pending trigger) is still around.
-  if ('oneShot' in trigger && trigger.oneShot && (hasActiveRun(registration.taskId) || (await PendingStore.forTask(registration.taskId)).length)) {
+  if (isOneShot(registration) && (hasActiveRun(registration.taskId) || (await PendingStore.forTask(registration.taskId)).length)) {
     return { done: Promise.resolve() };
   }
   // Only tasks that can wait take the (async) look at the device; the others start without an await.
@@ -76,6 +76,18 @@ export async function dispatch(
   const run = startRun({ registration, source, triggerDetails, ...(id ? { instanceId: id } : {}) });
   await run.recorded;
   return { done: afterRun(run, registration) };
+}
+
+/**
+ * Unregisters tasks: their records, their browser periodic syncs and their pending triggers; pages hear of
+ * it. Returns how many were registered.
+ */
+export async function removeTasks(taskIds: string[]): Promise<number> {
+  const removed = await RegistrationStore.delete(taskIds);
+  await unschedule(taskIds);
+  await PendingStore.dropTasks(taskIds);
+  if (removed) broadcast({ kind: 'registrations' });
+  return removed;
 }
 
 function isOneShot(registration: RegistrationRecord | undefined): boolean {
@@ -160,13 +172,7 @@ export async function unschedule(taskIds: Iterable<string>): Promise<void> {
  */
 async function afterRun(run: StartedRun, registration: RegistrationRecord): Promise<void> {
   await run.finished.catch(() => undefined);
-  const { trigger } = registration;
-  if ('oneShot' in trigger && trigger.oneShot) {
-    await RegistrationStore.delete([registration.taskId]);
-    await unschedule([registration.taskId]);
-    await PendingStore.dropTasks([registration.taskId]);
-    broadcast({ kind: 'registrations' });
-  }
+  if (isOneShot(registration)) await removeTasks([registration.taskId]);
   await releasePending();
 }
 
@@ -174,15 +180,14 @@ function runTimeTask(registration: RegistrationRecord, source: TriggerSource): P
   return whenDone(dispatch(registration, source));
 }
 
-export async function onPeriodicSync(tag: string, source: TriggerSource = 'periodicsync'): Promise<void> {
-  const taskId = taskIdOf(tag);
-  const registration = taskId ? await RegistrationStore.get(taskId) : undefined;
+export async function onPeriodicSync(taskId: string, source: TriggerSource = 'periodicsync'): Promise<void> {
+  const registration = await RegistrationStore.get(taskId);
   if (!registration) {
     // A tag of a task unregistered while the browser still held it: drop it so it stops waking us.
-    if (taskId) await unschedule([taskId]);
+    await unschedule([taskId]);
     return;
   }
-  const claimed = await RegistrationStore.claimSlot(registration.taskId, Date.now(), 'periodic');
+  const claimed = await RegistrationStore.claimSlot(taskId, Date.now(), 'periodic');
   if (claimed) await runTimeTask(claimed, source);
 }
 
@@ -210,7 +215,7 @@ export function pushDetails(data: { text(): string } | null): PushTriggerDetails
   }
 }
 
-export function toastDetails(event: NotificationEvent): ToastTriggerDetails {
+export function toastDetails(event: Pick<NotificationEvent, 'action' | 'notification'>): ToastTriggerDetails {
   const { notification } = event;
   return { action: event.action ?? '', tag: notification.tag, data: notification.data ?? null, title: notification.title };
 }
@@ -232,24 +237,16 @@ export async function onPush(details: PushTriggerDetails, source: TriggerSource 
 
 /** Runs every task registered for one of these system triggers. */
 export async function fireSystem(types: readonly SystemTriggerType[], source: TriggerSource): Promise<unknown> {
-  if (types.length === 0) return;
-  const runs: Promise<void>[] = [];
-  for (const registration of (await RegistrationStore.all()).values()) {
-    const { trigger } = registration;
-    if (trigger.type === 'system' && types.includes(trigger.systemType)) {
-      const details: SystemTriggerDetails = { systemType: trigger.systemType };
-      runs.push(whenDone(dispatch(registration, source, details)));
-    }
-  }
-  return Promise.all(runs);
+  const targets = systemTargets((await RegistrationStore.all()).values(), types);
+  return Promise.all(targets.map(({ registration, details }) => whenDone(dispatch(registration, source, details))));
 }
 
 let applying: Promise<unknown> = Promise.resolve();
 
 /**
  * A page's report (or the worker's own look at navigator.onLine, or a devtools override): store it, fire
- * what changed. Whether a session is connected is the worker's own count of open windows; a page that is
- * leaving is still counted while it says so, hence the minus one. `callerId` is the reporting window's id.
+ * what changed. Whether a session is connected is the worker's own count of open windows, without those
+ * that said they are leaving. `callerId` is the reporting window's id.
  */
 export async function onSignals(
   reported: DeviceSignals,
@@ -278,15 +275,20 @@ async function applyReport(
 ): Promise<{ signals: DeviceSignals; fired: SystemTriggerType[] }> {
   let signals = reported;
   if (mode === 'reported') {
-    const windows = await openWindows();
+    if (callerId) markLeaving(callerId, reported.leaving === true);
+    const windows = await windowClients();
+    // Without the caller's id, a leaving window is still listed: take it off by hand.
+    const open = windows.length - (reported.leaving && !callerId ? 1 : 0);
     signals = reported.leaving
-      ? { sessionConnected: windows - 1 > 0 }
+      ? { sessionConnected: open > 0 }
       : source === 'page'
         ? { ...reported, sessionConnected: true }
-        : { ...reported, sessionConnected: windows > 0 };
+        : { ...reported, sessionConnected: open > 0 };
     // A hidden tab speaks only for itself: the user is still present while another window of the app is
     // visible (else two tabs would flip presence back and forth, firing userAway and userPresent each time).
-    if (source === 'page' && signals.userPresent === false && (await visibleWindows(callerId)) > 0) signals.userPresent = true;
+    if (source === 'page' && signals.userPresent === false && windows.some((w) => w.id !== callerId && w.visibilityState === 'visible')) {
+      signals.userPresent = true;
+    }
     // A page can say "online" while the browser is not (seen in Chromium: a page loaded from the worker's
     // cache while offline reports navigator.onLine true at first, and no event follows when it corrects).
     // The worker's own navigator.onLine is the browser's too: give it a moment to agree, else ignore the claim.
@@ -298,10 +300,7 @@ async function applyReport(
   // A one-shot system trigger fires once: not again while its run is still going (as dispatch() rules).
   const registrationsById = await RegistrationStore.all();
   const skip = (taskId: string) => hasActiveRun(taskId) && isOneShot(registrationsById.get(taskId));
-  const fired = await applySignals(signals, { mode, source, skip });
-  // applySignals stored the triggers it fired as pending, in its own transaction.
-  if (fired.length) PendingStore.touched();
-  return { signals, fired };
+  return { signals, fired: await applySignals(signals, { mode, source, skip }) };
 }
 
 let spuriousSyncs = 0;

@@ -4,11 +4,10 @@ import { freshWorld } from './helpers.js';
 import { isBgkitError } from '../BgkitError.js';
 import { defineTask } from '../defineTask.js';
 import { createApi } from '../internal/api.js';
-import { PendingStore } from '../internal/conditions.js';
+import { PendingStore } from '../internal/pending.js';
 import { Lifetime } from '../internal/Lifetime.js';
 import { RunStore } from '../internal/RunStore.js';
 import { catchUp, dispatch, onPeriodicSync } from '../internal/triggers.js';
-import { periodicSyncTag } from '../protocol.js';
 import type { ConditionSpec, RegisterInput, TriggerSpec } from '../protocol.js';
 
 defineTask('r2.quick', () => 'ok');
@@ -33,7 +32,7 @@ describe('time-trigger slots', () => {
   it('a periodicsync right after a catch-up run is not a second period', async () => {
     const { registration } = await api().register(input('t', { type: 'time', freshnessTime: 15, oneShot: false }));
     await Promise.all(await catchUp(Date.now() + 16 * 60_000));
-    await onPeriodicSync(periodicSyncTag(registration.taskId));
+    await onPeriodicSync(registration.taskId);
     expect(await settledRuns(registration.taskId)).toBe(1);
   });
 });
