@@ -28,6 +28,8 @@ export type BackgroundAccessStatus =
   | 'deniedBySystemPolicy'
   | 'deniedByUser';
 
+export const ACCESS_STATUSES: readonly BackgroundAccessStatus[] = ['unspecified', 'alwaysAllowed', 'allowedSubjectToSystemPolicy', 'deniedBySystemPolicy', 'deniedByUser'];
+
 export type ApplicationTriggerResult = 'allowed' | 'currentlyRunning' | 'disabledByPolicy' | 'unknownError';
 
 /** Windows' BackgroundTaskCancellationReason, camelCased. */

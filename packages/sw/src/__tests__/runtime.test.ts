@@ -310,6 +310,15 @@ describe('protocol', () => {
     }
   });
 
+  it('refuses an access status that is not one, and keeps the stored one', async () => {
+    await api().setAccess('alwaysAllowed');
+    await expect(api().setAccess('everything' as never)).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(api().setAccess({} as never)).rejects.toMatchObject({ code: 'invalid-argument' });
+    expect(await api().getAccess()).toBe('alwaysAllowed');
+    await api().setAccess(null);
+    expect(await api().getAccess()).toBeNull();
+  });
+
   it('answers a BgkitError with its code and details', async () => {
     const reply = await callOverPort({ method: 'unregister', args: [''] });
     expect(reply).toMatchObject({ ok: false, error: { name: 'BgkitError', code: 'invalid-argument' } });

@@ -3,7 +3,7 @@
 // reconciliation and kept alive (with any run it starts) by its message event's waitUntil.
 import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { BgkitError } from '../BgkitError.js';
-import { hasMethod, PROTOCOL_VERSION, serializeError, type CallMessage, type CallReply, type GroupRecord, type WorkerApi } from '../protocol.js';
+import { ACCESS_STATUSES, hasMethod, PROTOCOL_VERSION, serializeError, type CallMessage, type CallReply, type GroupRecord, type WorkerApi } from '../protocol.js';
 import { validateRegisterInput, validateRunQuery, validateSignals } from '../validate.js';
 import { broadcast } from './broadcast.js';
 import { getDb } from './db.js';
@@ -161,6 +161,9 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
     },
 
     async setAccess(status) {
+      if (status !== null && !ACCESS_STATUSES.includes(status)) {
+        throw new BgkitError('invalid-argument', `Not a BackgroundAccessStatus: ${String(status)}.`, { status });
+      }
       const db = await getDb();
       if (status === null) await db.delete('meta', 'access');
       else await db.put('meta', status, 'access');
