@@ -32,7 +32,7 @@ export default defineConfig(({ mode }) => ({
       strategies: 'injectManifest',
       srcDir: 'src',
       filename: 'sw.ts',
-      // bgkit registers the worker itself (configure({ serviceWorker })), through workbox-window.
+      // The page registers the worker with registerServiceWorker() from @bgkit/client/register (workbox-window).
       injectRegister: false,
       injectManifest: {
         rollupFormat: 'iife',

@@ -1,5 +1,5 @@
 // Builds one workspace package: ESM (production and development), optional classic-script (IIFE) bundles,
-// and type declarations. Usage from a package folder: node ../../scripts/build-package.mjs <config.json>
+// and type declarations. Each package's build.mjs calls buildPackage() with its entries and externals.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -3,7 +3,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig(({ mode }) => ({
   resolve: {
-    // Workspace packages resolve to their TypeScript source, so the demo needs no package build first.
+    // Workspace packages resolve to their TypeScript source, so the app needs no package build first.
     conditions: ['@bgkit/source', ...defaultClientConditions],
   },
   define: {
@@ -17,7 +17,7 @@ export default defineConfig(({ mode }) => ({
       strategies: 'injectManifest',
       srcDir: 'src',
       filename: 'sw.ts',
-      // bgkit registers the worker itself (configure({ serviceWorker })), through workbox-window.
+      // The page registers the worker with registerServiceWorker() from @bgkit/client/register (workbox-window).
       injectRegister: false,
       injectManifest: { injectionPoint: undefined, rollupFormat: 'iife', minify: mode === 'production' },
       manifest: {
