@@ -1,18 +1,18 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { BgkitDriver, ServiceWorkerCdp } from '@bgkit/devtools/playwright';
-import type * as Client from '@bgkit/client';
 import type * as ClientDevtools from '@bgkit/client/devtools';
 import type { SystemConditionType, TriggerSpec } from '@bgkit/sw/protocol';
+import './support/page'; // declares window.bgkit
 
 declare global {
   interface Window {
-    bgkit: typeof Client;
+    /** The test app's devtools client (`window.bgkit` is declared in support/page). */
     devtools: typeof ClientDevtools;
   }
 }
 
-/** Opens the demo and waits until its tasks are registered with the worker. */
-export async function openDemo(page: Page): Promise<void> {
+/** Opens the test app and waits until its tasks are registered with the worker. */
+export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.locator('body[data-ready="true"]')).toBeAttached({ timeout: 15_000 });
 }
@@ -27,8 +27,8 @@ export async function grantPeriodicSync(page: Page): Promise<BgkitDriver> {
   return driver;
 }
 
-export /** Moves a time-triggered task's stored schedule a minute into the past, as if its time had come. */
-function makeOverdue(page: Page, taskId: string) {
+/** Moves a time-triggered task's stored schedule a minute into the past, as if its time had come. */
+export function makeOverdue(page: Page, taskId: string) {
   return page.evaluate(async (taskId) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(`bgkit ${location.origin}/`);
@@ -51,7 +51,7 @@ function makeOverdue(page: Page, taskId: string) {
 }
 
 /**
- * Stands in for the demo's API and records what reached it. Routing answers before Chromium's offline
+ * Stands in for the test app's API and records what reached it. Routing answers before Chromium's offline
  * emulation is consulted, so while "offline" it fails requests the way a dead network does.
  */
 export async function fakeOutbox(context: BrowserContext) {
@@ -91,7 +91,7 @@ export function sendThroughOutbox(page: Page, text: string, isNetworkRequested =
   );
 }
 
-/** Runs the demo's `notify.digest` task once (it shows a notification with actions); resolves with how it ended. */
+/** Runs the test app's `notify.digest` task once (it shows a notification with actions); resolves with how it ended. */
 export function runDigest(page: Page, count: number) {
   return page.evaluate(async (count) => {
     const { BackgroundTaskBuilder, ApplicationTrigger } = window.bgkit;
@@ -118,8 +118,18 @@ export interface TaskSpec {
   group?: string;
 }
 
-/** Registers a task in the page through the public API, the trigger built from its description; resolves with its id. */
-export function registerTask(page: Page, spec: TaskSpec): Promise<string> {
+export interface RegisteredTask {
+  taskId: string;
+  /** The registration's condition types, in the order they were added. */
+  conditions: SystemConditionType[];
+  /** When a time or maintenance trigger is next due (ms since the epoch); null for the other triggers. */
+  nextRunTime: number | null;
+  /** How a time or maintenance trigger is scheduled; null for the other triggers. */
+  scheduledVia: 'periodicsync' | 'catch-up' | null;
+}
+
+/** Registers a task in the page through the public API, the trigger built from its description. */
+export function registerTask(page: Page, spec: TaskSpec): Promise<RegisteredTask> {
   return page.evaluate(async (spec) => {
     const k = window.bgkit;
     const { trigger: t } = spec;
@@ -138,13 +148,19 @@ export function registerTask(page: Page, spec: TaskSpec): Promise<string> {
     for (const type of spec.conditions ?? []) builder.addCondition(new k.SystemCondition(type));
     builder.cancelOnConditionLoss = spec.cancelOnConditionLoss ?? false;
     if (spec.group) builder.taskGroup = new k.BackgroundTaskRegistrationGroup(spec.group);
-    return (await builder.register()).taskId;
+    const registration = await builder.register();
+    return {
+      taskId: registration.taskId,
+      conditions: registration.conditions.map((c) => c.conditionType),
+      nextRunTime: registration.nextRunTime?.getTime() ?? null,
+      scheduledVia: registration.scheduledVia,
+    };
   }, spec);
 }
 
 export const test = base.extend<{ app: Page; cdp: ServiceWorkerCdp }>({
   app: async ({ page }, use) => {
-    await openDemo(page);
+    await openApp(page);
     await use(page);
   },
   cdp: async ({ app }, use) => {

@@ -1,12 +1,7 @@
 // What the inbox tests share: opening the app, composing, reading the server's mailbox and the task history.
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type * as Client from '@bgkit/client';
-
-declare global {
-  interface Window {
-    bgkit: typeof Client;
-  }
-}
+import { runsOf } from '../support/page';
 
 export interface ServerMessage {
   id: string;
@@ -62,7 +57,7 @@ export type Run = Client.BackgroundTaskRun;
 /** The finished runs of one of the app's tasks, newest first, read through the public client API. */
 export async function finishedRuns(page: Page, key: string): Promise<Run[]> {
   const id = await taskId(page, key);
-  const runs = await page.evaluate((taskId) => window.bgkit.BackgroundExecutionManager.runs({ taskId }), id);
+  const runs = await runsOf(page, id);
   return runs.filter((r) => r.status !== 'running' && r.status !== 'queued');
 }
 

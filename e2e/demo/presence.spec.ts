@@ -1,16 +1,8 @@
 // Coming back to the app: the page reports the user present again (SystemTrigger userPresent), and the
 // worker fetches what arrived meanwhile, quietly, since the user is looking.
 import { expect, test } from '@bgkit/devtools/playwright/test';
-import type { Page } from '@playwright/test';
+import { setVisibility } from '../support/page';
 import { finishedRuns, mailArrives, openInbox, shownNotifications, unique } from './inbox';
-
-/** Headless pages are always visible: this is what a switch to another tab and back looks like to the page. */
-function setVisibility(page: Page, state: 'hidden' | 'visible') {
-  return page.evaluate((state) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, state);
-}
 
 test('coming back to the app fetches new mail without a notification', async ({ page, request, bgkit }) => {
   await openInbox(page);

@@ -1,40 +1,15 @@
 // New mail pushed by the server, shown as a notification whose buttons work without the app: "Archive"
 // archives in the background, "Open" shows the message. Real, trusted notification clicks need a notification
-// server on a private D-Bus and a regular (persistent) browser profile, so these tests launch their own.
-import { mkdtemp, rm } from 'node:fs/promises';
+// server on a private D-Bus and a regular (persistent) browser profile, so these tests launch their own
+// (support/notifications).
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
-import { startNotificationServer, type NotificationServer } from '@bgkit/devtools/playwright';
+import type { NotificationServer } from '@bgkit/devtools/playwright';
 import { expect, test as base } from '@bgkit/devtools/playwright/test';
+import { notificationFixtures, type NotificationFixtures } from '../support/notifications';
 import { finishedRuns, mailArrives, openInbox, serverMessages, unique } from './inbox';
 
-const test = base.extend<{ server: NotificationServer; persistent: BrowserContext; page: Page }>({
-  server: async ({}, use) => {
-    const server = await startNotificationServer();
-    await use(server);
-    await server.stop();
-  },
-  persistent: async ({ playwright, server, baseURL, launchOptions, viewport }, use) => {
-    const profile = await mkdtemp(join(tmpdir(), 'inbox-profile-'));
-    const context = await playwright.chromium.launchPersistentContext(profile, {
-      ...launchOptions,
-      headless: true,
-      baseURL,
-      viewport,
-      permissions: ['notifications', 'background-sync'],
-      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: server.address },
-    });
-    await use(context);
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
-  },
-  page: async ({ persistent }, use) => {
-    const page = persistent.pages()[0] ?? (await persistent.newPage());
-    await openInbox(page);
-    await use(page);
-  },
+const test = base.extend<NotificationFixtures>({
+  ...notificationFixtures({ open: openInbox }),
   // With the server, the driver's notification clicks are real, trusted notificationclick events.
   bgkitOptions: async ({ server }, use) => use({ notifications: server }),
 });

@@ -1,16 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, openDemo, test } from '../fixtures';
+import { expect, openApp, registerTask, test, type TaskSpec } from '../fixtures';
 
-function registerKind(page: Page, kind: 'push' | 'time') {
-  return page.evaluate(async (kind) => {
-    const { BackgroundTaskBuilder, PushNotificationTrigger, TimeTrigger } = window.bgkit;
-    const builder = new BackgroundTaskBuilder();
-    builder.name = `needs ${kind}`;
-    builder.taskEntryPoint = kind === 'push' ? 'push.received' : 'inbox.refresh';
-    builder.setTrigger(kind === 'push' ? new PushNotificationTrigger() : new TimeTrigger(15, false));
-    await builder.register();
-  }, kind);
-}
+const needsPush: TaskSpec = { name: 'needs push', entryPoint: 'push.received', trigger: { type: 'push' } };
 
 const access = (page: Page) =>
   page.evaluate(async () => ({
@@ -19,7 +10,7 @@ const access = (page: Page) =>
   }));
 
 test('push tasks without notification permission: deniedByUser', async ({ app }) => {
-  await registerKind(app, 'push');
+  await registerTask(app, needsPush);
   // Headless Chromium answers the permission prompt with "denied".
   expect(await access(app)).toEqual({ requested: 'deniedByUser', status: 'deniedByUser' });
 });
@@ -28,8 +19,8 @@ test.describe('with notifications granted', () => {
   test.use({ permissions: ['notifications', 'background-sync'] });
 
   test('push tasks run, subject to system policy while storage is not persistent', async ({ page }) => {
-    await openDemo(page);
-    await registerKind(page, 'push');
+    await openApp(page);
+    await registerTask(page, needsPush);
     expect(await access(page)).toEqual({ requested: 'allowedSubjectToSystemPolicy', status: 'allowedSubjectToSystemPolicy' });
   });
 });

@@ -1,31 +1,8 @@
 import type { Page } from '@playwright/test';
-import type { SystemConditionType } from '@bgkit/client';
 import { ServiceWorkerCdp } from '@bgkit/devtools/playwright';
-import { expect, openDemo, test } from '../fixtures';
+import { expect, openApp, registerTask, test } from '../fixtures';
+import { runsOf, setVisibility } from '../support/page';
 
-interface Options {
-  name: string;
-  entryPoint: string;
-  trigger: 'push' | 'application';
-  conditions: SystemConditionType[];
-  cancelOnConditionLoss?: boolean;
-}
-
-function register(page: Page, options: Options) {
-  return page.evaluate(async (o) => {
-    const { BackgroundTaskBuilder, PushNotificationTrigger, ApplicationTrigger, SystemCondition } = window.bgkit;
-    const builder = new BackgroundTaskBuilder();
-    builder.name = o.name;
-    builder.taskEntryPoint = o.entryPoint;
-    builder.setTrigger(o.trigger === 'push' ? new PushNotificationTrigger() : new ApplicationTrigger());
-    for (const c of o.conditions) builder.addCondition(new SystemCondition(c));
-    builder.cancelOnConditionLoss = o.cancelOnConditionLoss ?? false;
-    const registration = await builder.register();
-    return { taskId: registration.taskId, conditions: registration.conditions.map((c) => c.conditionType) };
-  }, options);
-}
-
-const runsOf = (page: Page, taskId: string) => page.evaluate((id) => window.bgkit.BackgroundExecutionManager.runs({ taskId: id }), taskId);
 const pendingOf = async (page: Page, taskId: string) =>
   (await page.evaluate(() => window.bgkit.BackgroundExecutionManager.pending())).filter((p) => p.taskId === taskId);
 
@@ -38,16 +15,9 @@ async function startLongRun(page: Page, taskId: string) {
   await expect.poll(async () => (await runsOf(page, taskId))[0]?.status).toBe('running');
 }
 
-function setVisibility(page: Page, state: 'hidden' | 'visible') {
-  return page.evaluate((state) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, state);
-}
-
 test.describe('SystemCondition', () => {
   test('a push under an unmet internetAvailable condition waits as pending, then runs on reconnect', async ({ app, context, cdp }) => {
-    const { taskId, conditions } = await register(app, { name: 'Push when online', entryPoint: 'push.received', trigger: 'push', conditions: ['internetAvailable'] });
+    const { taskId, conditions } = await registerTask(app, { name: 'Push when online', entryPoint: 'push.received', trigger: { type: 'push' }, conditions: ['internetAvailable'] });
     expect(conditions).toEqual(['internetAvailable']);
     await context.setOffline(true);
     await cdp.deliverPush('{"queued":true}'); // push still arrives while offline
@@ -61,7 +31,7 @@ test.describe('SystemCondition', () => {
   });
 
   test('a pending trigger survives a worker restart and runs when the condition holds', async ({ app, context, cdp }) => {
-    const { taskId } = await register(app, { name: 'Push when online', entryPoint: 'push.received', trigger: 'push', conditions: ['internetAvailable'] });
+    const { taskId } = await registerTask(app, { name: 'Push when online', entryPoint: 'push.received', trigger: { type: 'push' }, conditions: ['internetAvailable'] });
     await context.setOffline(true);
     await cdp.deliverPush('"kept"');
     await expect.poll(async () => (await pendingOf(app, taskId)).length).toBe(1);
@@ -73,7 +43,7 @@ test.describe('SystemCondition', () => {
   });
 
   test('a trigger waiting for sessionDisconnected runs once the last window of the app has closed', async ({ app, context, cdp }) => {
-    const { taskId } = await register(app, { name: 'When nobody looks', entryPoint: 'push.received', trigger: 'push', conditions: ['sessionDisconnected'] });
+    const { taskId } = await registerTask(app, { name: 'When nobody looks', entryPoint: 'push.received', trigger: { type: 'push' }, conditions: ['sessionDisconnected'] });
     await cdp.deliverPush('"later"');
     await expect.poll(async () => (await pendingOf(app, taskId)).length).toBe(1);
     const blank = await context.newPage();
@@ -99,7 +69,7 @@ test.describe('SystemCondition', () => {
   });
 
   test('a request whose condition does not hold is accepted, waits, and runs when it holds', async ({ app }) => {
-    const { taskId } = await register(app, { name: 'While away', entryPoint: 'report.export', trigger: 'application', conditions: ['userNotPresent'] });
+    const { taskId } = await registerTask(app, { name: 'While away', entryPoint: 'report.export', trigger: { type: 'application' }, conditions: ['userNotPresent'] });
     const answer = await app.evaluate(async (id) => {
       const reg = (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(id)!;
       return (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 1, delayMs: 0 });
@@ -111,10 +81,10 @@ test.describe('SystemCondition', () => {
   });
 
   test('cancelOnConditionLoss cancels a running task with conditionLoss when its condition stops holding', async ({ app }) => {
-    const { taskId } = await register(app, {
+    const { taskId } = await registerTask(app, {
       name: 'Only while here',
       entryPoint: 'report.export',
-      trigger: 'application',
+      trigger: { type: 'application' },
       conditions: ['userPresent'],
       cancelOnConditionLoss: true,
     });
@@ -124,10 +94,10 @@ test.describe('SystemCondition', () => {
   });
 
   test('going offline cancels a running task that needs the internet, with conditionLoss', async ({ app, context }) => {
-    const { taskId } = await register(app, {
+    const { taskId } = await registerTask(app, {
       name: 'Needs the network',
       entryPoint: 'report.export',
-      trigger: 'application',
+      trigger: { type: 'application' },
       conditions: ['internetAvailable'],
       cancelOnConditionLoss: true,
     });
@@ -158,8 +128,8 @@ test.describe('SystemCondition', () => {
         connection.dispatchEvent(new Event('change'));
       };
     });
-    await openDemo(page);
-    const { taskId } = await register(page, { name: 'On a free network', entryPoint: 'push.received', trigger: 'push', conditions: ['freeNetworkAvailable'] });
+    await openApp(page);
+    const { taskId } = await registerTask(page, { name: 'On a free network', entryPoint: 'push.received', trigger: { type: 'push' }, conditions: ['freeNetworkAvailable'] });
     await expect.poll(() => page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).toMatchObject({ saveData: true });
     const cdp = await ServiceWorkerCdp.attach(page);
     await cdp.deliverPush('"big download"');

@@ -1,16 +1,14 @@
 // The Playwright driver of @bgkit/devtools, used the way an app's own tests use it: through its fixture.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test as driverTest, expect } from '@bgkit/devtools/playwright/test';
-import { BgkitDriver, startNotificationServer, type NotificationServer } from '@bgkit/devtools/playwright';
+import { BgkitDriver } from '@bgkit/devtools/playwright';
 import type { Page } from '@playwright/test';
-import { openDemo, registerTask, runDigest } from '../fixtures';
+import { openApp, registerTask, runDigest } from '../fixtures';
+import { notificationFixtures, type NotificationFixtures } from '../support/notifications';
 
 const test = driverTest.extend<{ app: void }>({
   app: [
     async ({ page }, use) => {
-      await openDemo(page);
+      await openApp(page);
       await use();
     },
     { auto: true },
@@ -173,40 +171,19 @@ test.describe('the Playwright driver', () => {
 });
 
 test.describe('with a notification server', () => {
-  let server: NotificationServer;
-  test.beforeAll(async () => {
-    server = await startNotificationServer();
-  });
-  test.afterAll(async () => {
-    await server?.stop();
-  });
+  // Its own browser, with a persistent profile whose notifications go to a fake notification server.
+  const withServer = driverTest.extend<NotificationFixtures>(notificationFixtures({ open: openApp, permissions: ['notifications'] }));
 
-  test('clickNotification() and closeNotification() are real: trusted events from the browser', async ({ playwright, browserName, baseURL }, testInfo) => {
-    const profile = await mkdtemp(join(tmpdir(), 'bgkit-driver-'));
-    const launchOptions = testInfo.project.use.launchOptions ?? {};
-    const context = await playwright[browserName].launchPersistentContext(profile, {
-      ...launchOptions,
-      headless: true,
-      baseURL,
-      permissions: ['notifications'],
-      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: server.address },
-    });
-    try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      await openDemo(page);
-      const bgkit = await BgkitDriver.attach(page, { notifications: server });
-      await registerTask(page, { name: 'On click', entryPoint: 'toast.react', trigger: { type: 'toastAction' } });
-      await registerTask(page, { name: 'On close', entryPoint: 'toast.react', trigger: { type: 'toastHistoryChanged' } });
-      await runDigest(page, 2);
-      expect(await bgkit.clickNotification({ tag: 'digest', action: 'open' })).toEqual({ via: 'real' });
-      expect(await bgkit.waitForRun('On click')).toMatchObject({ source: 'notificationclick', triggerDetails: { action: 'open', tag: 'digest' } });
-      await runDigest(page, 4);
-      expect(await bgkit.closeNotification({ tag: 'digest' })).toEqual({ via: 'real' });
-      expect(await bgkit.waitForRun('On close')).toMatchObject({ source: 'notificationclose', triggerDetails: { tag: 'digest', title: '4 new messages' } });
-      await bgkit.detach();
-    } finally {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    }
+  withServer('clickNotification() and closeNotification() are real: trusted events from the browser', async ({ page, server }) => {
+    const bgkit = await BgkitDriver.attach(page, { notifications: server });
+    await registerTask(page, { name: 'On click', entryPoint: 'toast.react', trigger: { type: 'toastAction' } });
+    await registerTask(page, { name: 'On close', entryPoint: 'toast.react', trigger: { type: 'toastHistoryChanged' } });
+    await runDigest(page, 2);
+    expect(await bgkit.clickNotification({ tag: 'digest', action: 'open' })).toEqual({ via: 'real' });
+    expect(await bgkit.waitForRun('On click')).toMatchObject({ source: 'notificationclick', triggerDetails: { action: 'open', tag: 'digest' } });
+    await runDigest(page, 4);
+    expect(await bgkit.closeNotification({ tag: 'digest' })).toEqual({ via: 'real' });
+    expect(await bgkit.waitForRun('On close')).toMatchObject({ source: 'notificationclose', triggerDetails: { tag: 'digest', title: '4 new messages' } });
+    await bgkit.detach();
   });
 });

@@ -1,8 +1,9 @@
 // The same scenarios where the browser has no Background Sync and no Periodic Background Sync (as in
 // Firefox and Safari): the worker script is served with both APIs deleted before bgkit loads.
 import type { Page } from '@playwright/test';
-import { expect, fakeOutbox, makeOverdue, openDemo, sendThroughOutbox, setOffline, test as base } from '../fixtures';
+import { expect, fakeOutbox, makeOverdue, openApp, registerTask, sendThroughOutbox, setOffline, test as base } from '../fixtures';
 import type { ServiceWorkerCdp } from '@bgkit/devtools/playwright';
+import { runsOf } from '../support/page';
 
 const test = base.extend<{ app: Page; cdp: ServiceWorkerCdp }>({
   app: async ({ page, context }, use) => {
@@ -11,32 +12,10 @@ const test = base.extend<{ app: Page; cdp: ServiceWorkerCdp }>({
       const hide = 'delete ServiceWorkerRegistration.prototype.sync; delete ServiceWorkerRegistration.prototype.periodicSync;\n';
       await route.fulfill({ response, body: hide + (await response.text()) });
     });
-    await openDemo(page);
+    await openApp(page);
     await use(page);
   },
 });
-
-const runsOf = (page: Page, taskId: string) => page.evaluate((id) => window.bgkit.BackgroundExecutionManager.runs({ taskId: id }), taskId);
-
-function register(page: Page, name: string, entryPoint: string, trigger: 'time' | 'internet' | 'push-online') {
-  return page.evaluate(
-    async ({ name, entryPoint, trigger }) => {
-      const { BackgroundTaskBuilder, TimeTrigger, SystemTrigger, PushNotificationTrigger, SystemCondition } = window.bgkit;
-      const builder = new BackgroundTaskBuilder();
-      builder.name = name;
-      builder.taskEntryPoint = entryPoint;
-      if (trigger === 'time') builder.setTrigger(new TimeTrigger(15, false));
-      else if (trigger === 'internet') builder.setTrigger(new SystemTrigger('internetAvailable', false));
-      else {
-        builder.setTrigger(new PushNotificationTrigger());
-        builder.addCondition(new SystemCondition('internetAvailable'));
-      }
-      const registration = await builder.register();
-      return { taskId: registration.taskId, via: registration.scheduledVia };
-    },
-    { name, entryPoint, trigger },
-  );
-}
 
 test('the worker really lacks both APIs here', async ({ app, context }) => {
   const seen = await context.serviceWorkers()[0]!.evaluate(() => {
@@ -48,7 +27,7 @@ test('the worker really lacks both APIs here', async ({ app, context }) => {
 });
 
 test('a time trigger falls back to catch-up on the next worker wake', async ({ app, cdp }) => {
-  const { taskId, via } = await register(app, 'Refresh inbox', 'inbox.refresh', 'time');
+  const { taskId, scheduledVia: via } = await registerTask(app, { name: 'Refresh inbox', entryPoint: 'inbox.refresh', trigger: { type: 'time', freshnessTime: 15, oneShot: false } });
   expect(via).toBe('catch-up');
   await makeOverdue(app, taskId);
   await cdp.stopWorker();
@@ -56,7 +35,7 @@ test('a time trigger falls back to catch-up on the next worker wake', async ({ a
 });
 
 test('internetAvailable falls back to the pages relaying online', async ({ app, context }) => {
-  const { taskId } = await register(app, 'Back online', 'system.react', 'internet');
+  const { taskId } = await registerTask(app, { name: 'Back online', entryPoint: 'system.react', trigger: { type: 'system', systemType: 'internetAvailable', oneShot: false } });
   await context.setOffline(true);
   await expect.poll(() => app.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).toMatchObject({ online: false });
   await context.setOffline(false);
@@ -64,7 +43,7 @@ test('internetAvailable falls back to the pages relaying online', async ({ app, 
 });
 
 test('a trigger pending on internetAvailable is replayed on reconnect, also across a worker restart', async ({ app, context, cdp }) => {
-  const { taskId } = await register(app, 'Push when online', 'push.received', 'push-online');
+  const { taskId } = await registerTask(app, { name: 'Push when online', entryPoint: 'push.received', trigger: { type: 'push' }, conditions: ['internetAvailable'] });
   await context.setOffline(true);
   await cdp.deliverPush('"offline"');
   await expect.poll(async () => (await app.evaluate(() => window.bgkit.BackgroundExecutionManager.pending())).length).toBe(1);

@@ -1,7 +1,7 @@
 // The in-page devtools panel (@bgkit/devtools), driven the way a developer uses it: launcher, keyboard, buttons.
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openDemo, registerTask, test } from '../fixtures';
+import { expect, openApp, registerTask, test } from '../fixtures';
 
 const fixturePort = Number(process.env.BGKIT_E2E_FIXTURE_PORT ?? 4392);
 // The README's picture is rewritten only when asked (BGKIT_UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
@@ -47,7 +47,7 @@ test.describe('the devtools panel', () => {
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
-    await openDemo(page);
+    await openApp(page);
     await expect(page.locator('bgkit-devtools')).toBeAttached();
     await expect(panel(page)).toBeHidden();
     // The page has loaded its scripts and talked to the worker; the panel's chunk is still not among them.
@@ -87,7 +87,7 @@ test.describe('the devtools panel', () => {
   });
 
   test('fires an application task with arguments and shows its progress, result and simulated badge', async ({ page }) => {
-    await openDemo(page);
+    await openApp(page);
     await page.keyboard.press('Alt+Shift+B');
     const card = task(page, 'Export report');
     await card.getByLabel('Arguments (JSON)').fill('{"steps": 5, "delayMs": 400, "label": "from-panel"}');
@@ -116,7 +116,7 @@ test.describe('the devtools panel', () => {
   });
 
   test('fires push tasks with a payload, notification tasks with an action, and a time trigger now', async ({ page }) => {
-    await openDemo(page);
+    await openApp(page);
     await registerTask(page, { name: 'Push', entryPoint: 'push.received', trigger: { type: 'push' } });
     await registerTask(page, { name: 'Click', entryPoint: 'toast.react', trigger: { type: 'toastAction' } });
     await registerTask(page, { name: 'Hourly', entryPoint: 'inbox.refresh', trigger: { type: 'time', freshnessTime: 60, oneShot: false } });
@@ -157,7 +157,7 @@ test.describe('the devtools panel', () => {
   });
 
   test('device buttons fire system triggers: internet lost and back, user away and present, power, time zone, work cost', async ({ page }) => {
-    await openDemo(page);
+    await openApp(page);
     const system = [
       ['Network', 'networkStateChange'],
       ['Internet', 'internetAvailable'],
@@ -214,7 +214,7 @@ test.describe('the devtools panel', () => {
   });
 
   test('cancels a running run with the chosen reason', async ({ page }) => {
-    await openDemo(page);
+    await openApp(page);
     await openPanel(page);
     const card = task(page, 'Export report');
     await card.getByLabel('Arguments (JSON)').fill('{"steps": 50, "delayMs": 200}');
@@ -301,7 +301,7 @@ test.describe('the devtools panel', () => {
 
   test('works in a narrow viewport', async ({ page }) => {
     await page.setViewportSize({ width: 380, height: 720 });
-    await openDemo(page);
+    await openApp(page);
     await openPanel(page);
     const box = (await panel(page).boundingBox())!;
     expect(box.width).toBeLessThanOrEqual(380);
@@ -315,7 +315,7 @@ test.describe('the devtools panel', () => {
 
   test('screenshot: the open panel beside the app', async ({ page }, testInfo) => {
     await page.setViewportSize({ width: 1440, height: 900 });
-    await openDemo(page);
+    await openApp(page);
     await registerTask(page, { name: 'Inbox refresh', entryPoint: 'inbox.refresh', trigger: { type: 'time', freshnessTime: 30, oneShot: false } });
     await registerTask(page, { name: 'On push', entryPoint: 'push.received', trigger: { type: 'push' } });
     await registerTask(page, { name: 'Send when online', entryPoint: 'system.react', trigger: { type: 'system', systemType: 'internetAvailable', oneShot: false }, conditions: ['userPresent'] });

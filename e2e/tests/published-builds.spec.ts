@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { BgkitDriver } from '@bgkit/devtools/playwright';
+import { registerTask } from '../fixtures';
+import { runsOf } from '../support/page';
 
 const fixturePort = Number(process.env.BGKIT_E2E_FIXTURE_PORT ?? 4392);
 
@@ -39,13 +41,10 @@ test('the published builds work unbundled: ESM client in the page, classic impor
 test('a new version of the worker activating over existing registrations fires servicingComplete', async ({ page }) => {
   await page.goto(`http://127.0.0.1:${fixturePort}/`);
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-  const taskId = await page.evaluate(async () => {
-    const { BackgroundTaskBuilder, SystemTrigger } = window.bgkit;
-    const builder = new BackgroundTaskBuilder();
-    builder.name = 'After an update';
-    builder.taskEntryPoint = 'classic.echo';
-    builder.setTrigger(new SystemTrigger('servicingComplete', false));
-    return (await builder.register()).taskId;
+  const { taskId } = await registerTask(page, {
+    name: 'After an update',
+    entryPoint: 'classic.echo',
+    trigger: { type: 'system', systemType: 'servicingComplete', oneShot: false },
   });
   await page.evaluate(async () => {
     await fetch('/__bump');
@@ -59,7 +58,7 @@ test('a new version of the worker activating over existing registrations fires s
     });
   });
   await expect
-    .poll(async () => (await page.evaluate((id) => window.bgkit.BackgroundExecutionManager.runs({ taskId: id }), taskId)).map((r) => `${r.source}:${r.status}`))
+    .poll(async () => (await runsOf(page, taskId)).map((r) => `${r.source}:${r.status}`))
     .toEqual(['worker:completed']);
 });
 
@@ -68,14 +67,7 @@ test('a worker that did not enable devtools refuses simulations with devtools-di
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
   const errors: string[] = [];
   page.context().on('weberror', (e) => errors.push(e.error().message));
-  await page.evaluate(async () => {
-    const { BackgroundTaskBuilder, PushNotificationTrigger } = window.bgkit;
-    const builder = new BackgroundTaskBuilder();
-    builder.name = 'Classic push';
-    builder.taskEntryPoint = 'classic.echo';
-    builder.setTrigger(new PushNotificationTrigger());
-    await builder.register();
-  });
+  await registerTask(page, { name: 'Classic push', entryPoint: 'classic.echo', trigger: { type: 'push' } });
   const bgkit = await BgkitDriver.attach(page);
   await expect(bgkit.fire('Classic push', { payload: 'fake' })).rejects.toMatchObject({ name: 'BgkitError', code: 'devtools-disabled' });
   await expect(bgkit.setDeviceState({ onAC: false })).rejects.toMatchObject({ code: 'devtools-disabled' });

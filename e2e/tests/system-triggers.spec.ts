@@ -1,28 +1,13 @@
-import type { Page } from '@playwright/test';
 import type { SystemTriggerType } from '@bgkit/client';
-import { expect, openDemo, test } from '../fixtures';
+import { expect, openApp, registerTask, test, type TaskSpec } from '../fixtures';
+import { completedRuns, runsOf, setVisibility } from '../support/page';
 
-function registerSystem(page: Page, name: string, systemType: SystemTriggerType, oneShot = false) {
-  return page.evaluate(
-    async ({ name, systemType, oneShot }) => {
-      const { BackgroundTaskBuilder, SystemTrigger } = window.bgkit;
-      const builder = new BackgroundTaskBuilder();
-      builder.name = name;
-      builder.taskEntryPoint = 'system.react';
-      builder.setTrigger(new SystemTrigger(systemType, oneShot));
-      return (await builder.register()).taskId;
-    },
-    { name, systemType, oneShot },
-  );
-}
-
-const runsOf = (page: Page, taskId: string) =>
-  page.evaluate((taskId) => window.bgkit.BackgroundExecutionManager.runs({ taskId }), taskId);
-
-async function completedRuns(page: Page, taskId: string, count: number) {
-  await expect.poll(async () => (await runsOf(page, taskId)).filter((r) => r.status === 'completed').length).toBe(count);
-  return runsOf(page, taskId);
-}
+/** A `system.react` task on a SystemTrigger. */
+const system = (name: string, systemType: SystemTriggerType, oneShot = false): TaskSpec => ({
+  name,
+  entryPoint: 'system.react',
+  trigger: { type: 'system', systemType, oneShot },
+});
 
 test.describe('SystemTrigger', () => {
   test('registering a trigger the web cannot have fails with unsupported-trigger, naming it', async ({ app }) => {
@@ -58,8 +43,8 @@ test.describe('SystemTrigger', () => {
   });
 
   test('going offline and back fires networkStateChange twice and internetAvailable once', async ({ app, context }) => {
-    const network = await registerSystem(app, 'Network changed', 'networkStateChange');
-    const internet = await registerSystem(app, 'Back online', 'internetAvailable');
+    const { taskId: network } = await registerTask(app, system('Network changed', 'networkStateChange'));
+    const { taskId: internet } = await registerTask(app, system('Back online', 'internetAvailable'));
     await context.setOffline(true);
     const [offline] = await completedRuns(app, network, 1);
     expect(offline).toMatchObject({ triggerDetails: { systemType: 'networkStateChange' }, result: { online: false } });
@@ -77,7 +62,7 @@ test.describe('SystemTrigger', () => {
   });
 
   test('with no page open, a real sync on reconnect wakes the worker and runs internetAvailable', async ({ app, context }) => {
-    const internet = await registerSystem(app, 'Back online', 'internetAvailable');
+    const { taskId: internet } = await registerTask(app, system('Back online', 'internetAvailable'));
     await context.setOffline(true);
     await expect
       .poll(() => app.evaluate(async () => ((await navigator.serviceWorker.ready) as unknown as { sync: { getTags(): Promise<string[]> } }).sync.getTags()))
@@ -87,13 +72,13 @@ test.describe('SystemTrigger', () => {
     await context.setOffline(false);
     await blank.waitForTimeout(500);
     const page = await context.newPage();
-    await openDemo(page);
+    await openApp(page);
     const runs = await completedRuns(page, internet, 1);
     expect(runs[0]).toMatchObject({ source: 'sync', triggerDetails: { systemType: 'internetAvailable' } });
   });
 
   test('a time-zone change seen by a page fires timeZoneChange', async ({ app }) => {
-    const taskId = await registerSystem(app, 'Time zone', 'timeZoneChange');
+    const { taskId } = await registerTask(app, system('Time zone', 'timeZoneChange'));
     const session = await app.context().newCDPSession(app);
     await session.send('Emulation.setTimezoneOverride', { timezoneId: 'Asia/Tokyo' });
     await app.evaluate(() => window.dispatchEvent(new Event('focus')));
@@ -103,14 +88,11 @@ test.describe('SystemTrigger', () => {
   });
 
   test('a hidden tab does not make the user away while another window of the app is visible', async ({ app, context }) => {
-    const away = await registerSystem(app, 'User away', 'userAway');
+    const { taskId: away } = await registerTask(app, system('User away', 'userAway'));
     const other = await context.newPage();
-    await openDemo(other);
+    await openApp(other);
     // The first tab goes to the background; the second is still in front of the user.
-    await app.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    await setVisibility(app, 'hidden');
     // Let the hidden tab's report land (a heartbeat of the worker's own makes it observable), then look.
     await app.evaluate(() => window.dispatchEvent(new Event('focus')));
     await app.waitForTimeout(500);
@@ -120,32 +102,27 @@ test.describe('SystemTrigger', () => {
   });
 
   test('the page hiding and showing fires userAway then userPresent; a one-shot trigger is then unregistered', async ({ app }) => {
-    const away = await registerSystem(app, 'User away', 'userAway', true);
-    const present = await registerSystem(app, 'User back', 'userPresent');
-    const setVisibility = (state: 'hidden' | 'visible') =>
-      app.evaluate((state) => {
-        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-        document.dispatchEvent(new Event('visibilitychange'));
-      }, state);
-    await setVisibility('hidden');
+    const { taskId: away } = await registerTask(app, system('User away', 'userAway', true));
+    const { taskId: present } = await registerTask(app, system('User back', 'userPresent'));
+    await setVisibility(app, 'hidden');
     await completedRuns(app, away, 1);
-    await setVisibility('visible');
+    await setVisibility(app, 'visible');
     await completedRuns(app, present, 1);
     await expect
       .poll(async () => app.evaluate(async (id) => (await window.bgkit.BackgroundTaskRegistration.allTasks()).has(id), away))
       .toBe(false);
-    await setVisibility('hidden');
-    await setVisibility('visible');
+    await setVisibility(app, 'hidden');
+    await setVisibility(app, 'visible');
     await completedRuns(app, present, 2);
     expect(await runsOf(app, away)).toHaveLength(1);
   });
 
   test('coming back after every window of the app was closed fires sessionConnected', async ({ app, context }) => {
-    const taskId = await registerSystem(app, 'Welcome back', 'sessionConnected');
+    const { taskId } = await registerTask(app, system('Welcome back', 'sessionConnected'));
     const blank = await context.newPage();
     await app.close();
     const page = await context.newPage();
-    await openDemo(page);
+    await openApp(page);
     await expect.poll(async () => (await runsOf(page, taskId)).map((r) => `${r.source}:${r.status}`)).toEqual(['page:completed']);
     expect(await page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).toMatchObject({ sessionConnected: true });
     await blank.close();

@@ -1,4 +1,4 @@
-import { expect, openDemo, test } from '../fixtures';
+import { expect, openApp, test } from '../fixtures';
 
 test.describe('registration', () => {
   test('registers the demo tasks, ungrouped and grouped, and lists them', async ({ app }) => {
@@ -282,7 +282,7 @@ test.describe('durability', () => {
 
   test('a second tab receives progress and completion of a run started in the first', async ({ app, context }) => {
     const second = await context.newPage();
-    await openDemo(second);
+    await openApp(second);
     const heard = second.evaluate(async () => {
       const { BackgroundTaskRegistration } = window.bgkit;
       const reg = [...(await BackgroundTaskRegistration.allTasks()).values()].find((r) => r.name === 'Export report')!;

@@ -1,38 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, grantPeriodicSync, makeOverdue, test } from '../fixtures';
-
-type TriggerKind = { kind: 'push' } | { kind: 'time'; freshnessTime: number; oneShot: boolean };
-
-/** Registers a task with the given trigger through the page API; returns its task id. */
-function register(page: Page, name: string, entryPoint: string, trigger: TriggerKind) {
-  return page.evaluate(
-    async ({ name, entryPoint, trigger }) => {
-      const { BackgroundTaskBuilder, PushNotificationTrigger, TimeTrigger } = window.bgkit;
-      const builder = new BackgroundTaskBuilder();
-      builder.name = name;
-      builder.taskEntryPoint = entryPoint;
-      builder.setTrigger(trigger.kind === 'push' ? new PushNotificationTrigger() : new TimeTrigger(trigger.freshnessTime, trigger.oneShot));
-      const registration = await builder.register();
-      return {
-        taskId: registration.taskId,
-        nextRunTime: registration.nextRunTime?.getTime() ?? null,
-        via: registration.scheduledVia,
-      };
-    },
-    { name, entryPoint, trigger },
-  );
-}
-
-function runsOf(page: Page, taskId: string) {
-  return page.evaluate((taskId) => window.bgkit.BackgroundExecutionManager.runs({ taskId }), taskId);
-}
-
-async function settledRuns(page: Page, taskId: string, count: number) {
-  await expect
-    .poll(async () => (await runsOf(page, taskId)).filter((r) => ['completed', 'failed', 'canceled'].includes(r.status)).length)
-    .toBe(count);
-  return runsOf(page, taskId);
-}
+import { expect, grantPeriodicSync, makeOverdue, registerTask, test } from '../fixtures';
+import { runsOf, settledRuns } from '../support/page';
 
 /** The periodic sync tags the browser holds for the app's worker (Chromium-only API, absent from TS's lib). */
 function periodicTags(page: Page): Promise<string[]> {
@@ -44,11 +12,9 @@ function periodicTags(page: Page): Promise<string[]> {
   });
 }
 
-
-
 test.describe('PushNotificationTrigger', () => {
   test('a push message runs the task with its payload as text and JSON', async ({ app, cdp }) => {
-    const { taskId } = await register(app, 'Push inbox', 'push.received', { kind: 'push' });
+    const { taskId } = await registerTask(app, { name: 'Push inbox', entryPoint: 'push.received', trigger: { type: 'push' } });
     await cdp.deliverPush('{"from":"ada","count":2}');
     const [json] = await settledRuns(app, taskId, 1);
     expect(json).toMatchObject({
@@ -67,7 +33,7 @@ test.describe('PushNotificationTrigger', () => {
   });
 
   test('a push wakes a stopped worker and still runs the task', async ({ app, cdp }) => {
-    const { taskId } = await register(app, 'Push inbox', 'push.received', { kind: 'push' });
+    const { taskId } = await registerTask(app, { name: 'Push inbox', entryPoint: 'push.received', trigger: { type: 'push' } });
     await cdp.stopWorker();
     await cdp.deliverPush('{"n":1}');
     const [run] = await settledRuns(app, taskId, 1);
@@ -100,7 +66,7 @@ test.describe('TimeTrigger', () => {
   test('with periodic sync granted, a native periodicsync runs it and the schedule moves on', async ({ app, cdp }) => {
     const grant = await grantPeriodicSync(app);
     const before = Date.now();
-    const { taskId, nextRunTime, via } = await register(app, 'Refresh inbox', 'inbox.refresh', { kind: 'time', freshnessTime: 15, oneShot: false });
+    const { taskId, nextRunTime, scheduledVia: via } = await registerTask(app, { name: 'Refresh inbox', entryPoint: 'inbox.refresh', trigger: { type: 'time', freshnessTime: 15, oneShot: false } });
     expect(via).toBe('periodicsync');
     expect(nextRunTime! - before).toBeGreaterThanOrEqual(15 * 60_000 - 1000);
     expect(nextRunTime! - before).toBeLessThanOrEqual(15 * 60_000 + 5000);
@@ -123,7 +89,7 @@ test.describe('TimeTrigger', () => {
 
   test('a one-shot time trigger runs once and is then unregistered', async ({ app, cdp }) => {
     const grant = await grantPeriodicSync(app);
-    const { taskId } = await register(app, 'Refresh once', 'inbox.refresh', { kind: 'time', freshnessTime: 30, oneShot: true });
+    const { taskId } = await registerTask(app, { name: 'Refresh once', entryPoint: 'inbox.refresh', trigger: { type: 'time', freshnessTime: 30, oneShot: true } });
     await cdp.dispatchPeriodicSync(`bgkit:${taskId}`);
     await settledRuns(app, taskId, 1);
     await expect
@@ -133,7 +99,7 @@ test.describe('TimeTrigger', () => {
   });
 
   test('without periodic sync, an overdue task runs when the worker next wakes (catch-up)', async ({ app, cdp }) => {
-    const { taskId, via } = await register(app, 'Refresh inbox', 'inbox.refresh', { kind: 'time', freshnessTime: 15, oneShot: false });
+    const { taskId, scheduledVia: via } = await registerTask(app, { name: 'Refresh inbox', entryPoint: 'inbox.refresh', trigger: { type: 'time', freshnessTime: 15, oneShot: false } });
     expect(via).toBe('catch-up');
     // Fifteen minutes pass while no worker runs: make the stored schedule overdue, then kill the worker.
     await makeOverdue(app, taskId);
@@ -147,7 +113,7 @@ test.describe('TimeTrigger', () => {
   });
 
   test('the heartbeat of an open page runs an overdue task without a worker restart', async ({ app }) => {
-    const { taskId } = await register(app, 'Refresh inbox', 'inbox.refresh', { kind: 'time', freshnessTime: 15, oneShot: false });
+    const { taskId } = await registerTask(app, { name: 'Refresh inbox', entryPoint: 'inbox.refresh', trigger: { type: 'time', freshnessTime: 15, oneShot: false } });
     await makeOverdue(app, taskId);
     await app.evaluate(() => window.dispatchEvent(new Event('focus')));
     const [run] = await settledRuns(app, taskId, 1);

@@ -1,1 +1,0 @@
-export { startNotificationServer, type NotificationServer, type ShownNotification } from '@bgkit/devtools/playwright';
