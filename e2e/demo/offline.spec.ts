@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@bgkit/devtools/playwright/test';
 import { compose, finishedRuns, openInbox, serverMessages, unique } from './inbox';
+import { runsInWorker } from '../support/page';
 
 /** Requests waiting in the worker's request queue (workbox-background-sync keeps them in IndexedDB). */
 function queuedRequests(page: Page): Promise<string[]> {
@@ -60,8 +61,11 @@ test('a message composed offline is sent by a real sync on reconnect, exactly on
   await expect.poll(async () => (await serverMessages(request)).filter((m) => m.subject === subject).map((m) => m.folder), { timeout: 20_000 }).toEqual(['sent']);
 
   // The request queue's sync and bgkit's reconnect sync are two registrations the browser fires on its own
-  // schedule; a page opened before the second would report "online" itself and take its place. Give it time.
-  await blank.waitForTimeout(2000);
+  // schedule; a page opened before the second would report "online" itself and take its place. So wait for
+  // the reconnect task's run in the worker, with no page of the app open.
+  await expect
+    .poll(async () => (await runsInWorker(context)).filter((r) => r.name === 'Send when back online').map((r) => [r.status, r.source]), { timeout: 20_000 })
+    .toContainEqual(['completed', 'sync']);
   const again = await context.newPage();
   await openInbox(again, '/#/sent');
   await expect(again.locator('#messages')).toContainText(subject);

@@ -1,6 +1,6 @@
 // Page helpers shared by the test app's specs (e2e/tests) and the inbox demo's (e2e/demo): both pages expose
 // the public client as `window.bgkit`.
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import type * as Client from '@bgkit/client';
 
 declare global {
@@ -33,4 +33,29 @@ export function setVisibility(page: Page, state: 'hidden' | 'visible') {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
     document.dispatchEvent(new Event('visibilitychange'));
   }, state);
+}
+
+/**
+ * The run history read from inside the service worker (its IndexedDB), for moments when no window of the app
+ * is open to ask and opening one would change what is being tested. Empty while no worker runs.
+ */
+export async function runsInWorker(context: BrowserContext): Promise<{ taskId: string; name: string; status: string; source: string }[]> {
+  const worker = context.serviceWorkers()[0];
+  if (!worker) return [];
+  return worker
+    .evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(`bgkit ${(self as unknown as { registration: { scope: string } }).registration.scope}`);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const runs = await new Promise<{ taskId: string; name: string; status: string; source: string }[]>((resolve, reject) => {
+        const get = db.transaction('runs').objectStore('runs').getAll();
+        get.onsuccess = () => resolve(get.result);
+        get.onerror = () => reject(get.error);
+      });
+      db.close();
+      return runs.map(({ taskId, name, status, source }) => ({ taskId, name, status, source }));
+    })
+    .catch(() => []); // the worker stopped between the listing and the call
 }

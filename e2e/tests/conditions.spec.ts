@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { ServiceWorkerCdp } from '@bgkit/devtools/playwright';
 import { expect, openApp, registerTask, test } from '../fixtures';
-import { runsOf, setVisibility } from '../support/page';
+import { runsInWorker, runsOf, setVisibility } from '../support/page';
 
 const pendingOf = async (page: Page, taskId: string) =>
   (await page.evaluate(() => window.bgkit.BackgroundExecutionManager.pending())).filter((p) => p.taskId === taskId);
@@ -49,22 +49,7 @@ test.describe('SystemCondition', () => {
     const blank = await context.newPage();
     await app.close();
     // No window of the app is left to ask: read the run history from inside the worker.
-    const worker = context.serviceWorkers()[0]!;
-    const statusInWorker = () =>
-      worker.evaluate(async (id) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open(`bgkit ${(self as unknown as { registration: { scope: string } }).registration.scope}`);
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error);
-        });
-        const runs = await new Promise<{ taskId: string; status: string }[]>((resolve) => {
-          const get = db.transaction('runs').objectStore('runs').getAll();
-          get.onsuccess = () => resolve(get.result);
-        });
-        db.close();
-        return runs.filter((r) => r.taskId === id).map((r) => r.status);
-      }, taskId);
-    await expect.poll(statusInWorker).toEqual(['completed']);
+    await expect.poll(async () => (await runsInWorker(context)).filter((r) => r.taskId === taskId).map((r) => r.status)).toEqual(['completed']);
     await blank.close();
   });
 

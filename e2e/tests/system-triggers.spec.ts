@@ -1,6 +1,6 @@
 import type { SystemTriggerType } from '@bgkit/client';
 import { expect, openApp, registerTask, test, type TaskSpec } from '../fixtures';
-import { completedRuns, runsOf, setVisibility } from '../support/page';
+import { completedRuns, runsInWorker, runsOf, setVisibility } from '../support/page';
 
 /** A `system.react` task on a SystemTrigger. */
 const system = (name: string, systemType: SystemTriggerType, oneShot = false): TaskSpec => ({
@@ -70,7 +70,8 @@ test.describe('SystemTrigger', () => {
     const blank = await context.newPage();
     await app.close();
     await context.setOffline(false);
-    await blank.waitForTimeout(500);
+    // Opening a page first would let it report "online" before the sync: look from inside the worker instead.
+    await expect.poll(async () => (await runsInWorker(context)).filter((r) => r.taskId === internet).map((r) => r.status)).toEqual(['completed']);
     const page = await context.newPage();
     await openApp(page);
     const runs = await completedRuns(page, internet, 1);
