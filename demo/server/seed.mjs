@@ -1,8 +1,8 @@
 // The mail a fresh inbox starts with, so the app is not empty on first start.
 const DAY = 24 * 60 * 60 * 1000;
 
-/** @param {number} now */
-export function seedMessages(now) {
+/** @param {number} now @param {string} to the owner's address */
+export function seedMessages(now, to) {
   /** @type {Array<{ from: string; subject: string; body: string; age: number; folder?: 'inbox' | 'archive' }>} */
   const mail = [
     {
@@ -51,7 +51,7 @@ export function seedMessages(now) {
   ];
   return mail.map((m) => ({
     from: m.from,
-    to: 'you@inbox.example',
+    to,
     subject: m.subject,
     body: m.body,
     date: Math.round(now - m.age * DAY),

@@ -97,7 +97,7 @@ export async function openStore(dir, { now = Date.now, seed = true } = {}) {
   };
 
   if (seed && data.messages.length === 0) {
-    for (const m of seedMessages(now()).sort((a, b) => a.date - b.date)) add(m);
+    for (const m of seedMessages(now(), OWN_ADDRESS).sort((a, b) => a.date - b.date)) add(m);
     await save();
   }
 

@@ -16,6 +16,7 @@ import {
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { archiveRequest, fetchChanges, readJson, sendRequest, type NewMailPush } from './mail/api';
+import { senderName } from './mail/address';
 import { toMbox } from './mail/mbox';
 import {
   allMessages,
@@ -61,7 +62,6 @@ async function refresh(task: Task): Promise<Message[]> {
   return mergeFromServer(messages, cursor);
 }
 
-const senderName = (from: string) => from.replace(/\s*<.*>$/, '') || from;
 
 /** Tells the user about new mail, with Archive and Open right on the notification. */
 async function notifyNewMail(task: Task, fresh: Message[]): Promise<void> {
@@ -151,10 +151,15 @@ defineTask<PushTriggerDetails>(ENTRY.push, async (task) => {
   return { newMessages: fresh.length, pushed: push?.id ?? null };
 });
 
+/** The message ids a new-mail notification carries (showTaskNotification wraps its data as `{ value }`). */
+function idsOf(data: unknown): string[] {
+  return ((data as { value?: { ids?: unknown[] } } | null)?.value?.ids ?? []).filter((id): id is string => typeof id === 'string');
+}
+
 /** A click on a notification: "Archive" works without a window; "Open" (or the body) shows the message. */
 defineTask<ToastTriggerDetails>(ENTRY.notificationAction, async (task) => {
   const { action, data, tag } = task.triggerDetails;
-  const ids = ((data as { value?: { ids?: string[] } } | null)?.value?.ids ?? []).filter((id) => typeof id === 'string');
+  const ids = idsOf(data);
   for (const shown of await self.registration.getNotifications({ tag })) shown.close();
   if (action === 'archive') return { action, ...(await archive(task, ids)) };
   const hash = ids.length === 1 ? `#/inbox/${ids[0]}` : '#/inbox';
@@ -169,15 +174,15 @@ defineTask<ToastTriggerDetails>(ENTRY.notificationAction, async (task) => {
   return { action: action || 'open', opened: hash, window: 'new' };
 });
 
-/** Archive from the page: the same path as the notification's button, so it works offline too. */
 /** A new-mail notification the user dismissed: they have seen what it said, so its mail counts as read. */
 defineTask<ToastTriggerDetails>(ENTRY.notificationDismissed, async (task) => {
-  const ids = ((task.triggerDetails.data as { value?: { ids?: string[] } } | null)?.value?.ids ?? []).filter((id) => typeof id === 'string');
+  const ids = idsOf(task.triggerDetails.data);
   let marked = 0;
   for (const id of ids) if (await updateMessage(id, { read: true })) marked++;
   return { markedRead: marked };
 });
 
+/** Archive from the page: the same path as the notification's button, so it works offline too. */
 defineTask<ApplicationTriggerDetails<ArchiveArgs>>(ENTRY.archive, async (task) => archive(task, task.triggerDetails.arguments.ids ?? []));
 
 /** Prunes old cached mail (on AC power): the server keeps it, this device does not need to. */

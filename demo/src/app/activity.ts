@@ -3,6 +3,7 @@
 import { BackgroundExecutionManager, type BackgroundTaskRun } from '@bgkit/client';
 import { el, formatTime, relativeTime } from './dom';
 import type { InboxTask, InboxTasks } from './tasks';
+import { ENTRY } from './entryPoints';
 
 const RUNS_SHOWN = 3;
 
@@ -15,23 +16,23 @@ export function describeRun(run: BackgroundTaskRun): string {
   const r = (run.result ?? {}) as Record<string, unknown>;
   const plural = (n: unknown, word: string) => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
   switch (run.entryPoint) {
-    case 'inbox.refresh':
+    case ENTRY.refresh:
       return r.newMessages ? `${plural(r.newMessages, 'new message')}` : 'no new mail';
-    case 'inbox.push':
+    case ENTRY.push:
       return `push: ${plural(r.newMessages, 'new message')}`;
-    case 'outbox.send': {
+    case ENTRY.send: {
       const parts = [r.sent ? `${String(r.sent)} sent` : '', r.queued ? `${String(r.queued)} waiting for the network` : '', r.refused ? `${String(r.refused)} refused` : ''];
       return parts.filter(Boolean).join(', ') || 'outbox empty';
     }
-    case 'notification.action':
+    case ENTRY.notificationAction:
       return r.action === 'archive' ? `archived ${plural(r.archived, 'message')} from a notification` : `opened ${String(r.opened ?? '')}`;
-    case 'notification.dismissed':
+    case ENTRY.notificationDismissed:
       return `${plural(r.markedRead, 'message')} marked read`;
-    case 'mail.archive':
+    case ENTRY.archive:
       return `${plural(r.archived, 'message')} archived${r.queued ? `, ${String(r.queued)} on reconnect` : ''}`;
-    case 'mail.prune':
+    case ENTRY.prune:
       return `${plural(r.pruned, 'old message')} pruned`;
-    case 'mailbox.export':
+    case ENTRY.export:
       return `${plural(r.count, 'message')} exported`;
     default:
       return 'completed';

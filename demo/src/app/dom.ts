@@ -33,4 +33,3 @@ export function relativeTime(at: number, now = Date.now()): string {
   return minutes > 0 ? `in ${text}` : `${text} ago`;
 }
 
-export const senderName = (from: string) => from.replace(/\s*<.*>$/, '') || from;

@@ -1,6 +1,7 @@
 // The folder list, the message list and the reader, drawn from the mailbox on this device.
 import { getMessage, listFolder, listOutbox, type Draft, type Folder, type Message } from '../mail/db';
-import { $, el, formatDate, senderName } from './dom';
+import { senderName } from '../mail/address';
+import { $, el, formatDate } from './dom';
 
 export type View = Folder | 'outbox';
 
@@ -80,7 +81,7 @@ function readerForDraft(draft: Draft, actions: ReaderActions): HTMLElement[] {
   return [toolbar, el('h1', {}, draft.subject || '(no subject)'), meta, el('div', { class: 'body' }, draft.body)];
 }
 
-/** Draws everything for the route; returns the unread count of the inbox. */
+/** Draws everything for the route: folder counts, the message list and the reader. */
 export async function renderMailbox(route: Route, actions: ReaderActions): Promise<void> {
   const [inbox, outbox] = await Promise.all([listFolder('inbox'), listOutbox()]);
   $('[data-count="inbox"]').textContent = String(inbox.filter((m) => !m.read).length || '');
