@@ -7,8 +7,10 @@ import { createApi } from '../internal/api.js';
 import { PendingStore } from '../internal/pending.js';
 import { Lifetime } from '../internal/Lifetime.js';
 import { RunStore } from '../internal/RunStore.js';
+import { RegistrationStore } from '../internal/RegistrationStore.js';
+import { getDb } from '../internal/db.js';
 import { catchUp, dispatch, onPeriodicSync } from '../internal/triggers.js';
-import type { ConditionSpec, RegisterInput, TriggerSpec } from '../protocol.js';
+import type { ConditionSpec, RegisterInput, RunRecord, TriggerSpec } from '../protocol.js';
 
 defineTask('r2.quick', () => 'ok');
 
@@ -32,7 +34,7 @@ describe('time-trigger slots', () => {
   it('a periodicsync right after a catch-up run is not a second period', async () => {
     const { registration } = await api().register(input('t', { type: 'time', freshnessTime: 15, oneShot: false }));
     await Promise.all(await catchUp(Date.now() + 16 * 60_000));
-    await onPeriodicSync(registration.taskId);
+    await (await onPeriodicSync(registration.taskId)).done;
     expect(await settledRuns(registration.taskId)).toBe(1);
   });
 });
@@ -69,5 +71,54 @@ describe('bad input', () => {
     expect(isBgkitError(await api().relay({ batteryLevel: 5 }).catch((e: unknown) => e), 'invalid-argument')).toBe(true);
     expect(isBgkitError(await api().relay({ online: 'yes' as never }).catch((e: unknown) => e), 'invalid-argument')).toBe(true);
     expect(isBgkitError(await api().unregister(undefined as never, false).catch((e: unknown) => e), 'invalid-argument')).toBe(true);
+  });
+});
+
+describe('claiming a time slot with its run', () => {
+  const timeTask = () => api().register(input('t', { type: 'time', freshnessTime: 15, oneShot: false }));
+
+  it('stores the claim and the run together or not at all', async () => {
+    const { registration } = await timeTask();
+    const before = (await RegistrationStore.get(registration.taskId))!.schedule;
+    const unstorable = { instanceId: 'x', taskId: registration.taskId, triggerDetails: () => 0 } as unknown as RunRecord;
+    await expect(RegistrationStore.claimSlot(registration.taskId, Date.now() + 16 * 60_000, 'due', unstorable)).rejects.toThrow();
+    RegistrationStore.forget();
+    expect((await RegistrationStore.get(registration.taskId))!.schedule).toEqual(before);
+    expect(await RunStore.get('x')).toBeUndefined();
+  });
+
+  it('a periodicsync refused right after another leaves no run behind, not even a started one', async () => {
+    const { registration } = await timeTask();
+    const first = await onPeriodicSync(registration.taskId);
+    const second = await onPeriodicSync(registration.taskId);
+    await Promise.all([first.done, second.done]);
+    expect(await RunStore.query({ taskId: registration.taskId })).toHaveLength(1);
+  });
+});
+
+describe('run writes', () => {
+  it('runs recorded at once share one transaction, and a record that cannot be stored fails alone', async () => {
+    const db = await getDb();
+    const opened: string[][] = [];
+    const original = db.transaction.bind(db);
+    db.transaction = ((stores: never, mode?: IDBTransactionMode) => {
+      if (mode === 'readwrite') opened.push([stores].flat());
+      return original(stores, mode);
+    }) as typeof db.transaction;
+    try {
+      const run = (i: number, details: unknown = null): RunRecord => ({
+        instanceId: `w${i}`, taskId: 't', name: 't', entryPoint: 'e', trigger: 'application', source: 'application',
+        triggerDetails: details, status: 'running', progress: 0, createdAt: i, startedAt: i, finishedAt: null, bootId: 'b',
+      });
+      const writes = Array.from({ length: 16 }, (_, i) => RunStore.add(run(i, i === 5 ? () => 0 : null)));
+      const outcomes = await Promise.allSettled(writes);
+      expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
+      expect(opened.filter((stores) => stores.includes('runs'))).toHaveLength(1);
+      expect((await RunStore.query({ taskId: 't' })).map((r) => r.instanceId).sort()).toEqual(
+        Array.from({ length: 16 }, (_, i) => `w${i}`).filter((id) => id !== 'w5').sort(),
+      );
+    } finally {
+      db.transaction = original;
+    }
   });
 });

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { GroupRecord, RegisterInput, RegisterOutput, RegistrationRecord } from '../protocol.js';
+import type { GroupRecord, RegisterInput, RegisterOutput, RegistrationRecord, RunRecord } from '../protocol.js';
 import { getDb } from './db.js';
 
 function sameSettings(a: RegistrationRecord, b: RegisterInput): boolean {
@@ -14,6 +14,8 @@ function sameSettings(a: RegistrationRecord, b: RegisterInput): boolean {
 }
 
 let cache: Map<string, RegistrationRecord> | undefined;
+/** The read in flight, shared: a cold worker's boot and its waking event both ask at once. */
+let loading: Promise<Map<string, RegistrationRecord>> | undefined;
 /** Bumped by every write: a read that a write overtook must not become the cache (it would stay stale). */
 let generation = 0;
 
@@ -24,6 +26,7 @@ let generation = 0;
  */
 function patchCache(change: (next: Map<string, RegistrationRecord>) => void): void {
   generation++;
+  loading = undefined;
   if (!cache) return;
   const next = new Map(cache);
   change(next);
@@ -80,12 +83,21 @@ export const RegistrationStore = {
   /** Served from memory after the first read of a worker lifetime; writes keep it up to date. */
   async all(): Promise<Map<string, RegistrationRecord>> {
     if (cache) return cache;
+    if (loading) return loading;
     const seen = generation;
-    const db = await getDb();
-    const records = await db.getAll('registrations');
-    const map = new Map(records.map((r) => [r.taskId, r]));
-    if (seen === generation) cache = map;
-    return map;
+    const read = (async () => {
+      const records = await (await getDb()).getAll('registrations');
+      const map = new Map(records.map((r) => [r.taskId, r]));
+      if (seen === generation) cache = map;
+      return map;
+    })();
+    // Only a read no write overtook may be shared (the same rule as for the cache).
+    loading = read;
+    const done = () => {
+      if (loading === read) loading = undefined;
+    };
+    read.then(done, done);
+    return read;
   },
 
   async groups(): Promise<GroupRecord[]> {
@@ -125,12 +137,15 @@ export const RegistrationStore = {
    * a heartbeat and a periodicsync) cannot both run it. `'due'`: only once nextRunTime has passed.
    * `'periodic'`: the browser says a period has passed; refused only right after another claim. `'now'`:
    * always (a devtools simulation of the time coming).
+   * With `run`, the run is recorded in the same transaction: the claim and its run are stored together or
+   * not at all, and the wake pays for one commit instead of two.
    * Returns the updated record, or null when the slot is not to be run.
    */
-  async claimSlot(taskId: string, now: number, mode: 'due' | 'periodic' | 'now'): Promise<RegistrationRecord | null> {
+  async claimSlot(taskId: string, now: number, mode: 'due' | 'periodic' | 'now', run?: RunRecord): Promise<RegistrationRecord | null> {
     const db = await getDb();
-    const tx = db.transaction('registrations', 'readwrite');
-    const record = await tx.store.get(taskId);
+    const tx = db.transaction(run ? ['registrations', 'runs'] : ['registrations'], 'readwrite');
+    const store = tx.objectStore('registrations');
+    const record = await store.get(taskId);
     let claimed: RegistrationRecord | null = null;
     if (record && (record.trigger.type === 'time' || record.trigger.type === 'maintenance') && record.schedule) {
       const interval = record.trigger.freshnessTime * 60_000;
@@ -139,7 +154,17 @@ export const RegistrationStore = {
         mode === 'now' || (mode === 'due' ? nextRunTime <= now : lastRunAt === undefined || now - lastRunAt >= interval / 2);
       if (take) {
         claimed = { ...record, schedule: { ...record.schedule, nextRunTime: now + interval, lastRunAt: now } };
-        await tx.store.put(claimed);
+        const writes: Promise<unknown>[] = [store.put(claimed)];
+        try {
+          if (run) writes.push(tx.objectStore('runs').put(run));
+        } catch (error) {
+          // A run that cannot be cloned throws here, after the claim's put: both or neither.
+          for (const w of writes) w.catch(() => undefined);
+          tx.abort();
+          await tx.done.catch(() => undefined);
+          throw error;
+        }
+        await Promise.all(writes);
       }
     }
     await tx.done;
@@ -150,5 +175,6 @@ export const RegistrationStore = {
   forget(): void {
     generation++;
     cache = undefined;
+    loading = undefined;
   },
 };

@@ -6,11 +6,75 @@ import { canTransition, isFinal } from './runState.js';
 
 const DEFAULT_LIMIT = 50;
 
+interface Write {
+  run: RunRecord;
+  /** A transition: only if the stored run may move to this status. */
+  check: boolean;
+  resolve(written: boolean): void;
+  reject(error: unknown): void;
+}
+
+// Group commit: run writes wait while one transaction of them is in flight and then go together in the
+// next. Readwrite transactions on one store run one at a time anyway, and each costs a commit; sixteen runs
+// starting and settling at once would otherwise queue sixteen commits each way. A lone write goes at once.
+let queue: Write[] = [];
+let flushing = false;
+
+function write(run: RunRecord, check: boolean): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    queue.push({ run, check, resolve, reject });
+    if (!flushing) {
+      flushing = true;
+      queueMicrotask(() => void flush());
+    }
+  });
+}
+
+async function flush(): Promise<void> {
+  const batch = queue;
+  queue = [];
+  try {
+    const db = await getDb();
+    const tx = db.transaction('runs', 'readwrite');
+    const done = tx.done;
+    const current = await Promise.all(batch.map((w) => (w.check ? tx.store.get(w.run.instanceId) : undefined)));
+    // Later writes of one run in the same batch check against the earlier ones, not the stored record.
+    const latest = new Map<string, RunRecord | undefined>();
+    const written = batch.map((w, i) => {
+      const id = w.run.instanceId;
+      const before = latest.has(id) ? latest.get(id) : current[i];
+      if (w.check && before && before.status !== w.run.status && !canTransition(before.status, w.run.status)) return false;
+      try {
+        // The structured clone happens here, synchronously: a record that cannot be cloned throws without
+        // harming the transaction, so only its own writer hears of it.
+        tx.store.put(w.run).catch(() => undefined); // a failed put aborts the transaction: `done` tells
+      } catch (error) {
+        return error instanceof DOMException && error.name === 'DataCloneError'
+          ? new BgkitError('result-not-cloneable', 'The task returned a value that cannot be stored (it must be structured-cloneable).', undefined, { cause: error })
+          : error;
+      }
+      latest.set(id, w.run);
+      return true;
+    });
+    await done;
+    batch.forEach((w, i) => {
+      const outcome = written[i];
+      if (typeof outcome === 'boolean') w.resolve(outcome);
+      else w.reject(outcome);
+    });
+  } catch (error) {
+    for (const w of batch) w.reject(error);
+  } finally {
+    if (queue.length) void flush();
+    else flushing = false;
+  }
+}
+
 /** The run history: every run of every task, newest retained, bounded by the history limit. */
 export const RunStore = {
+  /** Records a new run (queued or running). Resolves once it is committed. */
   async add(run: RunRecord): Promise<void> {
-    const db = await getDb();
-    await db.put('runs', run);
+    await write(run, false);
   },
 
   async get(instanceId: string): Promise<RunRecord | undefined> {
@@ -21,26 +85,8 @@ export const RunStore = {
    * Writes `run` only if the stored run may move to its status; returns whether it did. A run already
    * settled (say, marked terminated by a newer worker) stays as it is.
    */
-  async transition(run: RunRecord): Promise<boolean> {
-    const db = await getDb();
-    const tx = db.transaction('runs', 'readwrite');
-    const current = await tx.store.get(run.instanceId);
-    if (current && current.status !== run.status && !canTransition(current.status, run.status)) {
-      await tx.done;
-      return false;
-    }
-    try {
-      await tx.store.put(run);
-    } catch (error) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      if (error instanceof DOMException && error.name === 'DataCloneError') {
-        throw new BgkitError('result-not-cloneable', 'The task returned a value that cannot be stored (it must be structured-cloneable).', undefined, { cause: error });
-      }
-      throw error;
-    }
-    await tx.done;
-    return true;
+  transition(run: RunRecord): Promise<boolean> {
+    return write(run, true);
   },
 
   /** Progress is advisory: written only while the run is still running, never over a final state. */

@@ -4,8 +4,9 @@ import { isCallMessage } from '../protocol.js';
 import { answerCall, boot, bootWork } from './api.js';
 import { Lifetime } from './Lifetime.js';
 import { log } from './log.js';
+import { RegistrationStore } from './RegistrationStore.js';
 import { isSimulated } from './devtoolsHook.js';
-import { fireSystem, INTERNET_TAG, onInternetSync, onPeriodicSync, onPush, onToast, pushDetails, taskIdOf, toastDetails } from './triggers.js';
+import { fireSystem, INTERNET_TAG, type Started, onInternetSync, onPeriodicSync, onPush, onToast, pushDetails, taskIdOf, toastDetails } from './triggers.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -19,12 +20,19 @@ export function install(): void {
   if (installed || typeof self === 'undefined' || typeof self.addEventListener !== 'function') return;
   installed = true;
 
-  // Every wake-up boots first (reconcile, catch-up), and keeps the worker alive for what that started.
+  // Every wake-up boots (reconcile, catch-up) and keeps the worker alive for what that started. A trigger
+  // event's own runs are recorded first: boot only settles runs of earlier lifetimes and claims overdue
+  // slots, in transactions of their own, and going first would make a cold start's run wait for them.
   const afterBoot = (work: () => Promise<unknown>) => boot().then(() => Promise.all([bootWork(), work()]));
+  const startThenBoot = (start: () => Promise<Started>) => {
+    const started = start();
+    const booted = started.catch(() => undefined).then(boot).then(bootWork);
+    return Promise.all([booted, started.then((s) => s.done)]);
+  };
 
   // A worker that activates over existing registrations is a new version of the app: servicingComplete.
   self.addEventListener('activate', (event) =>
-    event.waitUntil(afterBoot(() => fireSystem(['servicingComplete'], 'worker'))),
+    event.waitUntil(startThenBoot(() => fireSystem(['servicingComplete'], 'worker'))),
   );
 
   self.addEventListener('sync', (event) => {
@@ -33,23 +41,23 @@ export function install(): void {
 
   self.addEventListener('periodicsync', (event) => {
     const taskId = taskIdOf(event.tag);
-    if (taskId) event.waitUntil(afterBoot(() => onPeriodicSync(taskId, isSimulated(event) ? 'simulated' : 'periodicsync')));
+    if (taskId) event.waitUntil(startThenBoot(() => onPeriodicSync(taskId, isSimulated(event) ? 'simulated' : 'periodicsync')));
   });
 
   // Details are read at once: the notification object is only guaranteed during the event.
   self.addEventListener('notificationclick', (event) => {
     const details = toastDetails(event);
-    event.waitUntil(afterBoot(() => onToast('toastAction', details, isSimulated(event) ? 'simulated' : 'notificationclick')));
+    event.waitUntil(startThenBoot(() => onToast('toastAction', details, isSimulated(event) ? 'simulated' : 'notificationclick')));
   });
   self.addEventListener('notificationclose', (event) => {
     const details = toastDetails(event);
-    event.waitUntil(afterBoot(() => onToast('toastHistoryChanged', details, isSimulated(event) ? 'simulated' : 'notificationclose')));
+    event.waitUntil(startThenBoot(() => onToast('toastHistoryChanged', details, isSimulated(event) ? 'simulated' : 'notificationclose')));
   });
 
   self.addEventListener('push', (event) => {
     // Read the payload now: the event's data is not guaranteed once the handler has returned.
     const details = pushDetails(event.data);
-    event.waitUntil(afterBoot(() => onPush(details, isSimulated(event) ? 'simulated' : 'push')));
+    event.waitUntil(startThenBoot(() => onPush(details, isSimulated(event) ? 'simulated' : 'push')));
   });
 
   self.addEventListener('message', (event) => {
@@ -61,5 +69,9 @@ export function install(): void {
     lifetime.keepAlive(answerCall(event.data, port, lifetime, caller));
     event.waitUntil(lifetime.done);
   });
+  // Open the database and read the registrations while the browser is still getting the waking event to
+  // us: on a cold start that read would otherwise stand between the event and its run. (A read of a few
+  // records; the same one the first trigger or call makes anyway.)
+  RegistrationStore.all().catch((error: unknown) => log('registrations not read at start', error));
   log('runtime installed');
 }

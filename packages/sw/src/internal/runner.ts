@@ -40,12 +40,20 @@ export interface RunRequest {
   source: TriggerSource;
   triggerDetails: unknown;
   instanceId?: string;
+  /**
+   * Stores the new run in place of a plain write, and may refuse: a time-triggered task records its run in
+   * the transaction that claims its slot. Refused, the run never existed (no event, no history).
+   */
+  record?: (run: RunRecord) => Promise<boolean>;
 }
 
 export interface StartedRun {
   instanceId: string;
-  /** Settles once the run is in IndexedDB as `running` (rejects if it could not be written). */
-  recorded: Promise<void>;
+  /**
+   * Settles once the run is in IndexedDB as `running` or `queued` (rejects if it could not be written):
+   * false when the request's `record` refused it.
+   */
+  recorded: Promise<boolean>;
   /** Settles with the final run once it is stored and announced. */
   finished: Promise<RunRecord>;
 }
@@ -99,9 +107,9 @@ export function startRun(request: RunRequest): StartedRun {
   // Reserved before any await, so two requests arriving together cannot both see the task idle.
   const entry: ActiveRun = { taskId, cancel: (reason) => void (entry.pendingCancel ??= reason) };
   active.set(instanceId, entry);
-  let markRecorded!: (error?: unknown) => void;
-  const recorded = new Promise<void>((resolve, reject) => {
-    markRecorded = (error) => (error === undefined ? resolve() : reject(error));
+  let markRecorded!: (outcome: boolean | { error: unknown }) => void;
+  const recorded = new Promise<boolean>((resolve, reject) => {
+    markRecorded = (outcome) => (typeof outcome === 'boolean' ? resolve(outcome) : reject(outcome.error));
   });
   const finished = execute(request, instanceId, entry, markRecorded, tails.get(taskId)).finally(() => active.delete(instanceId));
   const tail = finished.catch(() => undefined);
@@ -109,15 +117,18 @@ export function startRun(request: RunRequest): StartedRun {
   void tail.then(() => {
     if (tails.get(taskId) === tail) tails.delete(taskId);
   });
-  finished.catch((error: unknown) => log('run could not be stored', instanceId, error));
+  finished.catch((error: unknown) => error !== REFUSED && log('run could not be stored', instanceId, error));
   return { instanceId, recorded, finished };
 }
+
+/** What `finished` rejects with when the request's `record` refused the run. */
+const REFUSED = new Error('run refused');
 
 async function execute(
   request: RunRequest,
   instanceId: string,
   entry: ActiveRun,
-  markRecorded: (error?: unknown) => void,
+  markRecorded: (outcome: boolean | { error: unknown }) => void,
   previous: Promise<unknown> | undefined,
 ): Promise<RunRecord> {
   const { registration: reg } = request;
@@ -137,13 +148,15 @@ async function execute(
     finishedAt: null,
     bootId,
   };
+  let stored: boolean;
   try {
-    await RunStore.add(run);
+    stored = request.record ? await request.record(run) : (await RunStore.add(run), true);
   } catch (error) {
-    markRecorded(error);
+    markRecorded({ error });
     throw error;
   }
-  markRecorded();
+  markRecorded(stored);
+  if (!stored) throw REFUSED;
   broadcast({ kind: 'started', run });
   if (previous) {
     await previous;

@@ -101,6 +101,19 @@ function carriesData(registration: RegistrationRecord): boolean {
 
 const whenDone = (dispatched: Promise<{ done: Promise<void> }>): Promise<void> => dispatched.then((d) => d.done);
 
+/**
+ * What a trigger event starts: resolves once its runs (or pending triggers) are stored, with `done`, the
+ * end of them all, for the event's waitUntil.
+ */
+export interface Started {
+  done: Promise<unknown>;
+}
+
+async function startAll(dispatched: Promise<{ done: Promise<void> }>[]): Promise<Started> {
+  const started = await Promise.all(dispatched);
+  return { done: Promise.all(started.map((s) => s.done)) };
+}
+
 /** Runs the pending triggers whose conditions now hold. Each is taken out of the store before it runs. */
 export async function releasePending(): Promise<unknown> {
   if (PendingStore.isKnownEmpty()) return [];
@@ -176,33 +189,52 @@ async function afterRun(run: StartedRun, registration: RegistrationRecord): Prom
   await releasePending();
 }
 
-function runTimeTask(registration: RegistrationRecord, source: TriggerSource): Promise<void> {
-  return whenDone(dispatch(registration, source));
+/**
+ * Runs a time-triggered task's slot if the claim holds; resolves once the claim (and its run or pending
+ * trigger) is stored, like dispatch(). A task that starts at once (no condition to look at, not one-shot)
+ * records its run in the claim's own transaction: one commit before the handler, as a hand-written
+ * periodicsync listener that logs its run would make.
+ */
+async function runTimeSlot(
+  registration: RegistrationRecord,
+  mode: 'due' | 'periodic',
+  now: number,
+  source: TriggerSource,
+): Promise<{ done: Promise<void> }> {
+  const { taskId } = registration;
+  if (registration.conditions.length || registration.trigger.type === 'maintenance' || isOneShot(registration)) {
+    const claimed = await RegistrationStore.claimSlot(taskId, now, mode);
+    return claimed ? dispatch(claimed, source) : { done: Promise.resolve() };
+  }
+  const run = startRun({
+    registration,
+    source,
+    triggerDetails: null,
+    record: async (record) => !!(await RegistrationStore.claimSlot(taskId, now, mode, record)),
+  });
+  return { done: (await run.recorded) ? afterRun(run, registration) : Promise.resolve() };
 }
 
-export async function onPeriodicSync(taskId: string, source: TriggerSource = 'periodicsync'): Promise<void> {
+export async function onPeriodicSync(taskId: string, source: TriggerSource = 'periodicsync'): Promise<Started> {
   const registration = await RegistrationStore.get(taskId);
   if (!registration) {
     // A tag of a task unregistered while the browser still held it: drop it so it stops waking us.
     await unschedule([taskId]);
-    return;
+    return { done: Promise.resolve() };
   }
-  const claimed = await RegistrationStore.claimSlot(taskId, Date.now(), 'periodic');
-  if (claimed) await runTimeTask(claimed, source);
+  return runTimeSlot(registration, 'periodic', Date.now(), source);
 }
 
-/** Runs every time-triggered task that is overdue. Called once per worker wake. */
+/**
+ * Runs every time-triggered task that is overdue. Called once per worker wake; resolves once every slot is
+ * claimed (so a second wake does not start them again), with the runs.
+ */
 export async function catchUp(now = Date.now()): Promise<Promise<void>[]> {
   const due = [...(await RegistrationStore.all()).values()].filter(
     (r) => (r.trigger.type === 'time' || r.trigger.type === 'maintenance') && r.schedule && r.schedule.nextRunTime <= now,
   );
-  const runs: Promise<void>[] = [];
-  for (const registration of due) {
-    // Claim the slot before running, so a second wake during the run does not start it again.
-    const claimed = await RegistrationStore.claimSlot(registration.taskId, now, 'due');
-    if (claimed) runs.push(runTimeTask(claimed, 'catch-up'));
-  }
-  return runs;
+  const slots = await Promise.all(due.map((registration) => runTimeSlot(registration, 'due', now, 'catch-up')));
+  return slots.map((slot) => slot.done);
 }
 
 export function pushDetails(data: { text(): string } | null): PushTriggerDetails {
@@ -225,20 +257,20 @@ export async function onToast(
   type: 'toastAction' | 'toastHistoryChanged',
   details: ToastTriggerDetails,
   source: TriggerSource = type === 'toastAction' ? 'notificationclick' : 'notificationclose',
-): Promise<unknown> {
+): Promise<Started> {
   const targets = [...(await RegistrationStore.all()).values()].filter((r) => r.trigger.type === type);
-  return Promise.all(targets.map((r) => whenDone(dispatch(r, source, details))));
+  return startAll(targets.map((r) => dispatch(r, source, details)));
 }
 
-export async function onPush(details: PushTriggerDetails, source: TriggerSource = 'push'): Promise<unknown> {
+export async function onPush(details: PushTriggerDetails, source: TriggerSource = 'push'): Promise<Started> {
   const targets = [...(await RegistrationStore.all()).values()].filter((r) => r.trigger.type === 'push');
-  return Promise.all(targets.map((r) => whenDone(dispatch(r, source, details))));
+  return startAll(targets.map((r) => dispatch(r, source, details)));
 }
 
 /** Runs every task registered for one of these system triggers. */
-export async function fireSystem(types: readonly SystemTriggerType[], source: TriggerSource): Promise<unknown> {
+export async function fireSystem(types: readonly SystemTriggerType[], source: TriggerSource): Promise<Started> {
   const targets = systemTargets((await RegistrationStore.all()).values(), types);
-  return Promise.all(targets.map(({ registration, details }) => whenDone(dispatch(registration, source, details))));
+  return startAll(targets.map(({ registration, details }) => dispatch(registration, source, details)));
 }
 
 let applying: Promise<unknown> = Promise.resolve();
