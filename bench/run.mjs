@@ -6,10 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { cpus, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { buildApp, buildSizeEntry, loadDevtools } from './lib/build.mjs';
+import { buildApp, loadDevtools } from './lib/build.mjs';
+import { compressed, SIZE_ENTRIES, weigh } from './lib/size.mjs';
 import { serve } from './lib/server.mjs';
 import { percentile, summarize } from './lib/stats.mjs';
 
@@ -463,43 +464,53 @@ function fmtBytes(b) {
 }
 
 // ── case 6 ──────────────────────────────────────────────────────────────────────────────────────────────
-const SIZE_ENTRIES = [
-  { key: 'client', label: '@bgkit/client (every export)', target: 5000 },
-  { key: 'client-typical', label: '@bgkit/client (quick-start imports)', target: 5000 },
-  { key: 'client-register', label: '@bgkit/client/register (with workbox-window)' },
-  { key: 'sw', label: '@bgkit/sw (every export, with idb)', target: 8000 },
-  { key: 'sw-core', label: '@bgkit/sw (no request queue, no devtools)', target: 8000 },
-  { key: 'workbox-window', label: 'workbox-window (every export)' },
-  { key: 'workbox-background-sync', label: 'workbox-background-sync Queue' },
-];
-
-function compressed(code) {
-  const buf = Buffer.from(code);
-  return {
-    min: buf.length,
-    gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length,
-  };
-}
-
 async function sizeCase() {
   const sizes = [];
   for (const entry of SIZE_ENTRIES) {
-    const chunks = await buildSizeEntry(here, join(here, 'size', `${entry.key}.ts`), join(out, 'size', entry.key));
-    const main = chunks.find((ch) => ch.isEntry);
-    sizes.push({ ...entry, ...compressed(main.code), modules: main.modules.length });
+    const { main, lazy } = await weigh(here, out, entry);
+    sizes.push(main);
     // Lazy chunks load only on demand (none of the entries has one today; listed should one appear).
-    for (const lazy of chunks.filter((ch) => !ch.isEntry)) {
-      sizes.push({ key: `${entry.key}:lazy`, label: `  └ lazy: ${lazy.fileName.replace(/-[\w-]{8}\.js$/, '')} (loaded on demand)`, ...compressed(lazy.code), lazy: true });
+    for (const chunk of lazy) {
+      sizes.push({ key: `${entry.key}:lazy`, label: `  └ lazy: ${chunk.fileName.replace(/-[\w-]{8}\.js$/, '')} (loaded on demand)`, ...chunk, lazy: true });
     }
   }
+  sizes.push(...publishedSizes());
   return {
     sizes,
     notes: [
+      'Published files, unbundled: what a page or worker loads with no bundler. The client is dist/index.js plus the chunks it imports with @bgkit/sw/protocol and what that imports (each file compressed on its own, as a server sends them), the worker the classic build for importScripts(), dependencies included. Built from the working tree first (each package\'s build.mjs).',
       'Each entry imports the package the way an app does and is bundled by Vite 8 for production (minified, tree-shaken, dependencies included, __BGKIT_DEV__ false, NODE_ENV production). "Every export" keeps the whole namespace alive; "quick-start imports" is ApplicationTrigger, BackgroundExecutionManager and BackgroundTaskBuilder only.',
       'Bytes are of the emitted entry chunk; gzip at level 9, brotli at quality 11. Targets: client ≤ 5 KB gzip, sw ≤ 8 KB gzip (KB = 1000 bytes here).',
     ],
   };
+}
+
+/** The files as published: a package's entry plus every file it imports statically, each compressed alone. */
+function publishedSizes() {
+  const packages = join(here, '..', 'packages');
+  for (const name of ['sw', 'client']) execFileSync(process.execPath, ['build.mjs'], { cwd: join(packages, name), stdio: 'ignore' });
+  const files = (entry) => {
+    const seen = new Set();
+    const visit = (file) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(file, 'utf8');
+      for (const [, spec] of code.matchAll(/\bfrom\s*["']((?:\.{1,2}\/|@bgkit\/sw\/protocol)[^"']*)["']/g)) {
+        visit(spec.startsWith('@bgkit/') ? join(packages, 'sw', 'dist', 'protocol.js') : join(dirname(file), spec));
+      }
+    };
+    visit(entry);
+    return [...seen];
+  };
+  const row = (key, label, list) => {
+    const parts = list.map((file) => compressed(readFileSync(file, 'utf8')));
+    const sum = (k) => parts.reduce((total, p) => total + p[k], 0);
+    return { key, label: `${label} (${list.length} file${list.length > 1 ? 's' : ''})`, min: sum('min'), gzip: sum('gzip'), brotli: sum('brotli'), published: true };
+  };
+  return [
+    row('published-client', 'published @bgkit/client ESM, unbundled', files(join(packages, 'client', 'dist', 'index.js'))),
+    row('published-sw-classic', 'published @bgkit/sw classic build (importScripts)', [join(packages, 'sw', 'dist', 'bgkit-sw.prod.js')]),
+  ];
 }
 
 // ── output ──────────────────────────────────────────────────────────────────────────────────────────────

@@ -14,7 +14,6 @@ function sameSettings(a: RegistrationRecord, b: RegisterInput): boolean {
 }
 
 let cache: Map<string, RegistrationRecord> | undefined;
-/** The read in flight, shared: a cold worker's boot and its waking event both ask at once. */
 let loading: Promise<Map<string, RegistrationRecord>> | undefined;
 /** Bumped by every write: a read that a write overtook must not become the cache (it would stay stale). */
 let generation = 0;
@@ -83,21 +82,16 @@ export const RegistrationStore = {
   /** Served from memory after the first read of a worker lifetime; writes keep it up to date. */
   async all(): Promise<Map<string, RegistrationRecord>> {
     if (cache) return cache;
-    if (loading) return loading;
     const seen = generation;
-    const read = (async () => {
-      const records = await (await getDb()).getAll('registrations');
-      const map = new Map(records.map((r) => [r.taskId, r]));
-      if (seen === generation) cache = map;
-      return map;
-    })();
-    // Only a read no write overtook may be shared (the same rule as for the cache).
-    loading = read;
-    const done = () => {
-      if (loading === read) loading = undefined;
-    };
-    read.then(done, done);
-    return read;
+    // One read in flight, shared: a cold worker's start, boot and waking event all ask at once.
+    return (loading ??= getDb()
+      .then((db) => db.getAll('registrations'))
+      .then((records) => {
+        const map = new Map(records.map((r) => [r.taskId, r]));
+        if (seen === generation) cache = map;
+        return map;
+      })
+      .finally(() => (loading = undefined)));
   },
 
   async groups(): Promise<GroupRecord[]> {

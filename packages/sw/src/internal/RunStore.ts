@@ -38,12 +38,10 @@ async function flush(): Promise<void> {
     const tx = db.transaction('runs', 'readwrite');
     const done = tx.done;
     const current = await Promise.all(batch.map((w) => (w.check ? tx.store.get(w.run.instanceId) : undefined)));
-    // Later writes of one run in the same batch check against the earlier ones, not the stored record.
-    const latest = new Map<string, RunRecord | undefined>();
+    // One run is never twice in a batch: its writes follow one another (a transition waits for the add).
     const written = batch.map((w, i) => {
-      const id = w.run.instanceId;
-      const before = latest.has(id) ? latest.get(id) : current[i];
-      if (w.check && before && before.status !== w.run.status && !canTransition(before.status, w.run.status)) return false;
+      const before = current[i];
+      if (before && before.status !== w.run.status && !canTransition(before.status, w.run.status)) return false;
       try {
         // The structured clone happens here, synchronously: a record that cannot be cloned throws without
         // harming the transaction, so only its own writer hears of it.
@@ -53,7 +51,6 @@ async function flush(): Promise<void> {
           ? new BgkitError('result-not-cloneable', 'The task returned a value that cannot be stored (it must be structured-cloneable).', undefined, { cause: error })
           : error;
       }
-      latest.set(id, w.run);
       return true;
     });
     await done;

@@ -26,8 +26,8 @@ let bootRuns: Promise<unknown> = Promise.resolve();
  */
 export function boot(): Promise<void> {
   booting ??= (async () => {
-    await reconcile();
-    const work: Promise<unknown>[] = await catchUp();
+    // Independent: reconcile settles runs of earlier lifetimes, catch-up claims slots and records new runs.
+    const [, work] = await Promise.all([reconcile(), catchUp()]) as [unknown, Promise<unknown>[]];
     // The worker can read navigator.onLine itself: a change while no worker ran is a transition too.
     if (typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean') work.push(onSignals({ online: navigator.onLine }, 'worker'));
     else work.push(releasePending());

@@ -1,0 +1,40 @@
+// The size entries and how a bundle is weighed: shared by the bench (case 6, which prints them) and the
+// unit test that holds the budgets (bench/__tests__/size.test.ts), so both weigh the same thing.
+import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
+import { join } from 'node:path';
+import { buildSizeEntry } from './build.mjs';
+
+/** `target`: the budget in gzip bytes (KB = 1000 bytes), where there is one. */
+export const SIZE_ENTRIES = [
+  { key: 'client', label: '@bgkit/client (every export)', target: 5000 },
+  { key: 'client-typical', label: '@bgkit/client (quick-start imports)', target: 5000 },
+  { key: 'client-register', label: '@bgkit/client/register (with workbox-window)' },
+  // The request queue is opt-in (enableRequestQueue()) and brings workbox-background-sync, about 3 KB gzip
+  // on its own: the budget is for the worker as most apps ship it, the row below.
+  { key: 'sw', label: '@bgkit/sw (every export, with idb and workbox-background-sync)' },
+  { key: 'sw-core', label: '@bgkit/sw (no request queue, no devtools)', target: 8000 },
+  { key: 'workbox-window', label: 'workbox-window (every export)' },
+  { key: 'workbox-background-sync', label: 'workbox-background-sync Queue' },
+];
+
+export function compressed(code) {
+  const buf = Buffer.from(code);
+  return {
+    min: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length,
+  };
+}
+
+/**
+ * One entry of bench/size bundled for production: its entry chunk weighed, and any lazy chunk beside it
+ * (loaded only on demand, so never counted against a budget).
+ */
+export async function weigh(benchDir, outDir, entry) {
+  const chunks = await buildSizeEntry(benchDir, join(benchDir, 'size', `${entry.key}.ts`), join(outDir, 'size', entry.key));
+  const main = chunks.find((ch) => ch.isEntry);
+  return {
+    main: { ...entry, ...compressed(main.code), modules: main.modules.length },
+    lazy: chunks.filter((ch) => !ch.isEntry).map((ch) => ({ fileName: ch.fileName, ...compressed(ch.code) })),
+  };
+}
