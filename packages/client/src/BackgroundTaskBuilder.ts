@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, validateRegisterInput, type ConditionSpec, type RegisterInput } from '@bgkit/sw/protocol';
+import { BgkitError, type ConditionSpec, type RegisterInput } from '@bgkit/sw/protocol';
 import type { BackgroundTaskRegistration } from './BackgroundTaskRegistration.js';
 import { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGroup.js';
 import { call } from './internal/connection.js';
@@ -54,7 +54,10 @@ export class BackgroundTaskBuilder {
     this.#conditions.push(condition);
   }
 
-  /** True when register() would get past the page's own checks (the worker still checks the entry point). */
+  /**
+   * True when register() would get past the page's own checks: a trigger, a name and an entry point. The
+   * worker checks the rest (that the entry point is defined, that the trigger and conditions can run on the web).
+   */
   validate(): boolean {
     try {
       this.#input();
@@ -75,6 +78,9 @@ export class BackgroundTaskBuilder {
     return registrationFor(output.registration, groups, trigger);
   }
 
+  // The page checks what needs no list of the web's triggers and conditions; the worker, which trusts no
+  // page, checks the rest (system triggers the web cannot have, contradictory conditions) and register()
+  // rejects with its code.
   #input(): RegisterInput {
     if (this.taskGroup !== null && !(this.taskGroup instanceof BackgroundTaskRegistrationGroup)) {
       throw new BgkitError('invalid-group', 'taskGroup must be a BackgroundTaskRegistrationGroup or null.');
@@ -82,16 +88,24 @@ export class BackgroundTaskBuilder {
     for (const key of ['cancelOnConditionLoss', 'isNetworkRequested'] as const) {
       if (typeof this[key] !== 'boolean') throw new BgkitError('invalid-argument', `${key} must be a boolean.`, { [key]: this[key] });
     }
-    const input: RegisterInput = {
-      name: this.name,
-      entryPoint: this.taskEntryPoint,
-      trigger: this.#trigger?.[kSpec]() as RegisterInput['trigger'],
+    if (!this.#trigger) throw new BgkitError('missing-trigger', 'A background task needs a trigger: call setTrigger() before register().');
+    const { name, taskEntryPoint: entryPoint } = this;
+    if (!nonEmpty(name)) throw new BgkitError('invalid-name', 'A background task needs a non-empty name.', { name });
+    if (!nonEmpty(entryPoint)) {
+      throw new BgkitError('invalid-entry-point', 'A background task needs a non-empty taskEntryPoint: the name given to defineTask() in the service worker.', { entryPoint });
+    }
+    return {
+      name,
+      entryPoint,
+      trigger: this.#trigger[kSpec](),
       conditions: this.#conditions.map((c) => c[kSpec]()),
       cancelOnConditionLoss: this.cancelOnConditionLoss,
       isNetworkRequested: this.isNetworkRequested,
       group: this.taskGroup ? { id: this.taskGroup.id, name: this.taskGroup.name } : null,
     };
-    validateRegisterInput(input);
-    return input;
   }
+}
+
+function nonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
 }
