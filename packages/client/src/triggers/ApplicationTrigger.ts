@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, isBgkitError, type ApplicationTriggerResult, type TriggerSpec } from '@bgkit/sw/protocol';
+import { BgkitError, isBgkitError, type ApplicationTriggerResult } from '@bgkit/sw/protocol';
 import { call } from '../internal/connection.js';
-import { BackgroundTrigger, kBind, kSpec, kUnbind } from './BackgroundTrigger.js';
+import { BackgroundTrigger, kBind, kUnbind } from './BackgroundTrigger.js';
 
 /** Arguments passed to a requested task; the task reads them as `triggerDetails.arguments`. Must be structured-cloneable. */
 export type ValueSet = Record<string, unknown>;
@@ -10,11 +10,6 @@ export type ValueSet = Record<string, unknown>;
 export class ApplicationTrigger extends BackgroundTrigger {
   readonly type = 'application' as const;
   readonly #taskIds = new Set<string>();
-
-  /** @internal */
-  [kSpec](): TriggerSpec {
-    return { type: 'application' };
-  }
 
   /** @internal */
   override [kBind](taskId: string): void {

@@ -9,8 +9,10 @@ export const kUnbind = Symbol('bgkit.unbind');
 /** Windows' IBackgroundTrigger: what starts a background task. Set one on a BackgroundTaskBuilder. */
 export abstract class BackgroundTrigger {
   abstract readonly type: TriggerType;
-  /** @internal */
-  abstract [kSpec](): TriggerSpec;
+  /** @internal What the worker stores: the type alone, unless the trigger has parameters. */
+  [kSpec](): TriggerSpec {
+    return { type: this.type } as TriggerSpec;
+  }
   /** @internal Called once the task it was set on is registered. */
   [kBind](_taskId: string): void {}
   /** @internal Called once that task is unregistered or replaced. */

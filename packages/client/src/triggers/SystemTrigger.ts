@@ -22,7 +22,7 @@ export class SystemTrigger extends BackgroundTrigger {
   }
 
   /** @internal */
-  [kSpec](): TriggerSpec {
+  override [kSpec](): TriggerSpec {
     return { type: 'system', systemType: this.triggerType, oneShot: this.oneShot };
   }
 }

@@ -16,7 +16,7 @@ abstract class ScheduledTrigger extends BackgroundTrigger {
   }
 
   /** @internal */
-  [kSpec](): TriggerSpec {
+  override [kSpec](): TriggerSpec {
     return { type: this.type, freshnessTime: this.freshnessTime, oneShot: this.oneShot };
   }
 }
