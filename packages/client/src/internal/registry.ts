@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 // One live object per task id and per group id in this page, so listeners attached anywhere hear every event.
-import type { GroupRecord, RegistrationRecord } from '@bgkit/sw/protocol';
+import { storageName, type BroadcastMessage, type GroupRecord, type RegistrationRecord } from '@bgkit/sw/protocol';
 import { BackgroundTaskCompletedEvent, BackgroundTaskProgressEvent } from '../BackgroundTaskEvents.js';
 import { BackgroundTaskRegistration, kRecord } from '../BackgroundTaskRegistration.js';
 import { BackgroundTaskRegistrationGroup } from '../BackgroundTaskRegistrationGroup.js';
 import { kBind, kUnbind, type BackgroundTrigger } from '../triggers/BackgroundTrigger.js';
 import { triggerFromSpec } from '../triggers/fromSpec.js';
-import { call } from './connection.js';
-import { onWorkerMessage } from './events.js';
+import { call, knownScope } from './connection.js';
 import { startRelay } from './relay.js';
 
 const tasks = new Map<string, BackgroundTaskRegistration>();
@@ -16,11 +15,17 @@ const retired = new Map<string, BackgroundTaskRegistration>();
 const groups = new Map<string, BackgroundTaskRegistrationGroup>();
 let routing = false;
 
+/**
+ * Starts hearing what the worker announces, once the first registration object exists. The channel is
+ * named by the worker's scope, which the call that made that object has found; it never opens at import
+ * (SSR-safe).
+ */
 function route(): void {
   if (routing) return;
   routing = true;
   startRelay();
-  onWorkerMessage((message) => {
+  if (typeof BroadcastChannel === 'undefined') return;
+  new BroadcastChannel(storageName(knownScope())).onmessage = ({ data: message }: MessageEvent<BroadcastMessage>) => {
     if (message.kind === 'progress') {
       (tasks.get(message.taskId) ?? retired.get(message.taskId))?.dispatchEvent(new BackgroundTaskProgressEvent(message.instanceId, message.progress));
     } else if (message.kind === 'completed') {
@@ -28,7 +33,7 @@ function route(): void {
     } else if (message.kind === 'registrations') {
       refreshSoon();
     }
-  });
+  };
 }
 
 let refreshing: ReturnType<typeof setTimeout> | undefined;
