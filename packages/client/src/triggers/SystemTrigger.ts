@@ -10,8 +10,8 @@ import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
  */
 export class SystemTrigger extends BackgroundTrigger {
   readonly type = 'system' as const;
-  readonly triggerType: SystemTriggerType;
-  readonly oneShot: boolean;
+  declare readonly triggerType: SystemTriggerType;
+  declare readonly oneShot: boolean;
 
   constructor(triggerType: SystemTriggerType, oneShot: boolean) {
     super();
