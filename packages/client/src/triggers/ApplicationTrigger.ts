@@ -42,12 +42,13 @@ export class ApplicationTrigger extends BackgroundTrigger {
     }
     const taskIds = [...this.#taskIds];
     const settled = await Promise.allSettled(taskIds.map((taskId) => call('request', taskId, crypto.randomUUID(), args)));
-    // A task unregistered elsewhere no longer listens to this trigger; the others have been started.
+    const results: ApplicationTriggerResult[] = [];
     settled.forEach((s, i) => {
-      if (s.status === 'rejected' && isBgkitError(s.reason, 'not-registered')) this.#taskIds.delete(taskIds[i]!);
+      if (s.status === 'fulfilled') results.push(s.value);
+      // A task unregistered elsewhere no longer listens to this trigger; the others have been started.
+      else if (isBgkitError(s.reason, 'not-registered')) this.#taskIds.delete(taskIds[i]!);
     });
-    const results = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-    if (results.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
+    if (!results[0]) throw (settled[0] as PromiseRejectedResult).reason;
     return results.includes('allowed') ? 'allowed' : results[0]!;
   }
 }
