@@ -3,7 +3,7 @@ import { BgkitError, type ConditionSpec, type RegisterInput } from '@bgkit/sw/pr
 import type { BackgroundTaskRegistration } from './BackgroundTaskRegistration.js';
 import { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGroup.js';
 import { call } from './internal/connection.js';
-import { adoptGroup, forget, registrationFor } from './internal/registry.js';
+import { forget, groupFor, registrationFor } from './internal/registry.js';
 import { BackgroundTrigger, kSpec } from './triggers/BackgroundTrigger.js';
 
 /** Windows' IBackgroundCondition: a state that must hold for a triggered task to run. */
@@ -71,11 +71,10 @@ export class BackgroundTaskBuilder {
   async register(): Promise<BackgroundTaskRegistration> {
     const input = this.#input();
     const trigger = this.#trigger!;
-    if (this.taskGroup) adoptGroup(this.taskGroup);
+    if (this.taskGroup) groupFor(this.taskGroup);
     const output = await call('register', input);
     if (output.replaced) forget(output.replaced);
-    const groups = new Map(output.group ? [[output.group.id, output.group]] : []);
-    return registrationFor(output.registration, groups, trigger);
+    return registrationFor(output.registration, output.group, trigger);
   }
 
   // The page checks what needs no list of the web's triggers and conditions; the worker, which trusts no

@@ -47,30 +47,26 @@ function refreshSoon(): void {
   }, 50);
 }
 
-export function groupFor(record: GroupRecord): BackgroundTaskRegistrationGroup {
-  let group = groups.get(record.id);
-  if (!group) {
-    group = new BackgroundTaskRegistrationGroup(record.id, record.name);
-    groups.set(record.id, group);
+/**
+ * The one object for a group id: the first seen, so a group object the app made itself (and set on a
+ * builder) is the one lookups by id return.
+ */
+export function groupFor(group: GroupRecord | BackgroundTaskRegistrationGroup): BackgroundTaskRegistrationGroup {
+  if (!groups.has(group.id)) {
+    groups.set(group.id, group instanceof BackgroundTaskRegistrationGroup ? group : new BackgroundTaskRegistrationGroup(group.id, group.name));
   }
-  return group;
-}
-
-/** Remembers a group object the app made itself, so lookups by id return that same object. */
-export function adoptGroup(group: BackgroundTaskRegistrationGroup): void {
-  if (!groups.has(group.id)) groups.set(group.id, group);
+  return groups.get(group.id)!;
 }
 
 export function registrationFor(
   record: RegistrationRecord,
-  groupRecords: Map<string, GroupRecord>,
+  groupRecord: GroupRecord | null | undefined,
   trigger?: BackgroundTrigger,
 ): BackgroundTaskRegistration {
   route();
   let registration = tasks.get(record.taskId);
   if (!registration) {
-    const groupRecord = record.groupId ? groupRecords.get(record.groupId) : undefined;
-    const group = groupRecord ? groupFor(groupRecord) : null;
+    const group = record.groupId && groupRecord ? groupFor(groupRecord) : null;
     registration = new BackgroundTaskRegistration(record, trigger ?? triggerFromSpec(record.trigger), group);
     tasks.set(record.taskId, registration);
   } else {
@@ -95,10 +91,9 @@ export async function listAll(): Promise<BackgroundTaskRegistration[]> {
   // the listing was on its way is not in it, yet alive.
   const known = [...tasks.keys()];
   const { registrations, groups: groupRecords } = await call('list');
-  const byId = new Map(groupRecords.map((g) => [g.id, g]));
   const alive = new Set(registrations.map((r) => r.taskId));
   for (const id of known) if (!alive.has(id)) forget(id);
-  return registrations.map((r) => registrationFor(r, byId));
+  return registrations.map((r) => registrationFor(r, groupRecords.find((g) => g.id === r.groupId)));
 }
 
 export async function listGroups(): Promise<BackgroundTaskRegistrationGroup[]> {
