@@ -33,6 +33,24 @@ describe('what only the worker checks reaches register() with its code', () => {
     expect(sent.map((input) => input.trigger)).toEqual([{ type: 'system', systemType: 'smsReceived', oneShot: false }]);
   });
 
+  it('a system trigger type Windows does not have: invalid-trigger, naming it', async () => {
+    const { BackgroundTaskBuilder, SystemTrigger, configure } = await import('../index.js');
+    configure({ timeout: 500 });
+    const message = '"bogus" is not a SystemTriggerType.';
+    const sent = refusingWorker({ name: 'BgkitError', message, code: 'invalid-trigger', details: { systemType: 'bogus' } });
+    const builder = new BackgroundTaskBuilder();
+    builder.name = 'bogus';
+    builder.taskEntryPoint = 'system.react';
+    builder.setTrigger(new SystemTrigger('bogus' as never, false));
+    await expect(builder.register()).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-trigger', message });
+    expect(sent.map((input) => input.trigger)).toEqual([{ type: 'system', systemType: 'bogus', oneShot: false }]);
+  });
+
+  it('still refuses a oneShot that is not a boolean at once, as TimeTrigger does', async () => {
+    const { SystemTrigger } = await import('../index.js');
+    expect(() => new SystemTrigger('internetAvailable', 1 as never)).toThrow(expect.objectContaining({ name: 'BgkitError', code: 'invalid-trigger' }));
+  });
+
   it('conditions that can never hold together: invalid-argument', async () => {
     const { ApplicationTrigger, BackgroundTaskBuilder, SystemCondition, configure } = await import('../index.js');
     configure({ timeout: 500 });
