@@ -43,10 +43,11 @@ export function knownScope(): string | undefined {
 export function configure(options: Partial<ClientOptions> = {}): void {
   if (typeof options !== 'object' || options === null) throw new BgkitError('invalid-argument', 'configure() takes an options object.');
   for (const key of Object.keys(options)) {
-    if (key === 'serviceWorker') {
-      throw new BgkitError('invalid-argument', 'configure({ serviceWorker }) is gone: call registerServiceWorker(url) from @bgkit/client/register instead.');
+    if (key !== 'timeout') {
+      // serviceWorker was an option once: say what replaced it.
+      const instead = key === 'serviceWorker' ? ': call registerServiceWorker() from @bgkit/client/register instead' : '';
+      throw new BgkitError('invalid-argument', `configure() has no option "${key}"${instead}.`, { option: key });
     }
-    if (key !== 'timeout') throw new BgkitError('invalid-argument', `configure() has no option "${key}".`, { option: key });
   }
   validateDuration('timeout', options.timeout);
   callTimeout = options.timeout ?? callTimeout;
@@ -92,9 +93,8 @@ export async function call<K extends keyof WorkerApi>(
 ): Promise<Awaited<ReturnType<WorkerApi[K]>>> {
   const reg = await getRegistration();
   scope ??= reg.scope;
-  let lastError: unknown;
   // One retry after a timeout; a few more when the worker was replaced mid-call (an update activating).
-  for (let attempt = 0, replaced = 0; attempt < 2 && replaced < 3; ) {
+  for (let attempt = 0, replaced = 0; ; ) {
     const worker = reg.active;
     if (!worker) throw new BgkitError('no-service-worker', 'The service worker registration has no active worker.');
     const { port1, port2 } = new MessageChannel();
@@ -118,15 +118,12 @@ export async function call<K extends keyof WorkerApi>(
         () => new BgkitError('sw-timeout', `The service worker did not answer "${method}" within ${callTimeout} ms.`, { method }),
       );
       if (reply) return replyValue(reply) as Awaited<ReturnType<WorkerApi[K]>>;
-      replaced++;
+      if (++replaced > 2) throw new BgkitError('no-service-worker', 'The service worker kept being replaced during the call.');
     } catch (error) {
-      if (!isBgkitError(error, 'sw-timeout')) throw error;
-      lastError = error;
-      attempt++;
+      if (!isBgkitError(error, 'sw-timeout') || ++attempt > 1) throw error;
     } finally {
       worker.removeEventListener?.('statechange', onState!);
       port1.close();
     }
   }
-  throw lastError ?? new BgkitError('no-service-worker', 'The service worker kept being replaced during the call.');
 }
