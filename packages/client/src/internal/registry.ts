@@ -4,7 +4,7 @@ import { storageName, type BroadcastMessage, type GroupRecord, type Registration
 import { BackgroundTaskCompletedEvent, BackgroundTaskProgressEvent } from '../BackgroundTaskEvents.js';
 import { BackgroundTaskRegistration, kRecord } from '../BackgroundTaskRegistration.js';
 import { BackgroundTaskRegistrationGroup } from '../BackgroundTaskRegistrationGroup.js';
-import { kBind, kUnbind, type BackgroundTrigger } from '../triggers/BackgroundTrigger.js';
+import { kTasks, type BackgroundTrigger } from '../triggers/BackgroundTrigger.js';
 import { triggerFromSpec } from '../triggers/fromSpec.js';
 import { call, knownScope } from './connection.js';
 import { startRelay } from './relay.js';
@@ -72,15 +72,16 @@ export function registrationFor(
   } else {
     registration[kRecord](record);
   }
-  registration.trigger[kBind](record.taskId);
-  if (trigger && trigger !== registration.trigger) trigger[kBind](record.taskId);
+  // A builder's trigger starts the task too when the task existed already, made with another trigger object.
+  registration.trigger[kTasks]?.add(record.taskId);
+  trigger?.[kTasks]?.add(record.taskId);
   return registration;
 }
 
 export function forget(taskId: string): void {
   const registration = tasks.get(taskId);
   if (!registration) return;
-  registration.trigger[kUnbind](taskId);
+  registration.trigger[kTasks]?.delete(taskId);
   tasks.delete(taskId);
   retired.set(taskId, registration);
 }
