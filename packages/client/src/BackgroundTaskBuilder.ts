@@ -81,14 +81,14 @@ export class BackgroundTaskBuilder {
   // page, checks the rest (system triggers the web cannot have, contradictory conditions) and register()
   // rejects with its code.
   #input(): RegisterInput {
-    if (this.taskGroup !== null && !(this.taskGroup instanceof BackgroundTaskRegistrationGroup)) {
+    const { name, taskEntryPoint: entryPoint, taskGroup: group, cancelOnConditionLoss, isNetworkRequested } = this;
+    if (group !== null && !(group instanceof BackgroundTaskRegistrationGroup)) {
       throw new BgkitError('invalid-group', 'taskGroup must be a BackgroundTaskRegistrationGroup or null.');
     }
     for (const key of ['cancelOnConditionLoss', 'isNetworkRequested'] as const) {
       if (typeof this[key] !== 'boolean') throw new BgkitError('invalid-argument', `${key} must be a boolean.`, { [key]: this[key] });
     }
     if (!this.#trigger) throw new BgkitError('missing-trigger', 'A background task needs a trigger: call setTrigger() before register().');
-    const { name, taskEntryPoint: entryPoint } = this;
     if (!nonEmpty(name)) throw new BgkitError('invalid-name', 'A background task needs a non-empty name.', { name });
     if (!nonEmpty(entryPoint)) {
       throw new BgkitError('invalid-entry-point', 'A background task needs a non-empty taskEntryPoint: the name given to defineTask() in the service worker.', { entryPoint });
@@ -98,9 +98,9 @@ export class BackgroundTaskBuilder {
       entryPoint,
       trigger: this.#trigger[kSpec](),
       conditions: this.#conditions.map((c) => c[kSpec]()),
-      cancelOnConditionLoss: this.cancelOnConditionLoss,
-      isNetworkRequested: this.isNetworkRequested,
-      group: this.taskGroup ? { id: this.taskGroup.id, name: this.taskGroup.name } : null,
+      cancelOnConditionLoss,
+      isNetworkRequested,
+      group: group && { id: group.id, name: group.name },
     };
   }
 }
