@@ -32,12 +32,8 @@ export function awaitRegistration(pending: Promise<unknown>): void {
   registering = pending;
   registration = undefined;
 }
-let scope: string | undefined;
-
 /** The scope of the worker this page talks to, once a call has found it. */
-export function knownScope(): string | undefined {
-  return scope;
-}
+export let workerScope: string | undefined;
 
 /** Configures how pages reach the service worker. Call it before the first bgkit call. */
 export function configure(options: Partial<ClientOptions> = {}): void {
@@ -92,7 +88,7 @@ export async function call<K extends keyof WorkerApi>(
   ...args: Parameters<WorkerApi[K]>
 ): Promise<Awaited<ReturnType<WorkerApi[K]>>> {
   const reg = await getRegistration();
-  scope ??= reg.scope;
+  workerScope ??= reg.scope;
   // One retry after a timeout; a few more when the worker was replaced mid-call (an update activating).
   for (let attempt = 0, replaced = 0; ; ) {
     const worker = reg.active;

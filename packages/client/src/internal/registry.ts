@@ -6,7 +6,7 @@ import { BackgroundTaskRegistration, kRecord } from '../BackgroundTaskRegistrati
 import { BackgroundTaskRegistrationGroup } from '../BackgroundTaskRegistrationGroup.js';
 import { kTasks, type BackgroundTrigger } from '../triggers/BackgroundTrigger.js';
 import { triggerFromSpec } from '../triggers/fromSpec.js';
-import { call, knownScope } from './connection.js';
+import { call, workerScope } from './connection.js';
 import { startRelay } from './relay.js';
 
 const tasks = new Map<string, BackgroundTaskRegistration>();
@@ -25,7 +25,7 @@ function route(): void {
   routing = true;
   startRelay();
   if (typeof BroadcastChannel === 'undefined') return;
-  new BroadcastChannel(storageName(knownScope())).onmessage = ({ data: message }: MessageEvent<BroadcastMessage>) => {
+  new BroadcastChannel(storageName(workerScope)).onmessage = ({ data: message }: MessageEvent<BroadcastMessage>) => {
     if (message.kind === 'progress') {
       (tasks.get(message.taskId) ?? retired.get(message.taskId))?.dispatchEvent(new BackgroundTaskProgressEvent(message.instanceId, message.progress));
     } else if (message.kind === 'completed') {
