@@ -4,21 +4,12 @@ import type { BackgroundTaskRun } from './BackgroundTaskRegistration.js';
 import { call, isSupported } from './internal/connection.js';
 import { listAll } from './internal/registry.js';
 
-async function persisted(prompt: boolean): Promise<boolean> {
+/** What `read` finds, or false where the browser lacks the API or refuses to tell. */
+async function granted(read: () => Promise<boolean>): Promise<boolean> {
   try {
-    const storage = navigator.storage;
-    if (!storage) return false;
-    return prompt && storage.persist ? await storage.persist() : await storage.persisted();
+    return await read();
   } catch {
     return false;
-  }
-}
-
-async function permissionState(name: string): Promise<PermissionState | 'unsupported'> {
-  try {
-    return (await navigator.permissions.query({ name } as unknown as PermissionDescriptor)).state;
-  } catch {
-    return 'unsupported';
   }
 }
 
@@ -28,20 +19,24 @@ async function permissionState(name: string): Promise<PermissionState | 'unsuppo
  * and persistent storage keeps the task state from being evicted.
  */
 async function evaluate(prompt: boolean): Promise<BackgroundAccessStatus> {
-  const { registrations } = await call('list');
-  const needsNotifications = registrations.some((r) => r.trigger.type === 'push');
-  const needsPeriodic = registrations.some((r) => r.trigger.type === 'time' || r.trigger.type === 'maintenance');
-  if (needsNotifications && typeof Notification !== 'undefined') {
+  const types = (await call('list')).registrations.map((r) => r.trigger.type);
+  const needsNotifications = types.includes('push');
+  const notifications = needsNotifications && typeof Notification !== 'undefined';
+  if (notifications) {
     let permission = Notification.permission;
     if (permission === 'default' && prompt) permission = await Notification.requestPermission();
     if (permission === 'denied') return 'deniedByUser';
   }
-  const storage = await persisted(prompt);
+  const { storage } = navigator;
+  const persisted = await granted(() => (prompt && storage.persist ? storage.persist() : storage.persisted()));
   // Periodic sync cannot be asked for (Chromium grants it to installed, engaged apps); without it, time
   // triggers still run, at the worker's wakes: allowed, subject to the system's policy.
-  const periodic = !needsPeriodic || (await permissionState('periodic-background-sync')) === 'granted';
-  const notifications = !needsNotifications || (typeof Notification !== 'undefined' && Notification.permission === 'granted');
-  return storage && periodic && notifications ? 'alwaysAllowed' : 'allowedSubjectToSystemPolicy';
+  const periodic =
+    !(types.includes('time') || types.includes('maintenance')) ||
+    (await granted(async () => (await navigator.permissions.query({ name: 'periodic-background-sync' } as unknown as PermissionDescriptor)).state === 'granted'));
+  return persisted && periodic && (!needsNotifications || (notifications && Notification.permission === 'granted'))
+    ? 'alwaysAllowed'
+    : 'allowedSubjectToSystemPolicy';
 }
 
 /** Windows' BackgroundExecutionManager: whether this app may run background work here. */

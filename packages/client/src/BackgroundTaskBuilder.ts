@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, validateRegisterInput, type ConditionSpec, type RegisterInput } from '@bgkit/sw/protocol';
+import { BgkitError, type ConditionSpec, type RegisterInput } from '@bgkit/sw/protocol';
 import type { BackgroundTaskRegistration } from './BackgroundTaskRegistration.js';
 import { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGroup.js';
 import { call } from './internal/connection.js';
-import { adoptGroup, forget, registrationFor } from './internal/registry.js';
+import { forget, groupFor, registrationFor } from './internal/registry.js';
 import { BackgroundTrigger, kSpec } from './triggers/BackgroundTrigger.js';
 
 /** Windows' IBackgroundCondition: a state that must hold for a triggered task to run. */
@@ -54,7 +54,10 @@ export class BackgroundTaskBuilder {
     this.#conditions.push(condition);
   }
 
-  /** True when register() would get past the page's own checks (the worker still checks the entry point). */
+  /**
+   * True when register() would get past the page's own checks: a trigger, a name and an entry point. The
+   * worker checks the rest (that the entry point is defined, that the trigger and conditions can run on the web).
+   */
   validate(): boolean {
     try {
       this.#input();
@@ -68,30 +71,40 @@ export class BackgroundTaskBuilder {
   async register(): Promise<BackgroundTaskRegistration> {
     const input = this.#input();
     const trigger = this.#trigger!;
-    if (this.taskGroup) adoptGroup(this.taskGroup);
+    if (this.taskGroup) groupFor(this.taskGroup);
     const output = await call('register', input);
     if (output.replaced) forget(output.replaced);
-    const groups = new Map(output.group ? [[output.group.id, output.group]] : []);
-    return registrationFor(output.registration, groups, trigger);
+    return registrationFor(output.registration, output.group, trigger);
   }
 
+  // The page checks what needs no list of the web's triggers and conditions; the worker, which trusts no
+  // page, checks the rest (system triggers the web cannot have, contradictory conditions) and register()
+  // rejects with its code.
   #input(): RegisterInput {
-    if (this.taskGroup !== null && !(this.taskGroup instanceof BackgroundTaskRegistrationGroup)) {
+    const { name, taskEntryPoint: entryPoint, taskGroup: group, cancelOnConditionLoss, isNetworkRequested } = this;
+    if (group !== null && !(group instanceof BackgroundTaskRegistrationGroup)) {
       throw new BgkitError('invalid-group', 'taskGroup must be a BackgroundTaskRegistrationGroup or null.');
     }
     for (const key of ['cancelOnConditionLoss', 'isNetworkRequested'] as const) {
       if (typeof this[key] !== 'boolean') throw new BgkitError('invalid-argument', `${key} must be a boolean.`, { [key]: this[key] });
     }
-    const input: RegisterInput = {
-      name: this.name,
-      entryPoint: this.taskEntryPoint,
-      trigger: this.#trigger?.[kSpec]() as RegisterInput['trigger'],
+    if (!this.#trigger) throw new BgkitError('missing-trigger', 'A background task needs a trigger: call setTrigger() before register().');
+    if (!nonEmpty(name)) throw new BgkitError('invalid-name', 'A background task needs a non-empty name.', { name });
+    if (!nonEmpty(entryPoint)) {
+      throw new BgkitError('invalid-entry-point', 'A background task needs a non-empty taskEntryPoint: the name given to defineTask() in the service worker.', { entryPoint });
+    }
+    return {
+      name,
+      entryPoint,
+      trigger: this.#trigger[kSpec](),
       conditions: this.#conditions.map((c) => c[kSpec]()),
-      cancelOnConditionLoss: this.cancelOnConditionLoss,
-      isNetworkRequested: this.isNetworkRequested,
-      group: this.taskGroup ? { id: this.taskGroup.id, name: this.taskGroup.name } : null,
+      cancelOnConditionLoss,
+      isNetworkRequested,
+      group: group && { id: group.id, name: group.name },
     };
-    validateRegisterInput(input);
-    return input;
   }
+}
+
+function nonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
 }

@@ -3,8 +3,8 @@ import { BgkitError, deserializeError, type RunRecord } from '@bgkit/sw/protocol
 
 /** A task instance reported progress (0–100). */
 export class BackgroundTaskProgressEvent extends Event {
-  readonly instanceId: string;
-  readonly progress: number;
+  declare readonly instanceId: string;
+  declare readonly progress: number;
   constructor(instanceId: string, progress: number) {
     super('progress');
     this.instanceId = instanceId;
@@ -14,10 +14,10 @@ export class BackgroundTaskProgressEvent extends Event {
 
 /** A task instance finished: completed, failed or canceled. Call `checkResult()` to get its result or its error. */
 export class BackgroundTaskCompletedEvent extends Event {
-  readonly instanceId: string;
-  readonly status: 'completed' | 'failed' | 'canceled';
+  declare readonly instanceId: string;
+  declare readonly status: 'completed' | 'failed' | 'canceled';
   /** The run as recorded in the history. */
-  readonly run: RunRecord;
+  declare readonly run: RunRecord;
   constructor(run: RunRecord) {
     super('completed');
     this.instanceId = run.instanceId;

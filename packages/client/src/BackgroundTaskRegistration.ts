@@ -33,14 +33,16 @@ export interface BackgroundTaskRegistration {
  * whichever page started the run.
  */
 export class BackgroundTaskRegistration extends EventTarget {
-  readonly taskId: string;
-  readonly name: string;
-  readonly taskEntryPoint: string;
-  readonly trigger: BackgroundTrigger;
-  readonly taskGroup: BackgroundTaskRegistrationGroup | null;
-  readonly cancelOnConditionLoss: boolean;
-  readonly isNetworkRequested: boolean;
-  readonly conditions: readonly SystemCondition[];
+  // Declared, not defined, here and in the kit's other classes: the constructor sets every one of them, and
+  // a field definition would repeat each name in the bundle for nothing.
+  declare readonly taskId: string;
+  declare readonly name: string;
+  declare readonly taskEntryPoint: string;
+  declare readonly trigger: BackgroundTrigger;
+  declare readonly taskGroup: BackgroundTaskRegistrationGroup | null;
+  declare readonly cancelOnConditionLoss: boolean;
+  declare readonly isNetworkRequested: boolean;
+  declare readonly conditions: readonly SystemCondition[];
   #record: RegistrationRecord;
 
   /** @internal Registrations come from BackgroundTaskBuilder.register() and allTasks(). */

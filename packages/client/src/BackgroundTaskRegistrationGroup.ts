@@ -8,8 +8,8 @@ import { listAll } from './internal/registry.js';
  * reverse-DNS or otherwise unique id.
  */
 export class BackgroundTaskRegistrationGroup {
-  readonly id: string;
-  readonly name: string;
+  declare readonly id: string;
+  declare readonly name: string;
 
   constructor(id: string, name = '') {
     if (typeof id !== 'string' || id.trim() === '') {

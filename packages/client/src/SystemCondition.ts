@@ -9,7 +9,7 @@ import { kSpec } from './triggers/BackgroundTrigger.js';
  * Evaluated today: internet (not) available, user (not) present, session (dis)connected.
  */
 export class SystemCondition implements BackgroundCondition {
-  readonly conditionType: SystemConditionType;
+  declare readonly conditionType: SystemConditionType;
 
   constructor(conditionType: SystemConditionType) {
     if (!SYSTEM_CONDITION_TYPES.includes(conditionType)) {

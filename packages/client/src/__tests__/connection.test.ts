@@ -106,6 +106,34 @@ describe('page → worker calls', () => {
     expect(listeners.size).toBe(0);
   });
 
+  it('give up with no-service-worker when every worker asked is replaced before it answers', async () => {
+    const { configure, call } = await import('../internal/connection.js');
+    configure({ timeout: 60_000 });
+    const registration: { active: unknown } = { active: undefined };
+    let asked = 0;
+    const replaceable = (): unknown => {
+      const listeners = new Set<() => void>();
+      const worker = {
+        state: 'activated',
+        postMessage() {
+          asked++;
+          setTimeout(() => {
+            worker.state = 'redundant';
+            registration.active = replaceable();
+            for (const listener of listeners) listener();
+          }, 5);
+        },
+        addEventListener: (_: string, listener: () => void) => listeners.add(listener),
+        removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
+      };
+      return worker;
+    };
+    registration.active = replaceable();
+    (globalThis as { navigator?: unknown }).navigator = { serviceWorker: { ready: Promise.resolve(registration) } };
+    await expect(call('hello')).rejects.toMatchObject({ name: 'BgkitError', code: 'no-service-worker', message: expect.stringContaining('kept being replaced') });
+    expect(asked).toBe(3);
+  });
+
   it('fail with no-service-worker when no worker ever becomes active', async () => {
     const { configure, call } = await import('../internal/connection.js');
     configure({ timeout: 50 });

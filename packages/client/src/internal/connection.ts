@@ -23,7 +23,7 @@ export interface ClientOptions {
   timeout: number;
 }
 
-const settings: ClientOptions = { timeout: 10_000 };
+let callTimeout = 10_000;
 let registration: Promise<ServiceWorkerRegistration> | undefined;
 let registering: Promise<unknown> | undefined;
 
@@ -32,24 +32,21 @@ export function awaitRegistration(pending: Promise<unknown>): void {
   registering = pending;
   registration = undefined;
 }
-let scope: string | undefined;
-
 /** The scope of the worker this page talks to, once a call has found it. */
-export function knownScope(): string | undefined {
-  return scope;
-}
+export let workerScope: string | undefined;
 
 /** Configures how pages reach the service worker. Call it before the first bgkit call. */
 export function configure(options: Partial<ClientOptions> = {}): void {
   if (typeof options !== 'object' || options === null) throw new BgkitError('invalid-argument', 'configure() takes an options object.');
   for (const key of Object.keys(options)) {
-    if (key === 'serviceWorker') {
-      throw new BgkitError('invalid-argument', 'configure({ serviceWorker }) is gone: call registerServiceWorker(url) from @bgkit/client/register instead.');
+    if (key !== 'timeout') {
+      // serviceWorker was an option once: say what replaced it.
+      const instead = key === 'serviceWorker' ? ': call registerServiceWorker() from @bgkit/client/register instead' : '';
+      throw new BgkitError('invalid-argument', `configure() has no option "${key}"${instead}.`, { option: key });
     }
-    if (key !== 'timeout') throw new BgkitError('invalid-argument', `configure() has no option "${key}".`, { option: key });
   }
   validateDuration('timeout', options.timeout);
-  if (options.timeout !== undefined) settings.timeout = options.timeout;
+  callTimeout = options.timeout ?? callTimeout;
   registration = undefined;
 }
 
@@ -67,10 +64,8 @@ export function timeout<T>(promise: Promise<T>, ms: number, error: () => BgkitEr
 }
 
 /** The app's worker registration (after registerServiceWorker()'s own, when the app called it). */
-export function getRegistration(): Promise<ServiceWorkerRegistration> {
-  if (!isSupported()) {
-    return Promise.reject(new BgkitError('unsupported-browser', 'This browser has no service workers, so bgkit cannot run background tasks here.'));
-  }
+export async function getRegistration(): Promise<ServiceWorkerRegistration> {
+  if (!isSupported()) throw new BgkitError('unsupported-browser', 'This browser has no service workers, so bgkit cannot run background tasks here.');
   registration ??= (async () => {
     if (registering) {
       try {
@@ -79,28 +74,12 @@ export function getRegistration(): Promise<ServiceWorkerRegistration> {
         throw new BgkitError('no-service-worker', `The service worker could not be registered: ${String(cause)}`, undefined, { cause });
       }
     }
-    return timeout(navigator.serviceWorker.ready, settings.timeout, () =>
-      new BgkitError('no-service-worker', `No active service worker after ${settings.timeout} ms: register one (or call registerServiceWorker() from @bgkit/client/register).`),
+    return timeout(navigator.serviceWorker.ready, callTimeout, () =>
+      new BgkitError('no-service-worker', `No active service worker after ${callTimeout} ms: register one (or call registerServiceWorker() from @bgkit/client/register).`),
     );
   })();
   registration.catch(() => (registration = undefined));
   return registration;
-}
-
-/** Posts one call to `worker` on a channel of its own; resolves with the worker's one reply. */
-function send(worker: ServiceWorker, message: CallMessage): { reply: Promise<CallReply>; close(): void } {
-  const { port1, port2 } = new MessageChannel();
-  const reply = new Promise<CallReply>((resolve) => {
-    port1.onmessage = (event) => resolve(event.data as CallReply);
-  });
-  try {
-    worker.postMessage(message, [port2]);
-  } catch (cause) {
-    port1.close();
-    // Arguments the structured clone cannot carry (a function, a DOM node): the caller's mistake, said so.
-    throw new BgkitError('invalid-argument', `The arguments of "${message.method}" cannot be sent to the service worker: ${String(cause)}`, { method: message.method }, { cause });
-  }
-  return { reply, close: () => port1.close() };
 }
 
 /** Calls the worker. Retries once, on a fresh channel, when the first attempt timed out (every call is idempotent). */
@@ -109,36 +88,38 @@ export async function call<K extends keyof WorkerApi>(
   ...args: Parameters<WorkerApi[K]>
 ): Promise<Awaited<ReturnType<WorkerApi[K]>>> {
   const reg = await getRegistration();
-  scope ??= reg.scope;
-  let lastError: unknown;
+  workerScope ??= reg.scope;
   // One retry after a timeout; a few more when the worker was replaced mid-call (an update activating).
-  for (let attempt = 0, replaced = 0; attempt < 2 && replaced < 3; ) {
+  for (let attempt = 0, replaced = 0; ; ) {
     const worker = reg.active;
     if (!worker) throw new BgkitError('no-service-worker', 'The service worker registration has no active worker.');
-    const channel = send(worker, { type: CALL, v: PROTOCOL_VERSION, method, args, attempt: attempt + replaced });
-    // A worker that becomes redundant (a new version took over) drops the call: ask the new one at once.
+    const { port1, port2 } = new MessageChannel();
     let onState: (() => void) | undefined;
-    const superseded = new Promise<'superseded'>((resolve) => {
-      onState = () => worker.state === 'redundant' && resolve('superseded');
-      worker.addEventListener?.('statechange', onState);
-    });
     try {
-      const answer = await timeout(Promise.race([channel.reply, superseded]), settings.timeout, () =>
-        new BgkitError('sw-timeout', `The service worker did not answer "${method}" within ${settings.timeout} ms.`, { method }),
+      // The worker's one reply; undefined when the worker became redundant (a new version took over and
+      // dropped the call), so that the new one is asked at once.
+      const reply = await timeout(
+        new Promise<CallReply | undefined>((resolve, reject) => {
+          port1.onmessage = (event) => resolve(event.data as CallReply);
+          onState = () => worker.state === 'redundant' && resolve(undefined);
+          worker.addEventListener?.('statechange', onState);
+          try {
+            worker.postMessage({ type: CALL, v: PROTOCOL_VERSION, method, args, attempt: attempt + replaced } satisfies CallMessage, [port2]);
+          } catch (cause) {
+            // Arguments the structured clone cannot carry (a function, a DOM node): the caller's mistake, said so.
+            reject(new BgkitError('invalid-argument', `The arguments of "${method}" cannot be sent to the service worker: ${String(cause)}`, { method }, { cause }));
+          }
+        }),
+        callTimeout,
+        () => new BgkitError('sw-timeout', `The service worker did not answer "${method}" within ${callTimeout} ms.`, { method }),
       );
-      if (answer === 'superseded') {
-        replaced++;
-        continue;
-      }
-      return replyValue(answer) as Awaited<ReturnType<WorkerApi[K]>>;
+      if (reply) return replyValue(reply) as Awaited<ReturnType<WorkerApi[K]>>;
+      if (++replaced > 2) throw new BgkitError('no-service-worker', 'The service worker kept being replaced during the call.');
     } catch (error) {
-      if (!isBgkitError(error, 'sw-timeout')) throw error;
-      lastError = error;
-      attempt++;
+      if (!isBgkitError(error, 'sw-timeout') || ++attempt > 1) throw error;
     } finally {
       worker.removeEventListener?.('statechange', onState!);
-      channel.close();
+      port1.close();
     }
   }
-  throw lastError ?? new BgkitError('no-service-worker', 'The service worker kept being replaced during the call.');
 }

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 // One live object per task id and per group id in this page, so listeners attached anywhere hear every event.
-import type { GroupRecord, RegistrationRecord } from '@bgkit/sw/protocol';
+import { storageName, type BroadcastMessage, type GroupRecord, type RegistrationRecord } from '@bgkit/sw/protocol';
 import { BackgroundTaskCompletedEvent, BackgroundTaskProgressEvent } from '../BackgroundTaskEvents.js';
 import { BackgroundTaskRegistration, kRecord } from '../BackgroundTaskRegistration.js';
 import { BackgroundTaskRegistrationGroup } from '../BackgroundTaskRegistrationGroup.js';
-import { kBind, kUnbind, type BackgroundTrigger } from '../triggers/BackgroundTrigger.js';
+import { kTasks, type BackgroundTrigger } from '../triggers/BackgroundTrigger.js';
 import { triggerFromSpec } from '../triggers/fromSpec.js';
-import { call } from './connection.js';
-import { onWorkerMessage } from './events.js';
+import { call, workerScope } from './connection.js';
 import { startRelay } from './relay.js';
 
 const tasks = new Map<string, BackgroundTaskRegistration>();
@@ -16,11 +15,17 @@ const retired = new Map<string, BackgroundTaskRegistration>();
 const groups = new Map<string, BackgroundTaskRegistrationGroup>();
 let routing = false;
 
+/**
+ * Starts hearing what the worker announces, once the first registration object exists. The channel is
+ * named by the worker's scope, which the call that made that object has found; it never opens at import
+ * (SSR-safe).
+ */
 function route(): void {
   if (routing) return;
   routing = true;
   startRelay();
-  onWorkerMessage((message) => {
+  if (typeof BroadcastChannel === 'undefined') return;
+  new BroadcastChannel(storageName(workerScope)).onmessage = ({ data: message }: MessageEvent<BroadcastMessage>) => {
     if (message.kind === 'progress') {
       (tasks.get(message.taskId) ?? retired.get(message.taskId))?.dispatchEvent(new BackgroundTaskProgressEvent(message.instanceId, message.progress));
     } else if (message.kind === 'completed') {
@@ -28,7 +33,7 @@ function route(): void {
     } else if (message.kind === 'registrations') {
       refreshSoon();
     }
-  });
+  };
 }
 
 let refreshing: ReturnType<typeof setTimeout> | undefined;
@@ -42,44 +47,41 @@ function refreshSoon(): void {
   }, 50);
 }
 
-export function groupFor(record: GroupRecord): BackgroundTaskRegistrationGroup {
-  let group = groups.get(record.id);
-  if (!group) {
-    group = new BackgroundTaskRegistrationGroup(record.id, record.name);
-    groups.set(record.id, group);
+/**
+ * The one object for a group id: the first seen, so a group object the app made itself (and set on a
+ * builder) is the one lookups by id return.
+ */
+export function groupFor(group: GroupRecord | BackgroundTaskRegistrationGroup): BackgroundTaskRegistrationGroup {
+  if (!groups.has(group.id)) {
+    groups.set(group.id, group instanceof BackgroundTaskRegistrationGroup ? group : new BackgroundTaskRegistrationGroup(group.id, group.name));
   }
-  return group;
-}
-
-/** Remembers a group object the app made itself, so lookups by id return that same object. */
-export function adoptGroup(group: BackgroundTaskRegistrationGroup): void {
-  if (!groups.has(group.id)) groups.set(group.id, group);
+  return groups.get(group.id)!;
 }
 
 export function registrationFor(
   record: RegistrationRecord,
-  groupRecords: Map<string, GroupRecord>,
+  groupRecord: GroupRecord | null | undefined,
   trigger?: BackgroundTrigger,
 ): BackgroundTaskRegistration {
   route();
   let registration = tasks.get(record.taskId);
   if (!registration) {
-    const groupRecord = record.groupId ? groupRecords.get(record.groupId) : undefined;
-    const group = groupRecord ? groupFor(groupRecord) : null;
+    const group = record.groupId && groupRecord ? groupFor(groupRecord) : null;
     registration = new BackgroundTaskRegistration(record, trigger ?? triggerFromSpec(record.trigger), group);
     tasks.set(record.taskId, registration);
   } else {
     registration[kRecord](record);
   }
-  registration.trigger[kBind](record.taskId);
-  if (trigger && trigger !== registration.trigger) trigger[kBind](record.taskId);
+  // A builder's trigger starts the task too when the task existed already, made with another trigger object.
+  registration.trigger[kTasks]?.add(record.taskId);
+  trigger?.[kTasks]?.add(record.taskId);
   return registration;
 }
 
 export function forget(taskId: string): void {
   const registration = tasks.get(taskId);
   if (!registration) return;
-  registration.trigger[kUnbind](taskId);
+  registration.trigger[kTasks]?.delete(taskId);
   tasks.delete(taskId);
   retired.set(taskId, registration);
 }
@@ -90,10 +92,9 @@ export async function listAll(): Promise<BackgroundTaskRegistration[]> {
   // the listing was on its way is not in it, yet alive.
   const known = [...tasks.keys()];
   const { registrations, groups: groupRecords } = await call('list');
-  const byId = new Map(groupRecords.map((g) => [g.id, g]));
   const alive = new Set(registrations.map((r) => r.taskId));
   for (const id of known) if (!alive.has(id)) forget(id);
-  return registrations.map((r) => registrationFor(r, byId));
+  return registrations.map((r) => registrationFor(r, groupRecords.find((g) => g.id === r.groupId)));
 }
 
 export async function listGroups(): Promise<BackgroundTaskRegistrationGroup[]> {

@@ -16,37 +16,24 @@ interface NetworkInformation extends EventTarget {
   readonly type?: string;
 }
 
-/** Chromium only. */
-function networkInformation(): NetworkInformation | undefined {
-  return (navigator as { connection?: NetworkInformation }).connection;
-}
-
-let started = false;
 let last = '';
 let battery: BatteryManager | undefined;
 
-function snapshot(): DeviceSignals {
+/** Sends what this page sees if it changed since this page last sent it. */
+function report(): void {
+  // Network Information: Chromium only.
+  const connection = (navigator as { connection?: NetworkInformation }).connection;
+  // Undefined fields (what this browser cannot tell) are left out of the key and ignored by the worker.
   const signals: DeviceSignals = {
     online: navigator.onLine,
     userPresent: document.visibilityState === 'visible',
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    onAC: battery?.charging,
+    batteryLevel: battery?.level,
+    saveData: connection?.saveData,
+    effectiveType: connection?.effectiveType,
+    connectionType: connection?.type || undefined,
   };
-  if (battery) {
-    signals.onAC = battery.charging;
-    signals.batteryLevel = battery.level;
-  }
-  const connection = networkInformation();
-  if (connection) {
-    signals.saveData = connection.saveData;
-    signals.effectiveType = connection.effectiveType;
-    if (connection.type) signals.connectionType = connection.type;
-  }
-  return signals;
-}
-
-/** Sends the current signals if they changed since this page last sent them. */
-export function report(): void {
-  const signals = snapshot();
   const key = JSON.stringify(signals);
   if (key === last) return;
   last = key;
@@ -64,21 +51,19 @@ function tick(): void {
   call('tick').catch(() => undefined);
 }
 
-/** Starts relaying (once per page). Browsers fire no event for a time-zone change, so it is also polled. */
+/** Starts relaying (the registry calls it once per page). Browsers fire no event for a time-zone change, so it is also polled. */
 export function startRelay(): void {
-  if (started || typeof window === 'undefined' || typeof document === 'undefined') return;
-  started = true;
+  if (typeof window === 'undefined' || typeof document === 'undefined') return;
   for (const type of ['online', 'offline', 'blur', 'pageshow']) window.addEventListener(type, report);
   window.addEventListener('focus', tick);
   // Lets the worker tell when the last window of the app has gone (for sessionConnected).
   window.addEventListener('pagehide', () => void call('relay', { leaving: true }).catch(() => undefined));
   document.addEventListener('visibilitychange', report);
-  networkInformation()?.addEventListener('change', report);
+  (navigator as { connection?: NetworkInformation }).connection?.addEventListener('change', report);
   setInterval(tick, 60_000);
   report();
   // Chromium only; elsewhere the power state stays unknown (and counts as AC).
-  const getBattery = (navigator as { getBattery?: () => Promise<BatteryManager> }).getBattery;
-  getBattery?.call(navigator).then((manager) => {
+  (navigator as { getBattery?: () => Promise<BatteryManager> }).getBattery?.().then((manager) => {
     battery = manager;
     manager.addEventListener('chargingchange', report);
     manager.addEventListener('levelchange', report);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, isBgkitError, type ApplicationTriggerResult, type TriggerSpec } from '@bgkit/sw/protocol';
+import { BgkitError, isBgkitError, type ApplicationTriggerResult } from '@bgkit/sw/protocol';
 import { call } from '../internal/connection.js';
-import { BackgroundTrigger, kBind, kSpec, kUnbind } from './BackgroundTrigger.js';
+import { BackgroundTrigger, kTasks } from './BackgroundTrigger.js';
 
 /** Arguments passed to a requested task; the task reads them as `triggerDetails.arguments`. Must be structured-cloneable. */
 export type ValueSet = Record<string, unknown>;
@@ -9,22 +9,8 @@ export type ValueSet = Record<string, unknown>;
 /** Starts its tasks when the app asks, from any page: `await trigger.request({ ... })`. */
 export class ApplicationTrigger extends BackgroundTrigger {
   readonly type = 'application' as const;
-  readonly #taskIds = new Set<string>();
-
   /** @internal */
-  [kSpec](): TriggerSpec {
-    return { type: 'application' };
-  }
-
-  /** @internal */
-  override [kBind](taskId: string): void {
-    this.#taskIds.add(taskId);
-  }
-
-  /** @internal */
-  override [kUnbind](taskId: string): void {
-    this.#taskIds.delete(taskId);
-  }
+  override readonly [kTasks] = new Set<string>();
 
   /**
    * Starts every task registered with this trigger. Resolves `'allowed'` once the run is recorded (its
@@ -32,7 +18,7 @@ export class ApplicationTrigger extends BackgroundTrigger {
    * instance of the task still runs.
    */
   async request(args?: ValueSet): Promise<ApplicationTriggerResult> {
-    if (this.#taskIds.size === 0) {
+    if (this[kTasks].size === 0) {
       throw new BgkitError('not-registered', 'This ApplicationTrigger is not set on any registered task: register a task with it first.');
     }
     if (args !== undefined) {
@@ -45,14 +31,15 @@ export class ApplicationTrigger extends BackgroundTrigger {
         throw new BgkitError('invalid-arguments', 'request() arguments must be structured-cloneable (no functions, DOM nodes or class instances with private state).', undefined, { cause });
       }
     }
-    const taskIds = [...this.#taskIds];
+    const taskIds = [...this[kTasks]];
     const settled = await Promise.allSettled(taskIds.map((taskId) => call('request', taskId, crypto.randomUUID(), args)));
-    // A task unregistered elsewhere no longer listens to this trigger; the others have been started.
+    const results: ApplicationTriggerResult[] = [];
     settled.forEach((s, i) => {
-      if (s.status === 'rejected' && isBgkitError(s.reason, 'not-registered')) this.#taskIds.delete(taskIds[i]!);
+      if (s.status === 'fulfilled') results.push(s.value);
+      // A task unregistered elsewhere no longer listens to this trigger; the others have been started.
+      else if (isBgkitError(s.reason, 'not-registered')) this[kTasks].delete(taskIds[i]!);
     });
-    const results = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-    if (results.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
+    if (!results[0]) throw (settled[0] as PromiseRejectedResult).reason;
     return results.includes('allowed') ? 'allowed' : results[0]!;
   }
 }

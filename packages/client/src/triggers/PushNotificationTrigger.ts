@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { TriggerSpec } from '@bgkit/sw/protocol';
-import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
+import { BackgroundTrigger } from './BackgroundTrigger.js';
 
 /**
  * Runs its task when a push message arrives. The task gets `triggerDetails.text` (the payload, or null) and,
@@ -8,9 +7,4 @@ import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
  */
 export class PushNotificationTrigger extends BackgroundTrigger {
   readonly type = 'push' as const;
-
-  /** @internal */
-  [kSpec](): TriggerSpec {
-    return { type: 'push' };
-  }
 }

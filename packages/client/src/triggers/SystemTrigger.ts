@@ -1,28 +1,30 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, validateSystemType, type SystemTriggerType, type TriggerSpec } from '@bgkit/sw/protocol';
+import { BgkitError, type SystemTriggerType, type TriggerSpec } from '@bgkit/sw/protocol';
 import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
 
 /**
  * Runs its task when the system changes state: `internetAvailable` (a real Background Sync where the browser
  * has one), `networkStateChange`, `userPresent`, `userAway`, `timeZoneChange` (relayed by open pages) and
  * `servicingComplete` (a new version of the app's worker activated). Windows' other types cannot happen on
- * the web: registering them fails with `unsupported-trigger`.
+ * the web: registering them fails with `unsupported-trigger`, and registering a type Windows does not have
+ * fails with `invalid-trigger`.
  */
 export class SystemTrigger extends BackgroundTrigger {
   readonly type = 'system' as const;
-  readonly triggerType: SystemTriggerType;
-  readonly oneShot: boolean;
+  declare readonly triggerType: SystemTriggerType;
+  declare readonly oneShot: boolean;
 
   constructor(triggerType: SystemTriggerType, oneShot: boolean) {
     super();
-    validateSystemType(triggerType);
+    // The type is checked by the worker when the task is registered: the page would need the list of every
+    // Windows system trigger for a check that register() makes anyway.
     if (typeof oneShot !== 'boolean') throw new BgkitError('invalid-trigger', 'oneShot must be a boolean.', { oneShot });
     this.triggerType = triggerType;
     this.oneShot = oneShot;
   }
 
   /** @internal */
-  [kSpec](): TriggerSpec {
+  override [kSpec](): TriggerSpec {
     return { type: 'system', systemType: this.triggerType, oneShot: this.oneShot };
   }
 }

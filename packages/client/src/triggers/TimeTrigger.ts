@@ -5,8 +5,8 @@ import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
 /** What TimeTrigger and MaintenanceTrigger share: a freshness time in minutes (at least 15) and `oneShot`. */
 abstract class ScheduledTrigger extends BackgroundTrigger {
   abstract override readonly type: 'time' | 'maintenance';
-  readonly freshnessTime: number;
-  readonly oneShot: boolean;
+  declare readonly freshnessTime: number;
+  declare readonly oneShot: boolean;
 
   constructor(freshnessTime: number, oneShot: boolean) {
     super();
@@ -16,7 +16,7 @@ abstract class ScheduledTrigger extends BackgroundTrigger {
   }
 
   /** @internal */
-  [kSpec](): TriggerSpec {
+  override [kSpec](): TriggerSpec {
     return { type: this.type, freshnessTime: this.freshnessTime, oneShot: this.oneShot };
   }
 }

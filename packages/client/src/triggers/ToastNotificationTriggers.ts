@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { TriggerSpec } from '@bgkit/sw/protocol';
-import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
+import { BackgroundTrigger } from './BackgroundTrigger.js';
 
 /**
  * Runs its task when the user clicks a notification of the app, its body or one of its action buttons
@@ -9,19 +8,9 @@ import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
  */
 export class ToastNotificationActionTrigger extends BackgroundTrigger {
   readonly type = 'toastAction' as const;
-
-  /** @internal */
-  [kSpec](): TriggerSpec {
-    return { type: 'toastAction' };
-  }
 }
 
 /** Runs its task when the user dismisses a notification of the app (`notificationclose`). */
 export class ToastNotificationHistoryChangedTrigger extends BackgroundTrigger {
   readonly type = 'toastHistoryChanged' as const;
-
-  /** @internal */
-  [kSpec](): TriggerSpec {
-    return { type: 'toastHistoryChanged' };
-  }
 }

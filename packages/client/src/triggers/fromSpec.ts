@@ -7,24 +7,23 @@ import { SystemTrigger } from './SystemTrigger.js';
 import { MaintenanceTrigger, TimeTrigger } from './TimeTrigger.js';
 import { ToastNotificationActionTrigger, ToastNotificationHistoryChangedTrigger } from './ToastNotificationTriggers.js';
 
+type TriggerClass = new (parameter?: never, oneShot?: boolean) => BackgroundTrigger;
+
+const classes: Record<string, TriggerClass> = {
+  __proto__: null,
+  application: ApplicationTrigger,
+  time: TimeTrigger,
+  maintenance: MaintenanceTrigger,
+  push: PushNotificationTrigger,
+  toastAction: ToastNotificationActionTrigger,
+  toastHistoryChanged: ToastNotificationHistoryChangedTrigger,
+  system: SystemTrigger,
+} as unknown as Record<string, TriggerClass>;
+
 /** Rebuilds the trigger object of a stored registration. */
 export function triggerFromSpec(spec: TriggerSpec): BackgroundTrigger {
-  switch (spec.type) {
-    case 'application':
-      return new ApplicationTrigger();
-    case 'time':
-      return new TimeTrigger(spec.freshnessTime, spec.oneShot);
-    case 'maintenance':
-      return new MaintenanceTrigger(spec.freshnessTime, spec.oneShot);
-    case 'push':
-      return new PushNotificationTrigger();
-    case 'toastAction':
-      return new ToastNotificationActionTrigger();
-    case 'toastHistoryChanged':
-      return new ToastNotificationHistoryChangedTrigger();
-    case 'system':
-      return new SystemTrigger(spec.systemType, spec.oneShot);
-    default:
-      throw new BgkitError('unsupported-trigger', `Unknown stored trigger "${String((spec as { type: unknown }).type)}".`);
-  }
+  const Trigger = classes[spec.type];
+  if (!Trigger) throw new BgkitError('unsupported-trigger', `Unknown stored trigger "${String(spec.type)}".`);
+  const { systemType, freshnessTime, oneShot } = spec as { systemType?: never; freshnessTime?: never; oneShot?: boolean };
+  return new Trigger(systemType ?? freshnessTime, oneShot);
 }

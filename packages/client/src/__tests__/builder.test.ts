@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CallMessage, CallReply, RegisterInput, SerializedError } from '@bgkit/sw/protocol';
+
+/** A worker that refuses every registration with `error`, as the real one does for what it will not run. */
+function refusingWorker(error: SerializedError): RegisterInput[] {
+  const sent: RegisterInput[] = [];
+  const active = {
+    postMessage(message: CallMessage, [port]: MessagePort[]) {
+      if (message.method === 'register') sent.push(message.args[0] as RegisterInput);
+      const reply: CallReply = { ok: false, error };
+      port!.postMessage(reply);
+    },
+  };
+  (globalThis as { navigator?: unknown }).navigator = { serviceWorker: { ready: Promise.resolve({ active }) } };
+  return sent;
+}
+
+afterEach(() => {
+  delete (globalThis as { navigator?: unknown }).navigator;
+});
+
+describe('what only the worker checks reaches register() with its code', () => {
+  it('a system trigger the web cannot have: unsupported-trigger, naming it', async () => {
+    const { BackgroundTaskBuilder, SystemTrigger, configure } = await import('../index.js');
+    configure({ timeout: 500 });
+    const message = 'The system trigger "smsReceived" cannot run on the web.';
+    const sent = refusingWorker({ name: 'BgkitError', message, code: 'unsupported-trigger', details: { trigger: 'smsReceived' } });
+    const builder = new BackgroundTaskBuilder();
+    builder.name = 'sms';
+    builder.taskEntryPoint = 'sms.read';
+    builder.setTrigger(new SystemTrigger('smsReceived', false));
+    await expect(builder.register()).rejects.toMatchObject({ name: 'BgkitError', code: 'unsupported-trigger', message });
+    expect(sent.map((input) => input.trigger)).toEqual([{ type: 'system', systemType: 'smsReceived', oneShot: false }]);
+  });
+
+  it('a system trigger type Windows does not have: invalid-trigger, naming it', async () => {
+    const { BackgroundTaskBuilder, SystemTrigger, configure } = await import('../index.js');
+    configure({ timeout: 500 });
+    const message = '"bogus" is not a SystemTriggerType.';
+    const sent = refusingWorker({ name: 'BgkitError', message, code: 'invalid-trigger', details: { systemType: 'bogus' } });
+    const builder = new BackgroundTaskBuilder();
+    builder.name = 'bogus';
+    builder.taskEntryPoint = 'system.react';
+    builder.setTrigger(new SystemTrigger('bogus' as never, false));
+    await expect(builder.register()).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-trigger', message });
+    expect(sent.map((input) => input.trigger)).toEqual([{ type: 'system', systemType: 'bogus', oneShot: false }]);
+  });
+
+  it('still refuses a oneShot that is not a boolean at once, as TimeTrigger does', async () => {
+    const { SystemTrigger } = await import('../index.js');
+    expect(() => new SystemTrigger('internetAvailable', 1 as never)).toThrow(expect.objectContaining({ name: 'BgkitError', code: 'invalid-trigger' }));
+  });
+
+  it('conditions that can never hold together: invalid-argument', async () => {
+    const { ApplicationTrigger, BackgroundTaskBuilder, SystemCondition, configure } = await import('../index.js');
+    configure({ timeout: 500 });
+    const sent = refusingWorker({
+      name: 'BgkitError',
+      message: 'The conditions "internetAvailable" and "internetNotAvailable" can never hold together: the task would never run.',
+      code: 'invalid-argument',
+      details: { conditions: ['internetAvailable', 'internetNotAvailable'] },
+    });
+    const builder = new BackgroundTaskBuilder();
+    builder.name = 'never';
+    builder.taskEntryPoint = 'never.runs';
+    builder.setTrigger(new ApplicationTrigger());
+    builder.addCondition(new SystemCondition('internetAvailable'));
+    builder.addCondition(new SystemCondition('internetNotAvailable'));
+    await expect(builder.register()).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument', details: { conditions: ['internetAvailable', 'internetNotAvailable'] } });
+    expect(sent.map((input) => input.conditions)).toEqual([[{ type: 'internetAvailable' }, { type: 'internetNotAvailable' }]]);
+  });
+});
