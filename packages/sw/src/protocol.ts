@@ -167,6 +167,8 @@ export interface SimulationOutcome {
 /** Windows' BackgroundWorkCostValue: how much background work the device can take now. */
 export type BackgroundWorkCostValue = 'low' | 'medium' | 'high';
 
+export const WORK_COSTS: readonly BackgroundWorkCostValue[] = ['low', 'medium', 'high'];
+
 /** `triggerDetails` of a run started by a notification click (`action` is '' for the body) or close. */
 export interface ToastTriggerDetails {
   action: string;
@@ -197,12 +199,6 @@ export type SystemConditionType =
 export const SYSTEM_CONDITION_TYPES: readonly SystemConditionType[] = [
   'userPresent', 'userNotPresent', 'internetAvailable', 'internetNotAvailable', 'sessionConnected',
   'sessionDisconnected', 'freeNetworkAvailable', 'backgroundWorkCostNotHigh',
-];
-
-/** The conditions this version can evaluate; adding any other fails with `unsupported-condition`. */
-export const WEB_CONDITIONS: readonly SystemConditionType[] = [
-  'userPresent', 'userNotPresent', 'internetAvailable', 'internetNotAvailable', 'sessionConnected', 'sessionDisconnected',
-  'backgroundWorkCostNotHigh', 'freeNetworkAvailable',
 ];
 
 /** A condition as stored and sent over the wire. */
