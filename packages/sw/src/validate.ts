@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Checks shared by the page (to fail fast, without a worker) and the worker (which trusts no page).
-import { BgkitError, type BgkitErrorCode } from './BgkitError.js';
+import { BgkitError } from './BgkitError.js';
 import {
   CANCELLATION_REASONS,
   SYSTEM_CONDITION_TYPES,
@@ -156,13 +156,19 @@ export function validateSystemType(systemType: unknown): asserts systemType is S
 
 export function validateFreshness(freshnessTime: unknown, oneShot: unknown): void {
   if (typeof freshnessTime !== 'number' || !Number.isInteger(freshnessTime) || freshnessTime < MIN_FRESHNESS_MINUTES) {
-    throw new BgkitError('invalid-trigger', `freshnessTime is in whole minutes and at least ${MIN_FRESHNESS_MINUTES}, as on Windows (got ${String(freshnessTime)}).`, { freshnessTime, minimum: MIN_FRESHNESS_MINUTES });
+    throw new BgkitError(
+      'invalid-trigger',
+      `freshnessTime is in whole minutes and at least ${MIN_FRESHNESS_MINUTES}, as on Windows (got ${String(freshnessTime)}).`,
+      { freshnessTime, minimum: MIN_FRESHNESS_MINUTES },
+    );
   }
   if (typeof oneShot !== 'boolean') throw new BgkitError('invalid-trigger', 'oneShot must be a boolean.', { oneShot });
 }
 
 export function validateTrigger(trigger: unknown): asserts trigger is TriggerSpec {
-  if (trigger == null) throw new BgkitError('missing-trigger', 'A background task needs a trigger: call setTrigger() before register().');
+  if (trigger == null) {
+    throw new BgkitError('missing-trigger', 'A background task needs a trigger: call setTrigger() before register().');
+  }
   const { type, systemType, freshnessTime, oneShot } = trigger as { type?: unknown; systemType?: unknown; freshnessTime?: unknown; oneShot?: unknown };
   if (!TRIGGER_TYPES.includes(type as TriggerSpec['type'])) {
     throw new BgkitError('unsupported-trigger', `The trigger "${String(type)}" cannot run on the web.`, { trigger: type });
@@ -188,15 +194,21 @@ const OPPOSITES: ReadonlyArray<[SystemConditionType, SystemConditionType]> = [
 export function validateRegisterInput(input: RegisterInput): void {
   if (typeof input !== 'object' || input === null) throw new BgkitError('invalid-argument', 'A registration must be an object.');
   validateTrigger(input.trigger);
-  if (!nonEmpty(input.name)) throw new BgkitError('invalid-name', 'A background task needs a non-empty name.', { name: input.name });
+  if (!nonEmpty(input.name)) {
+    throw new BgkitError('invalid-name', 'A background task needs a non-empty name.', { name: input.name });
+  }
   if (!nonEmpty(input.entryPoint)) {
     throw new BgkitError('invalid-entry-point', 'A background task needs a non-empty taskEntryPoint: the name given to defineTask() in the service worker.', { entryPoint: input.entryPoint });
   }
-  if (!Array.isArray(input.conditions)) throw new BgkitError('invalid-argument', 'conditions must be an array.');
+  if (!Array.isArray(input.conditions)) {
+    throw new BgkitError('invalid-argument', 'conditions must be an array.');
+  }
   const types = new Set<string>();
   for (const condition of input.conditions) {
     const type = (condition as { type?: unknown } | null)?.type as SystemConditionType;
-    if (!SYSTEM_CONDITION_TYPES.includes(type)) throw new BgkitError('invalid-argument', `"${String(type)}" is not a SystemConditionType.`, { condition: type });
+    if (!SYSTEM_CONDITION_TYPES.includes(type)) {
+      throw new BgkitError('invalid-argument', `"${String(type)}" is not a SystemConditionType.`, { condition: type });
+    }
     types.add(type);
   }
   for (const [a, b] of OPPOSITES) {
