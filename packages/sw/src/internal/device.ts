@@ -43,12 +43,6 @@ function merge(previous: DeviceSignals, signals: DeviceSignals): DeviceSignals {
   return next;
 }
 
-function sameSignals(a: DeviceSignals, b: DeviceSignals): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof DeviceSignals)[]);
-  for (const key of keys) if (a[key] !== b[key]) return false;
-  return true;
-}
-
 /** The system triggers that going from `before` to `after` fires. A field seen for the first time fires nothing. */
 export function transitions(before: DeviceSignals, after: DeviceSignals): SystemTriggerType[] {
   const fired: SystemTriggerType[] = [];
@@ -87,7 +81,8 @@ export async function applySignals(signals: DeviceSignals, { mode = 'reported', 
   if (mode !== 'reset') {
     const [reported, simulated] = await Promise.all([db.get('meta', KEY) as Promise<Stored>, db.get('meta', SIMULATED_KEY) as Promise<Stored>]);
     const stored = mode === 'reported' ? (reported ?? {}) : (simulated ?? {});
-    if (reported !== undefined && sameSignals(stored, merge(stored, signals))) return [];
+    // merge() keeps the order of the fields it had and appends new ones: equal text is an equal state.
+    if (reported !== undefined && JSON.stringify(stored) === JSON.stringify(merge(stored, signals))) return [];
   }
   const tx = db.transaction(['meta', 'pending', 'registrations'], 'readwrite');
   const meta = tx.objectStore('meta');
