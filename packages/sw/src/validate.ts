@@ -21,7 +21,8 @@ import {
 /** The longest delay a timer can hold (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
 
-function nonEmpty(value: unknown): value is string {
+/** A string with something other than whitespace in it. */
+export function nonEmpty(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
 }
 
