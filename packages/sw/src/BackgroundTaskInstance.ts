@@ -5,7 +5,7 @@ import type { BackgroundTaskCancellationReason } from './protocol.js';
 
 /** Fired on a task instance when the kit cancels it; `reason` says why, as Windows does. */
 export class BackgroundTaskCanceledEvent extends Event {
-  readonly reason: BackgroundTaskCancellationReason;
+  declare readonly reason: BackgroundTaskCancellationReason;
   constructor(reason: BackgroundTaskCancellationReason) {
     super('canceled');
     this.reason = reason;
@@ -131,7 +131,7 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
   }
 
   set progress(value: number) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) {
+    if (typeof value !== 'number' || !(value >= 0 && value <= 100)) {
       throw new BgkitError('invalid-progress', `progress must be a number from 0 to 100 (got ${String(value)}).`, { value });
     }
     const rounded = Math.round(value);
