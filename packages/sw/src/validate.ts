@@ -184,8 +184,11 @@ export function validateTrigger(trigger: unknown): asserts trigger is TriggerSpe
   if (type === 'time' || type === 'maintenance') validateFreshness(freshnessTime, oneShot);
 }
 
-/** Condition pairs that can never hold at once: a task given both would never run. */
-const OPPOSITES: ReadonlyArray<[SystemConditionType, SystemConditionType]> = [
+/**
+ * Condition pairs that can never hold at once: a task given both would never run. A negative condition's
+ * first pair holds its negation, which is how the worker evaluates it.
+ */
+export const OPPOSITES: ReadonlyArray<[SystemConditionType, SystemConditionType]> = [
   ['internetAvailable', 'internetNotAvailable'],
   ['userPresent', 'userNotPresent'],
   ['sessionConnected', 'sessionDisconnected'],

@@ -39,7 +39,7 @@ describe('conditions', () => {
     ]);
     expect(await holding({ online: false, userPresent: false, saveData: true })).toEqual(['internetNotAvailable', 'userNotPresent', 'sessionDisconnected']);
     expect(await holding({ online: true, saveData: false, connectionType: 'cellular' })).toContain('internetAvailable');
-    expect(await holding({ online: true, connectionType: 'cellular' })).not.toContain('freeNetworkAvailable');
+    expect(await holding({ online: true, connectionType: 'cellular' })).toEqual(['internetAvailable', 'userNotPresent', 'sessionDisconnected', 'backgroundWorkCostNotHigh']);
   });
 
   it('count the worker offline when its own navigator says so', async () => {

@@ -4,6 +4,7 @@
 import type { RegistrationRecord, SystemConditionType } from '../protocol.js';
 import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { readDevice } from './device.js';
+import { OPPOSITES } from '../validate.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -28,16 +29,10 @@ export async function windowClients(): Promise<WindowClient[]> {
   return windows.filter((w) => !leaving.has(w.id));
 }
 
-/** Each negative condition and the condition it is the opposite of. */
-const OPPOSITE_OF: Partial<Record<SystemConditionType, SystemConditionType>> = {
-  internetNotAvailable: 'internetAvailable',
-  userNotPresent: 'userPresent',
-  sessionDisconnected: 'sessionConnected',
-};
-
 async function holds(type: SystemConditionType): Promise<boolean> {
-  const opposite = OPPOSITE_OF[type];
-  if (opposite) return !(await holds(opposite));
+  // A negative condition holds when its positive one does not.
+  const positive = OPPOSITES.find((pair) => pair[1] === type)?.[0];
+  if (positive) return !(await holds(positive));
   if (type === 'sessionConnected') return (await windowClients()).length > 0;
   if (type === 'backgroundWorkCostNotHigh') return (await BackgroundWorkCost.current()) !== 'high';
   const device = await readDevice();
