@@ -28,7 +28,7 @@ export interface InstanceHooks {
   onDeferralsSettled(): void;
 }
 
-/** @internal Cancels once: records the reason, fires `canceled`, then aborts the signal. */
+/** @internal What the runner makes an instance from. */
 export interface InstanceInit<TDetails> {
   instanceId: string;
   task: BackgroundTaskInfo;

@@ -167,6 +167,7 @@ export interface SimulationOutcome {
 /** Windows' BackgroundWorkCostValue: how much background work the device can take now. */
 export type BackgroundWorkCostValue = 'low' | 'medium' | 'high';
 
+/** Every work cost a devtools simulation may force, cheapest first. */
 export const WORK_COSTS: readonly BackgroundWorkCostValue[] = ['low', 'medium', 'high'];
 
 /** `triggerDetails` of a run started by a notification click (`action` is '' for the body) or close. */
