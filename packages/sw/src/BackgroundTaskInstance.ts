@@ -5,7 +5,7 @@ import type { BackgroundTaskCancellationReason } from './protocol.js';
 
 /** Fired on a task instance when the kit cancels it; `reason` says why, as Windows does. */
 export class BackgroundTaskCanceledEvent extends Event {
-  readonly reason: BackgroundTaskCancellationReason;
+  declare readonly reason: BackgroundTaskCancellationReason;
   constructor(reason: BackgroundTaskCancellationReason) {
     super('canceled');
     this.reason = reason;
@@ -28,8 +28,19 @@ export interface InstanceHooks {
   onDeferralsSettled(): void;
 }
 
-let cancel: (instance: BackgroundTaskInstance<unknown>, reason: BackgroundTaskCancellationReason) => boolean;
-let openDeferrals: (instance: BackgroundTaskInstance<unknown>) => number;
+/** @internal What the runner makes an instance from. */
+export interface InstanceInit<TDetails> {
+  instanceId: string;
+  task: BackgroundTaskInfo;
+  triggerDetails: TDetails;
+  hooks: InstanceHooks;
+  networkRequested?: boolean;
+}
+
+/** @internal Cancels once: records the reason, fires `canceled`, then aborts the signal. */
+export let cancelInstance: (instance: BackgroundTaskInstance<unknown>, reason: BackgroundTaskCancellationReason) => boolean;
+/** @internal */
+export let countOpenDeferrals: (instance: BackgroundTaskInstance<unknown>) => number;
 
 export interface BackgroundTaskInstanceEventMap {
   canceled: BackgroundTaskCanceledEvent;
@@ -55,21 +66,22 @@ export interface BackgroundTaskInstance<TDetails> {
  * a deferral for callback-style work, and stop when `signal` aborts or `canceled` fires.
  */
 export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
-  readonly instanceId: string;
-  readonly task: BackgroundTaskInfo;
-  readonly triggerDetails: TDetails;
+  // Set in the constructor, in this order: declared only, so that no empty field is defined first.
+  declare readonly instanceId: string;
+  declare readonly task: BackgroundTaskInfo;
+  declare readonly triggerDetails: TDetails;
   /** Aborts when the instance is canceled; its reason is a BgkitError with code `task-canceled`. */
-  readonly signal: AbortSignal;
+  declare readonly signal: AbortSignal;
   /** Always 0 here: browsers do not suspend a worker's task and resume it. Kept for the Windows shape. */
-  readonly suspendedCount = 0;
+  declare readonly suspendedCount: 0;
   #progress = 0;
   #openDeferrals = 0;
   #cancelReason: BackgroundTaskCancellationReason | null = null;
-  #hooks: InstanceHooks;
+  #init: InstanceInit<TDetails>;
   #controller = new AbortController();
 
   static {
-    cancel = (instance, reason) => {
+    cancelInstance = (instance, reason) => {
       if (instance.#cancelReason) return false;
       instance.#cancelReason = reason;
       try {
@@ -79,26 +91,18 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
       }
       return true;
     };
-    openDeferrals = (instance) => instance.#openDeferrals;
+    countOpenDeferrals = (instance) => instance.#openDeferrals;
   }
 
-  #networkRequested: boolean;
-
   /** @internal Instances are made by the runtime, never by handlers. */
-  constructor(init: {
-    instanceId: string;
-    task: BackgroundTaskInfo;
-    triggerDetails: TDetails;
-    hooks: InstanceHooks;
-    networkRequested?: boolean;
-  }) {
+  constructor(init: InstanceInit<TDetails>) {
     super();
     this.instanceId = init.instanceId;
     this.task = Object.freeze({ ...init.task });
     this.triggerDetails = init.triggerDetails;
     this.signal = this.#controller.signal;
-    this.#hooks = init.hooks;
-    this.#networkRequested = init.networkRequested === true;
+    this.suspendedCount = 0;
+    this.#init = init;
   }
 
   /**
@@ -107,7 +111,7 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
    * A request canceled with the task is not queued.
    */
   async fetchOrQueue(input: RequestInfo | URL, init?: RequestInit): Promise<Response | null> {
-    if (!this.#networkRequested) {
+    if (!this.#init.networkRequested) {
       throw new BgkitError('invalid-argument', 'fetchOrQueue() is for tasks registered with isNetworkRequested = true.');
     }
     const queue = requestQueue();
@@ -127,13 +131,13 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
   }
 
   set progress(value: number) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) {
+    if (typeof value !== 'number' || !(value >= 0 && value <= 100)) {
       throw new BgkitError('invalid-progress', `progress must be a number from 0 to 100 (got ${String(value)}).`, { value });
     }
     const rounded = Math.round(value);
     if (rounded === this.#progress || this.#cancelReason) return;
     this.#progress = rounded;
-    this.#hooks.onProgress(rounded);
+    this.#init.hooks.onProgress(rounded);
   }
 
   /** Why the instance was canceled, or null while it was not. */
@@ -149,18 +153,8 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
       complete: () => {
         if (done) return;
         done = true;
-        if (--this.#openDeferrals === 0) this.#hooks.onDeferralsSettled();
+        if (--this.#openDeferrals === 0) this.#init.hooks.onDeferralsSettled();
       },
     };
   }
-}
-
-/** @internal Cancels once: records the reason, fires `canceled`, then aborts the signal. */
-export function cancelInstance(instance: BackgroundTaskInstance<unknown>, reason: BackgroundTaskCancellationReason): boolean {
-  return cancel(instance, reason);
-}
-
-/** @internal */
-export function countOpenDeferrals(instance: BackgroundTaskInstance<unknown>): number {
-  return openDeferrals(instance);
 }

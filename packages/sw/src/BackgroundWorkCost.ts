@@ -14,7 +14,8 @@ export function computeWorkCost(device: DeviceSignals, running: number): Backgro
   if (device.workCost) return device.workCost;
   const onBattery = device.onAC === false;
   if (
-    (onBattery && typeof device.batteryLevel === 'number' && device.batteryLevel < 0.15) ||
+    // An unknown level (undefined) compares false: the cheap case.
+    (onBattery && device.batteryLevel! < 0.15) ||
     device.saveData === true ||
     device.effectiveType === 'slow-2g' ||
     device.effectiveType === '2g' ||

@@ -36,8 +36,9 @@ export type BgkitErrorCode =
  */
 export class BgkitError extends Error {
   override readonly name = 'BgkitError';
-  readonly code: BgkitErrorCode;
-  readonly details: Record<string, unknown> | undefined;
+  // Assigned in the constructor: declared only, so that they are not first defined empty.
+  declare readonly code: BgkitErrorCode;
+  declare readonly details: Record<string, unknown> | undefined;
 
   constructor(
     code: BgkitErrorCode,

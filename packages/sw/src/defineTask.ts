@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { BgkitError } from './BgkitError.js';
 import { install } from './internal/install.js';
-import { validateDuration } from './validate.js';
+import { nonEmpty, validateDuration } from './validate.js';
 import { definitions, options, type RuntimeOptions, type TaskHandler, type TaskOptions } from './internal/runtime.js';
 
 /**
@@ -19,7 +19,7 @@ export function defineTask<TDetails = unknown, TResult = unknown>(
   handler: TaskHandler<TDetails, TResult>,
   taskOptions: TaskOptions = {},
 ): void {
-  if (typeof entryPoint !== 'string' || entryPoint.trim() === '') {
+  if (!nonEmpty(entryPoint)) {
     throw new BgkitError('invalid-entry-point', 'defineTask() needs a non-empty entry point name.', { entryPoint });
   }
   if (typeof handler !== 'function') {

@@ -167,6 +167,9 @@ export interface SimulationOutcome {
 /** Windows' BackgroundWorkCostValue: how much background work the device can take now. */
 export type BackgroundWorkCostValue = 'low' | 'medium' | 'high';
 
+/** Every work cost a devtools simulation may force, cheapest first. */
+export const WORK_COSTS: readonly BackgroundWorkCostValue[] = ['low', 'medium', 'high'];
+
 /** `triggerDetails` of a run started by a notification click (`action` is '' for the body) or close. */
 export interface ToastTriggerDetails {
   action: string;
@@ -197,12 +200,6 @@ export type SystemConditionType =
 export const SYSTEM_CONDITION_TYPES: readonly SystemConditionType[] = [
   'userPresent', 'userNotPresent', 'internetAvailable', 'internetNotAvailable', 'sessionConnected',
   'sessionDisconnected', 'freeNetworkAvailable', 'backgroundWorkCostNotHigh',
-];
-
-/** The conditions this version can evaluate; adding any other fails with `unsupported-condition`. */
-export const WEB_CONDITIONS: readonly SystemConditionType[] = [
-  'userPresent', 'userNotPresent', 'internetAvailable', 'internetNotAvailable', 'sessionConnected', 'sessionDisconnected',
-  'backgroundWorkCostNotHigh', 'freeNetworkAvailable',
 ];
 
 /** A condition as stored and sent over the wire. */
@@ -398,19 +395,19 @@ export function isCallMessage(data: unknown): data is CallMessage {
 
 /** Whether `method` is one a worker answers (an own key of `api`, so `toString` and friends are not). */
 export function hasMethod(api: object, method: unknown): method is keyof WorkerApi {
-  return typeof method === 'string' && Object.prototype.hasOwnProperty.call(api, method);
+  return typeof method === 'string' && Object.hasOwn(api, method);
 }
 
 export function serializeError(error: unknown): SerializedError {
-  if (error instanceof Error) {
-    const out: SerializedError = { name: error.name, message: error.message };
-    if (error.stack) out.stack = error.stack;
-    const { code, details } = error as Partial<BgkitError>;
-    if (typeof code === 'string') out.code = code;
-    if (details && typeof details === 'object') out.details = details;
-    return out;
-  }
-  return { name: 'Error', message: String(error) };
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const { name, message, stack, code, details } = error as Error & Partial<BgkitError>;
+  return {
+    name,
+    message,
+    ...(stack && { stack }),
+    ...(typeof code === 'string' && { code }),
+    ...(details && typeof details === 'object' && { details }),
+  };
 }
 
 /** Rebuilds an error on the other side: a BgkitError keeps its class and code, anything else its name and message. */

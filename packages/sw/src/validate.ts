@@ -1,10 +1,30 @@
 // SPDX-License-Identifier: MIT
 // Checks shared by the page (to fail fast, without a worker) and the worker (which trusts no page).
 import { BgkitError } from './BgkitError.js';
-import { CANCELLATION_REASONS, SYSTEM_CONDITION_TYPES, SYSTEM_TRIGGER_TYPES, WEB_CONDITIONS, WEB_SYSTEM_TRIGGERS, type DeviceSignals, type RegisterInput, type Simulation, type SystemConditionType, type RunQuery, type RunStatus, type SystemTriggerType, type TriggerSpec } from './protocol.js';
+import {
+  CANCELLATION_REASONS,
+  SYSTEM_CONDITION_TYPES,
+  SYSTEM_TRIGGER_TYPES,
+  WEB_SYSTEM_TRIGGERS,
+  WORK_COSTS,
+  type BackgroundWorkCostValue,
+  type DeviceSignals,
+  type RegisterInput,
+  type Simulation,
+  type SystemConditionType,
+  type RunQuery,
+  type RunStatus,
+  type SystemTriggerType,
+  type TriggerSpec,
+} from './protocol.js';
 
 /** The longest delay a timer can hold (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
+
+/** A string with something other than whitespace in it. */
+export function nonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0;
+}
 
 /** Checks an optional duration in milliseconds (a positive number a timer can hold). */
 export function validateDuration(name: string, value: unknown): void {
@@ -13,38 +33,42 @@ export function validateDuration(name: string, value: unknown): void {
   }
 }
 
-const OPPOSITES: ReadonlyArray<[SystemConditionType, SystemConditionType]> = [
-  ['internetAvailable', 'internetNotAvailable'],
-  ['userPresent', 'userNotPresent'],
-  ['sessionConnected', 'sessionDisconnected'],
-  ['freeNetworkAvailable', 'internetNotAvailable'],
-];
+/**
+ * The type of every signal a page may report. The worker checks reports by it and takes no other field, so
+ * a new signal needs only a line here.
+ */
+export const SIGNAL_TYPES: Readonly<Record<Exclude<keyof DeviceSignals, 'workCost'>, 'boolean' | 'string' | 'number'>> = {
+  online: 'boolean',
+  userPresent: 'boolean',
+  onAC: 'boolean',
+  saveData: 'boolean',
+  sessionConnected: 'boolean',
+  leaving: 'boolean',
+  timeZone: 'string',
+  effectiveType: 'string',
+  connectionType: 'string',
+  batteryLevel: 'number',
+};
 
-/** What a page may report; anything out of range is refused rather than stored. */
-export function validateSignals(signals: DeviceSignals, from: 'page' | 'simulation' = 'page'): void {
+/** `workCost` says what is wrong with a work cost in the signals, or false for nothing. */
+function checkSignals(signals: DeviceSignals, workCost: (value: BackgroundWorkCostValue) => string | false): void {
   if (typeof signals !== 'object' || signals === null) throw new BgkitError('invalid-argument', 'Device signals must be an object.');
-  const { workCost } = signals;
-  if (workCost !== undefined && (from === 'page' || !['low', 'medium', 'high'].includes(workCost))) {
-    throw new BgkitError(
-      'invalid-argument',
-      from === 'page' ? 'Pages report device signals, not a work cost: only a devtools simulation can force one.' : `workCost must be low, medium or high (got ${String(workCost)}).`,
-      { workCost },
-    );
-  }
-  for (const key of ['online', 'userPresent', 'onAC', 'saveData', 'sessionConnected', 'leaving'] as const) {
-    if (signals[key] !== undefined && typeof signals[key] !== 'boolean') {
-      throw new BgkitError('invalid-argument', `${key} must be a boolean.`, { [key]: signals[key] });
-    }
-  }
-  for (const key of ['timeZone', 'effectiveType', 'connectionType'] as const) {
-    if (signals[key] !== undefined && typeof signals[key] !== 'string') {
-      throw new BgkitError('invalid-argument', `${key} must be a string.`, { [key]: signals[key] });
-    }
+  const problem = signals.workCost !== undefined && workCost(signals.workCost);
+  if (problem) throw new BgkitError('invalid-argument', problem, { workCost: signals.workCost });
+  for (const key in SIGNAL_TYPES) {
+    const value = signals[key as keyof typeof SIGNAL_TYPES];
+    const type = SIGNAL_TYPES[key as keyof typeof SIGNAL_TYPES];
+    if (value !== undefined && typeof value !== type) throw new BgkitError('invalid-argument', `${key} must be a ${type}.`, { [key]: value });
   }
   const level = signals.batteryLevel;
-  if (level !== undefined && !(typeof level === 'number' && level >= 0 && level <= 1)) {
+  if (level !== undefined && !(level >= 0 && level <= 1)) {
     throw new BgkitError('invalid-argument', `batteryLevel must be a number from 0 to 1 (got ${String(level)}).`, { batteryLevel: level });
   }
+}
+
+/** What a page may report; anything out of range is refused rather than stored. */
+export function validateSignals(signals: DeviceSignals): void {
+  checkSignals(signals, () => 'Pages report device signals, not a work cost: only a devtools simulation can force one.');
 }
 
 const SIMULATIONS: readonly Simulation['kind'][] = ['fire', 'push', 'notification', 'sync', 'periodicsync', 'device', 'resetDevice', 'cancel'];
@@ -54,9 +78,10 @@ export function validateSimulation(simulation: Simulation): void {
   if (typeof simulation !== 'object' || simulation === null || !SIMULATIONS.includes(simulation.kind)) {
     throw new BgkitError('invalid-argument', `A simulation needs a kind: one of ${SIMULATIONS.join(', ')}.`, { kind: (simulation as { kind?: unknown } | null)?.kind });
   }
+  const { kind } = simulation;
   const text = (name: string, value: unknown, required: boolean) => {
     if ((required || value !== undefined) && !(typeof value === 'string' && (value !== '' || !required))) {
-      throw new BgkitError('invalid-argument', `${simulation.kind}: ${name} must be a${required ? ' non-empty' : ''} string.`, { [name]: value });
+      throw new BgkitError('invalid-argument', `${kind}: ${name} must be a${required ? ' non-empty' : ''} string.`, { [name]: value });
     }
   };
   switch (simulation.kind) {
@@ -65,7 +90,7 @@ export function validateSimulation(simulation: Simulation): void {
       if (simulation.details !== undefined && (typeof simulation.details !== 'object' || simulation.details === null)) {
         throw new BgkitError('invalid-argument', 'fire: details must be an object.', { details: simulation.details });
       }
-      if (simulation.details?.payload !== undefined && simulation.details.payload !== null) text('payload', simulation.details.payload, false);
+      if (simulation.details?.payload != null) text('payload', simulation.details.payload, false);
       break;
     case 'push':
       if (simulation.payload !== null) text('payload', simulation.payload, false);
@@ -88,7 +113,7 @@ export function validateSimulation(simulation: Simulation): void {
       text('tag', simulation.tag, true);
       break;
     case 'device':
-      validateSignals(simulation.signals, 'simulation');
+      checkSignals(simulation.signals, (value) => !WORK_COSTS.includes(value) && `workCost must be low, medium or high (got ${String(value)}).`);
       if (simulation.signals.leaving !== undefined) {
         throw new BgkitError('invalid-argument', 'device: leaving is what a closing page says; simulate sessionConnected instead.');
       }
@@ -111,8 +136,7 @@ export function validateRunQuery(query: RunQuery): RunQuery {
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 10_000)) {
     throw new BgkitError('invalid-argument', `limit must be a whole number from 1 to 10000 (got ${String(limit)}).`, { limit });
   }
-  const statuses = status === undefined ? [] : Array.isArray(status) ? status : [status];
-  for (const s of statuses) {
+  for (const s of status === undefined ? [] : Array.isArray(status) ? status : [status]) {
     if (!STATUSES.includes(s)) throw new BgkitError('invalid-argument', `Unknown run status "${String(s)}".`, { status: s });
   }
   return query;
@@ -142,31 +166,34 @@ export function validateFreshness(freshnessTime: unknown, oneShot: unknown): voi
   if (typeof oneShot !== 'boolean') throw new BgkitError('invalid-trigger', 'oneShot must be a boolean.', { oneShot });
 }
 
-function nonEmpty(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0;
-}
-
 export function validateTrigger(trigger: unknown): asserts trigger is TriggerSpec {
   if (trigger == null) {
     throw new BgkitError('missing-trigger', 'A background task needs a trigger: call setTrigger() before register().');
   }
-  const type = (trigger as { type?: unknown }).type;
+  const { type, systemType, freshnessTime, oneShot } = trigger as { type?: unknown; systemType?: unknown; freshnessTime?: unknown; oneShot?: unknown };
   if (!TRIGGER_TYPES.includes(type as TriggerSpec['type'])) {
     throw new BgkitError('unsupported-trigger', `The trigger "${String(type)}" cannot run on the web.`, { trigger: type });
   }
   if (type === 'system') {
-    const { systemType, oneShot } = trigger as { systemType?: unknown; oneShot?: unknown };
     validateSystemType(systemType);
     if (typeof oneShot !== 'boolean') throw new BgkitError('invalid-trigger', 'oneShot must be a boolean.', { oneShot });
     if (!WEB_SYSTEM_TRIGGERS.includes(systemType)) {
       throw new BgkitError('unsupported-trigger', `The system trigger "${systemType}" cannot run on the web.`, { trigger: systemType });
     }
   }
-  if (type === 'time' || type === 'maintenance') {
-    const { freshnessTime, oneShot } = trigger as { freshnessTime?: unknown; oneShot?: unknown };
-    validateFreshness(freshnessTime, oneShot);
-  }
+  if (type === 'time' || type === 'maintenance') validateFreshness(freshnessTime, oneShot);
 }
+
+/**
+ * Condition pairs that can never hold at once: a task given both would never run. A negative condition's
+ * first pair holds its negation, which is how the worker evaluates it.
+ */
+export const OPPOSITES: ReadonlyArray<[SystemConditionType, SystemConditionType]> = [
+  ['internetAvailable', 'internetNotAvailable'],
+  ['userPresent', 'userNotPresent'],
+  ['sessionConnected', 'sessionDisconnected'],
+  ['freeNetworkAvailable', 'internetNotAvailable'],
+];
 
 export function validateRegisterInput(input: RegisterInput): void {
   if (typeof input !== 'object' || input === null) throw new BgkitError('invalid-argument', 'A registration must be an object.');
@@ -185,9 +212,6 @@ export function validateRegisterInput(input: RegisterInput): void {
     const type = (condition as { type?: unknown } | null)?.type as SystemConditionType;
     if (!SYSTEM_CONDITION_TYPES.includes(type)) {
       throw new BgkitError('invalid-argument', `"${String(type)}" is not a SystemConditionType.`, { condition: type });
-    }
-    if (!WEB_CONDITIONS.includes(type)) {
-      throw new BgkitError('unsupported-condition', `The condition "${type}" is not supported yet.`, { condition: type });
     }
     types.add(type);
   }

@@ -18,5 +18,6 @@ describe('run state machine', () => {
     expect(canTransition('queued', 'completed')).toBe(false);
     expect(canTransition('running', 'queued')).toBe(false);
     expect(isFinal('running')).toBe(false);
+    expect(isFinal('queued')).toBe(false);
   });
 });

@@ -4,17 +4,9 @@
 import type { RegistrationRecord, SystemConditionType } from '../protocol.js';
 import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { readDevice } from './device.js';
+import { OPPOSITES } from '../validate.js';
 
 declare const self: ServiceWorkerGlobalScope;
-
-/**
- * Offline if either the worker or the last page report says so: the two do not flip at the same instant, and
- * a page's `offline` usually arrives first. Every wake and every reconnect sync refreshes the stored report.
- */
-async function isOnline(): Promise<boolean> {
-  const worker = typeof navigator === 'undefined' || navigator.onLine !== false;
-  return worker && (await readDevice()).online !== false;
-}
 
 // Windows that said they are going away (pagehide) but may still be listed for a moment.
 const leaving = new Set<string>();
@@ -38,33 +30,20 @@ export async function windowClients(): Promise<WindowClient[]> {
 }
 
 async function holds(type: SystemConditionType): Promise<boolean> {
-  switch (type) {
-    case 'internetAvailable':
-    case 'internetNotAvailable': {
-      const online = await isOnline();
-      return type === 'internetAvailable' ? online : !online;
-    }
-    case 'userPresent':
-    case 'userNotPresent': {
-      const present = (await readDevice()).userPresent === true;
-      return type === 'userPresent' ? present : !present;
-    }
-    case 'sessionConnected':
-    case 'sessionDisconnected': {
-      const windows = (await windowClients()).length;
-      return type === 'sessionConnected' ? windows > 0 : windows === 0;
-    }
-    case 'freeNetworkAvailable': {
-      // Online, and not on a connection the user pays for by the byte: cellular, or data saving asked for.
-      // Where the browser does not tell the connection type, a connection counts as free.
-      const device = await readDevice();
-      return (await isOnline()) && device.saveData !== true && device.connectionType !== 'cellular';
-    }
-    case 'backgroundWorkCostNotHigh':
-      return (await BackgroundWorkCost.current()) !== 'high';
-    default:
-      return false;
-  }
+  // A negative condition holds when its positive one does not.
+  const positive = OPPOSITES.find((pair) => pair[1] === type)?.[0];
+  if (positive) return !(await holds(positive));
+  if (type === 'sessionConnected') return (await windowClients()).length > 0;
+  if (type === 'backgroundWorkCostNotHigh') return (await BackgroundWorkCost.current()) !== 'high';
+  const device = await readDevice();
+  // Offline if either the worker or the last page report says so: the two do not flip at the same instant,
+  // and a page's `offline` usually arrives first. Every wake and every reconnect sync refreshes the report.
+  const online = (typeof navigator === 'undefined' || navigator.onLine !== false) && device.online !== false;
+  if (type === 'userPresent') return device.userPresent === true;
+  if (type === 'internetAvailable') return online;
+  // Online, and not on a connection the user pays for by the byte: cellular, or data saving asked for.
+  // Where the browser does not tell the connection type, a connection counts as free.
+  return type === 'freeNetworkAvailable' && online && device.saveData !== true && device.connectionType !== 'cellular';
 }
 
 /**

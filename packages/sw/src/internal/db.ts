@@ -55,8 +55,9 @@ let opening: Promise<IDBPDatabase<BgkitDB>> | undefined;
 
 export function getDb(): Promise<IDBPDatabase<BgkitDB>> {
   opening ??= openDB<BgkitDB>(storageName(workerScope()), DB_VERSION, {
-    upgrade(db, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? DB_VERSION); v++) migrations[v]!(db, tx);
+    // Opened at DB_VERSION, so an upgrade runs every migration from the stored version on.
+    upgrade(db, oldVersion, _newVersion, tx) {
+      for (const migrate of migrations.slice(oldVersion)) migrate(db, tx);
     },
     // A newer worker wants to upgrade: let go, and reopen on next use (the newer code will then own it).
     blocking() {

@@ -4,7 +4,8 @@
 // stored state are what fire system triggers, which is also what makes a relay from two tabs fire once.
 // Devtools can override any field: the override wins over what pages report until it is reset, so a
 // simulated "offline" is not undone by the next heartbeat of an open page.
-import type { DeviceSignals, DeviceState, PendingRecord, RegistrationRecord, SystemTriggerDetails, SystemTriggerType, TriggerSource } from '../protocol.js';
+import { WORK_COSTS, type DeviceSignals, type DeviceState, type PendingRecord, type RegistrationRecord, type SystemTriggerDetails, type SystemTriggerType, type TriggerSource } from '../protocol.js';
+import { SIGNAL_TYPES } from '../validate.js';
 import { computeWorkCost } from '../BackgroundWorkCost.js';
 import { getDb } from './db.js';
 import { latchId, PendingStore } from './pending.js';
@@ -32,23 +33,14 @@ export async function readDeviceState(): Promise<DeviceState> {
 
 /** `previous` with the fields `signals` carries (and that are well formed). */
 function merge(previous: DeviceSignals, signals: DeviceSignals): DeviceSignals {
-  const next: DeviceSignals = { ...previous };
-  for (const key of ['online', 'userPresent', 'onAC', 'saveData', 'sessionConnected'] as const) {
-    if (typeof signals[key] === 'boolean') next[key] = signals[key];
+  const next: Record<string, unknown> = { ...previous };
+  for (const key in SIGNAL_TYPES) {
+    const value = signals[key as keyof typeof SIGNAL_TYPES];
+    // `leaving` is an event, not a state; an empty time zone is no time zone.
+    if (typeof value === SIGNAL_TYPES[key as keyof typeof SIGNAL_TYPES] && key !== 'leaving' && (value !== '' || key !== 'timeZone')) next[key] = value;
   }
-  for (const key of ['effectiveType', 'connectionType'] as const) {
-    if (typeof signals[key] === 'string') next[key] = signals[key];
-  }
-  if (typeof signals.timeZone === 'string' && signals.timeZone) next.timeZone = signals.timeZone;
-  if (typeof signals.batteryLevel === 'number') next.batteryLevel = signals.batteryLevel;
-  if (signals.workCost === 'low' || signals.workCost === 'medium' || signals.workCost === 'high') next.workCost = signals.workCost;
+  if (WORK_COSTS.includes(signals.workCost!)) next.workCost = signals.workCost;
   return next;
-}
-
-function sameSignals(a: DeviceSignals, b: DeviceSignals): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof DeviceSignals)[]);
-  for (const key of keys) if (a[key] !== b[key]) return false;
-  return true;
 }
 
 /** The system triggers that going from `before` to `after` fires. A field seen for the first time fires nothing. */
@@ -89,7 +81,8 @@ export async function applySignals(signals: DeviceSignals, { mode = 'reported', 
   if (mode !== 'reset') {
     const [reported, simulated] = await Promise.all([db.get('meta', KEY) as Promise<Stored>, db.get('meta', SIMULATED_KEY) as Promise<Stored>]);
     const stored = mode === 'reported' ? (reported ?? {}) : (simulated ?? {});
-    if (reported !== undefined && sameSignals(stored, merge(stored, signals))) return [];
+    // merge() keeps the order of the fields it had and appends new ones: equal text is an equal state.
+    if (reported !== undefined && JSON.stringify(stored) === JSON.stringify(merge(stored, signals))) return [];
   }
   const tx = db.transaction(['meta', 'pending', 'registrations'], 'readwrite');
   const meta = tx.objectStore('meta');

@@ -8,7 +8,9 @@ import type { Lifetime } from './Lifetime.js';
 type Simulator = (simulation: Simulation, lifetime: Lifetime) => Promise<SimulationOutcome>;
 
 let simulator: Simulator | undefined;
-const synthetic = new WeakSet<Event>();
+// Made by the first simulated event: a worker without devtools never has one, and its bundle folds
+// isSimulated() to false.
+let synthetic: WeakSet<Event> | undefined;
 
 export function setSimulator(fn: Simulator | undefined): void {
   simulator = fn;
@@ -20,12 +22,12 @@ export function devtoolsEnabled(): boolean {
 
 /** Marks an event a simulation made up, so the listeners record its runs as simulated. */
 export function markSimulated(event: Event): void {
-  synthetic.add(event);
+  (synthetic ??= new WeakSet()).add(event);
 }
 
 /** Whether an event the worker's listeners received was made up by a devtools simulation. */
 export function isSimulated(event: Event): boolean {
-  return synthetic.has(event);
+  return !!synthetic?.has(event);
 }
 
 /** Runs a simulation, or refuses it (and logs that in every build: it is a refused request, not chatter). */
