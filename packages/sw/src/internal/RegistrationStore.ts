@@ -131,13 +131,19 @@ export const RegistrationStore = {
    * a heartbeat and a periodicsync) cannot both run it. `'due'`: only once nextRunTime has passed.
    * `'periodic'`: the browser says a period has passed; refused only right after another claim. `'now'`:
    * always (a devtools simulation of the time coming).
-   * With `run`, the run is recorded in the same transaction: the claim and its run are stored together or
-   * not at all, and the wake pays for one commit instead of two.
+   * `start` is called inside the transaction with the claimed record, and may record a run there (its
+   * `record` resolves once committed): the claim and its run are stored together or not at all, with one
+   * commit and no read of the registrations before it.
    * Returns the updated record, or null when the slot is not to be run.
    */
-  async claimSlot(taskId: string, now: number, mode: 'due' | 'periodic' | 'now', run?: RunRecord): Promise<RegistrationRecord | null> {
+  async claimSlot(
+    taskId: string,
+    now: number,
+    mode: 'due' | 'periodic' | 'now',
+    start?: (claimed: RegistrationRecord, record: (run: RunRecord) => Promise<boolean>) => void,
+  ): Promise<RegistrationRecord | null> {
     const db = await getDb();
-    const tx = db.transaction(run ? ['registrations', 'runs'] : ['registrations'], 'readwrite');
+    const tx = db.transaction(start ? ['registrations', 'runs'] : ['registrations'], 'readwrite');
     const store = tx.objectStore('registrations');
     const record = await store.get(taskId);
     let claimed: RegistrationRecord | null = null;
@@ -147,17 +153,19 @@ export const RegistrationStore = {
       const take =
         mode === 'now' || (mode === 'due' ? nextRunTime <= now : lastRunAt === undefined || now - lastRunAt >= interval / 2);
       if (take) {
-        claimed = { ...record, schedule: { ...record.schedule, nextRunTime: now + interval, lastRunAt: now } };
-        const writes: Promise<unknown>[] = [store.put(claimed)];
-        try {
-          if (run) writes.push(tx.objectStore('runs').put(run));
-        } catch (error) {
-          // A run that cannot be cloned throws here, after the claim's put: both or neither.
-          for (const w of writes) w.catch(() => undefined);
-          tx.abort();
-          await tx.done.catch(() => undefined);
-          throw error;
-        }
+        const next: RegistrationRecord = (claimed = { ...record, schedule: { ...record.schedule, nextRunTime: now + interval, lastRunAt: now } });
+        const writes: Promise<unknown>[] = [store.put(next)];
+        start?.(next, (run) => {
+          try {
+            writes.push(tx.objectStore('runs').put(run));
+          } catch (error) {
+            // A run that cannot be cloned throws here, after the claim's put: both or neither.
+            for (const w of [...writes, tx.done]) w.catch(() => undefined);
+            tx.abort();
+            return Promise.reject(error);
+          }
+          return tx.done.then(() => true);
+        });
         await Promise.all(writes);
       }
     }

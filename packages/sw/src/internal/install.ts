@@ -4,7 +4,6 @@ import { isCallMessage } from '../protocol.js';
 import { answerCall, boot, bootWork } from './api.js';
 import { Lifetime } from './Lifetime.js';
 import { log } from './log.js';
-import { RegistrationStore } from './RegistrationStore.js';
 import { isSimulated } from './devtoolsHook.js';
 import { fireSystem, INTERNET_TAG, type Started, onInternetSync, onPeriodicSync, onPush, onToast, pushDetails, taskIdOf, toastDetails } from './triggers.js';
 
@@ -69,9 +68,5 @@ export function install(): void {
     lifetime.keepAlive(answerCall(event.data, port, lifetime, caller));
     event.waitUntil(lifetime.done);
   });
-  // Open the database and read the registrations while the browser is still getting the waking event to
-  // us: on a cold start that read would otherwise stand between the event and its run. (A read of a few
-  // records; the same one the first trigger or call makes anyway.)
-  RegistrationStore.all().catch((error: unknown) => log('registrations not read at start', error));
   log('runtime installed');
 }

@@ -150,6 +150,7 @@ async function execute(
   };
   let stored: boolean;
   try {
+    // Synchronously up to here: a `record` that writes into an open transaction finds it still active.
     stored = request.record ? await request.record(run) : (await RunStore.add(run), true);
   } catch (error) {
     markRecorded({ error });

@@ -192,37 +192,27 @@ async function afterRun(run: StartedRun, registration: RegistrationRecord): Prom
 /**
  * Runs a time-triggered task's slot if the claim holds; resolves once the claim (and its run or pending
  * trigger) is stored, like dispatch(). A task that starts at once (no condition to look at, not one-shot)
- * records its run in the claim's own transaction: one commit before the handler, as a hand-written
- * periodicsync listener that logs its run would make.
+ * has its run recorded in the claim's own transaction: one commit before the handler, as a hand-written
+ * periodicsync listener that logs its run would make, and no read of the registrations before it (on a
+ * cold start that read would stand between the event and the run). Null: no such time-triggered task.
  */
-async function runTimeSlot(
-  registration: RegistrationRecord,
-  mode: 'due' | 'periodic',
-  now: number,
-  source: TriggerSource,
-): Promise<{ done: Promise<void> }> {
-  const { taskId } = registration;
-  if (registration.conditions.length || registration.trigger.type === 'maintenance' || isOneShot(registration)) {
-    const claimed = await RegistrationStore.claimSlot(taskId, now, mode);
-    return claimed ? dispatch(claimed, source) : { done: Promise.resolve() };
-  }
-  const run = startRun({
-    registration,
-    source,
-    triggerDetails: null,
-    record: async (record) => !!(await RegistrationStore.claimSlot(taskId, now, mode, record)),
+async function runTimeSlot(taskId: string, mode: 'due' | 'periodic', now: number, source: TriggerSource): Promise<{ done: Promise<void> } | null> {
+  let run: StartedRun | undefined;
+  const claimed = await RegistrationStore.claimSlot(taskId, now, mode, (registration, record) => {
+    if (registration.conditions.length || registration.trigger.type === 'maintenance' || isOneShot(registration)) return;
+    run = startRun({ registration, source, triggerDetails: null, record });
   });
-  return { done: (await run.recorded) ? afterRun(run, registration) : Promise.resolve() };
+  if (!claimed) return (await RegistrationStore.get(taskId)) ? { done: Promise.resolve() } : null;
+  if (!run) return dispatch(claimed, source);
+  const started = run;
+  return { done: (await started.recorded) ? afterRun(started, claimed) : Promise.resolve() };
 }
 
 export async function onPeriodicSync(taskId: string, source: TriggerSource = 'periodicsync'): Promise<Started> {
-  const registration = await RegistrationStore.get(taskId);
-  if (!registration) {
-    // A tag of a task unregistered while the browser still held it: drop it so it stops waking us.
-    await unschedule([taskId]);
-    return { done: Promise.resolve() };
-  }
-  return runTimeSlot(registration, 'periodic', Date.now(), source);
+  const slot = await runTimeSlot(taskId, 'periodic', Date.now(), source);
+  // A tag of a task unregistered while the browser still held it: drop it so it stops waking us.
+  if (!slot) await unschedule([taskId]);
+  return slot ?? { done: Promise.resolve() };
 }
 
 /**
@@ -233,8 +223,8 @@ export async function catchUp(now = Date.now()): Promise<Promise<void>[]> {
   const due = [...(await RegistrationStore.all()).values()].filter(
     (r) => (r.trigger.type === 'time' || r.trigger.type === 'maintenance') && r.schedule && r.schedule.nextRunTime <= now,
   );
-  const slots = await Promise.all(due.map((registration) => runTimeSlot(registration, 'due', now, 'catch-up')));
-  return slots.map((slot) => slot.done);
+  const slots = await Promise.all(due.map((registration) => runTimeSlot(registration.taskId, 'due', now, 'catch-up')));
+  return slots.map((slot) => slot?.done ?? Promise.resolve());
 }
 
 export function pushDetails(data: { text(): string } | null): PushTriggerDetails {
