@@ -81,7 +81,7 @@ describe('claiming a time slot with its run', () => {
     const { registration } = await timeTask();
     const before = (await RegistrationStore.get(registration.taskId))!.schedule;
     const unstorable = { instanceId: 'x', taskId: registration.taskId, triggerDetails: () => 0 } as unknown as RunRecord;
-    let recorded: Promise<boolean> | undefined;
+    let recorded: Promise<void> | undefined;
     const claiming = RegistrationStore.claimSlot(registration.taskId, Date.now() + 16 * 60_000, 'due', (_claimed, record) => {
       recorded = record(unstorable);
       recorded.catch(() => undefined); // asserted below, once the claim has failed

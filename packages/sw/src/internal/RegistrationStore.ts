@@ -140,7 +140,7 @@ export const RegistrationStore = {
     taskId: string,
     now: number,
     mode: 'due' | 'periodic' | 'now',
-    start?: (claimed: RegistrationRecord, record: (run: RunRecord) => Promise<boolean>) => void,
+    start?: (claimed: RegistrationRecord, record: (run: RunRecord) => Promise<void>) => void,
   ): Promise<RegistrationRecord | null> {
     const db = await getDb();
     const tx = db.transaction(start ? ['registrations', 'runs'] : ['registrations'], 'readwrite');
@@ -164,7 +164,7 @@ export const RegistrationStore = {
             tx.abort();
             return Promise.reject(error);
           }
-          return tx.done.then(() => true);
+          return tx.done;
         });
         await Promise.all(writes);
       }

@@ -47,7 +47,8 @@ async function flush(): Promise<void> {
         // harming the transaction, so only its own writer hears of it.
         tx.store.put(w.run).catch(() => undefined); // a failed put aborts the transaction: `done` tells
       } catch (error) {
-        return error instanceof DOMException && error.name === 'DataCloneError'
+        // Only a settled run carries what a handler returned; a new run's details came through postMessage.
+        return w.check && error instanceof DOMException && error.name === 'DataCloneError'
           ? new BgkitError('result-not-cloneable', 'The task returned a value that cannot be stored (it must be structured-cloneable).', undefined, { cause: error })
           : error;
       }

@@ -41,19 +41,16 @@ export interface RunRequest {
   triggerDetails: unknown;
   instanceId?: string;
   /**
-   * Stores the new run in place of a plain write, and may refuse: a time-triggered task records its run in
-   * the transaction that claims its slot. Refused, the run never existed (no event, no history).
+   * Stores the new run in place of a plain write: a time-triggered task records its run in the transaction
+   * that claims its slot. Called synchronously by startRun(), so that transaction is still active.
    */
-  record?: (run: RunRecord) => Promise<boolean>;
+  record?: (run: RunRecord) => Promise<void>;
 }
 
 export interface StartedRun {
   instanceId: string;
-  /**
-   * Settles once the run is in IndexedDB as `running` or `queued` (rejects if it could not be written):
-   * false when the request's `record` refused it.
-   */
-  recorded: Promise<boolean>;
+  /** Settles once the run is in IndexedDB as `running` or `queued` (rejects if it could not be written). */
+  recorded: Promise<void>;
   /** Settles with the final run once it is stored and announced. */
   finished: Promise<RunRecord>;
 }
@@ -107,9 +104,9 @@ export function startRun(request: RunRequest): StartedRun {
   // Reserved before any await, so two requests arriving together cannot both see the task idle.
   const entry: ActiveRun = { taskId, cancel: (reason) => void (entry.pendingCancel ??= reason) };
   active.set(instanceId, entry);
-  let markRecorded!: (outcome: boolean | { error: unknown }) => void;
-  const recorded = new Promise<boolean>((resolve, reject) => {
-    markRecorded = (outcome) => (typeof outcome === 'boolean' ? resolve(outcome) : reject(outcome.error));
+  let markRecorded!: (error?: unknown) => void;
+  const recorded = new Promise<void>((resolve, reject) => {
+    markRecorded = (error) => (error === undefined ? resolve() : reject(error));
   });
   const finished = execute(request, instanceId, entry, markRecorded, tails.get(taskId)).finally(() => active.delete(instanceId));
   const tail = finished.catch(() => undefined);
@@ -117,18 +114,15 @@ export function startRun(request: RunRequest): StartedRun {
   void tail.then(() => {
     if (tails.get(taskId) === tail) tails.delete(taskId);
   });
-  finished.catch((error: unknown) => error !== REFUSED && log('run could not be stored', instanceId, error));
+  finished.catch((error: unknown) => log('run could not be stored', instanceId, error));
   return { instanceId, recorded, finished };
 }
-
-/** What `finished` rejects with when the request's `record` refused the run. */
-const REFUSED = new Error('run refused');
 
 async function execute(
   request: RunRequest,
   instanceId: string,
   entry: ActiveRun,
-  markRecorded: (outcome: boolean | { error: unknown }) => void,
+  markRecorded: (error?: unknown) => void,
   previous: Promise<unknown> | undefined,
 ): Promise<RunRecord> {
   const { registration: reg } = request;
@@ -148,16 +142,14 @@ async function execute(
     finishedAt: null,
     bootId,
   };
-  let stored: boolean;
   try {
     // Synchronously up to here: a `record` that writes into an open transaction finds it still active.
-    stored = request.record ? await request.record(run) : (await RunStore.add(run), true);
+    await (request.record ?? RunStore.add)(run);
   } catch (error) {
-    markRecorded({ error });
+    markRecorded(error);
     throw error;
   }
-  markRecorded(stored);
-  if (!stored) throw REFUSED;
+  markRecorded();
   broadcast({ kind: 'started', run });
   if (previous) {
     await previous;

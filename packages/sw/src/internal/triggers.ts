@@ -48,7 +48,7 @@ export async function dispatch(
   source: TriggerSource,
   triggerDetails: unknown = null,
   id?: string,
-): Promise<{ done: Promise<void> }> {
+): Promise<Started> {
   const { trigger } = registration;
   // A one-shot trigger fires once: not again while its run (or its pending trigger) is still around.
   if (isOneShot(registration) && (hasActiveRun(registration.taskId) || (await PendingStore.forTask(registration.taskId)).length)) {
@@ -99,8 +99,6 @@ function carriesData(registration: RegistrationRecord): boolean {
   return type === 'application' || type === 'push' || type === 'toastAction' || type === 'toastHistoryChanged';
 }
 
-const whenDone = (dispatched: Promise<{ done: Promise<void> }>): Promise<void> => dispatched.then((d) => d.done);
-
 /**
  * What a trigger event starts: resolves once its runs (or pending triggers) are stored, with `done`, the
  * end of them all, for the event's waitUntil.
@@ -109,7 +107,7 @@ export interface Started {
   done: Promise<unknown>;
 }
 
-async function startAll(dispatched: Promise<{ done: Promise<void> }>[]): Promise<Started> {
+async function startAll(dispatched: Promise<Started>[]): Promise<Started> {
   const started = await Promise.all(dispatched);
   return { done: Promise.all(started.map((s) => s.done)) };
 }
@@ -196,7 +194,7 @@ async function afterRun(run: StartedRun, registration: RegistrationRecord): Prom
  * periodicsync listener that logs its run would make, and no read of the registrations before it (on a
  * cold start that read would stand between the event and the run). Null: no such time-triggered task.
  */
-async function runTimeSlot(taskId: string, mode: 'due' | 'periodic', now: number, source: TriggerSource): Promise<{ done: Promise<void> } | null> {
+async function runTimeSlot(taskId: string, mode: 'due' | 'periodic', now: number, source: TriggerSource): Promise<Started | null> {
   let run: StartedRun | undefined;
   const claimed = await RegistrationStore.claimSlot(taskId, now, mode, (registration, record) => {
     if (registration.conditions.length || registration.trigger.type === 'maintenance' || isOneShot(registration)) return;
@@ -205,7 +203,8 @@ async function runTimeSlot(taskId: string, mode: 'due' | 'periodic', now: number
   if (!claimed) return (await RegistrationStore.get(taskId)) ? { done: Promise.resolve() } : null;
   if (!run) return dispatch(claimed, source);
   const started = run;
-  return { done: (await started.recorded) ? afterRun(started, claimed) : Promise.resolve() };
+  await started.recorded;
+  return { done: afterRun(started, claimed) };
 }
 
 export async function onPeriodicSync(taskId: string, source: TriggerSource = 'periodicsync'): Promise<Started> {
@@ -219,7 +218,7 @@ export async function onPeriodicSync(taskId: string, source: TriggerSource = 'pe
  * Runs every time-triggered task that is overdue. Called once per worker wake; resolves once every slot is
  * claimed (so a second wake does not start them again), with the runs.
  */
-export async function catchUp(now = Date.now()): Promise<Promise<void>[]> {
+export async function catchUp(now = Date.now()): Promise<Promise<unknown>[]> {
   const due = [...(await RegistrationStore.all()).values()].filter(
     (r) => (r.trigger.type === 'time' || r.trigger.type === 'maintenance') && r.schedule && r.schedule.nextRunTime <= now,
   );
