@@ -22,16 +22,22 @@ let bootRuns: Promise<unknown> = Promise.resolve();
 
 /**
  * Once per worker lifetime, before anything else is answered: settle what the last lifetime left behind and
- * start the time-triggered tasks that fell due while no worker ran.
+ * start the time-triggered tasks that fell due while no worker ran. `checkNetwork` false: the reconnect sync
+ * woke the worker, and that sync is the network transition (it reports it, as its own source).
  */
-export function boot(): Promise<void> {
+export function boot(checkNetwork = true): Promise<void> {
   booting ??= (async () => {
+    // The worker can read navigator.onLine itself: a change while no worker ran is a transition too. Looked
+    // at on waking and queued at once: reports are applied in order, and a reconnect arriving during the
+    // steps below must not be overtaken by this older look.
+    const network =
+      checkNetwork && typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean'
+        ? onSignals({ online: navigator.onLine }, 'worker')
+        : releasePending();
+    network.catch(() => undefined); // settled with the rest below
     // Independent: reconcile settles runs of earlier lifetimes, catch-up claims slots and records new runs.
-    const [, work] = await Promise.all([reconcile(), catchUp()]) as [unknown, Promise<unknown>[]];
-    // The worker can read navigator.onLine itself: a change while no worker ran is a transition too.
-    if (typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean') work.push(onSignals({ online: navigator.onLine }, 'worker'));
-    else work.push(releasePending());
-    bootRuns = Promise.allSettled(work);
+    const [, work] = await Promise.all([reconcile(), catchUp()]);
+    bootRuns = Promise.allSettled([...work, network]);
   })().catch((error: unknown) => {
     booting = undefined;
     throw error;

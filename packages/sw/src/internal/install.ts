@@ -22,10 +22,11 @@ export function install(): void {
   // Every wake-up boots (reconcile, catch-up) and keeps the worker alive for what that started. A trigger
   // event's own runs are recorded first: boot only settles runs of earlier lifetimes and claims overdue
   // slots, in transactions of their own, and going first would make a cold start's run wait for them.
-  const afterBoot = (work: () => Promise<unknown>) => boot().then(() => Promise.all([bootWork(), work()]));
+  const afterBoot = (work: () => Promise<unknown>, checkNetwork?: boolean) =>
+    boot(checkNetwork).then(() => Promise.all([bootWork(), work()]));
   const startThenBoot = (start: () => Promise<Started>) => {
     const started = start();
-    const booted = started.catch(() => undefined).then(boot).then(bootWork);
+    const booted = started.catch(() => undefined).then(() => boot()).then(bootWork);
     return Promise.all([booted, started.then((s) => s.done)]);
   };
 
@@ -35,7 +36,7 @@ export function install(): void {
   );
 
   self.addEventListener('sync', (event) => {
-    if (event.tag === INTERNET_TAG) event.waitUntil(afterBoot(() => onInternetSync(isSimulated(event) ? 'simulated' : 'sync')));
+    if (event.tag === INTERNET_TAG) event.waitUntil(afterBoot(() => onInternetSync(isSimulated(event) ? 'simulated' : 'sync'), false));
   });
 
   self.addEventListener('periodicsync', (event) => {
