@@ -39,23 +39,39 @@ export function setVisibility(page: Page, state: 'hidden' | 'visible') {
  * The run history read from inside the service worker (its IndexedDB), for moments when no window of the app
  * is open to ask and opening one would change what is being tested. Empty while no worker runs.
  */
-export async function runsInWorker(context: BrowserContext): Promise<{ taskId: string; name: string; status: string; source: string }[]> {
+/** Reads a store of bgkit's database from inside the worker: no page of the app needs to be open. */
+function readInWorker<T>(context: BrowserContext, store: string, key?: string): Promise<T | undefined> {
   const worker = context.serviceWorkers()[0];
-  if (!worker) return [];
+  if (!worker) return Promise.resolve(undefined);
   return worker
-    .evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(`bgkit ${(self as unknown as { registration: { scope: string } }).registration.scope}`);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const runs = await new Promise<{ taskId: string; name: string; status: string; source: string }[]>((resolve, reject) => {
-        const get = db.transaction('runs').objectStore('runs').getAll();
-        get.onsuccess = () => resolve(get.result);
-        get.onerror = () => reject(get.error);
-      });
-      db.close();
-      return runs.map(({ taskId, name, status, source }) => ({ taskId, name, status, source }));
-    })
-    .catch(() => []); // the worker stopped between the listing and the call
+    .evaluate(
+      async ([store, key]) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(`bgkit ${(self as unknown as { registration: { scope: string } }).registration.scope}`);
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const value = await new Promise<unknown>((resolve, reject) => {
+          const objects = db.transaction(store).objectStore(store);
+          const get = key === undefined ? objects.getAll() : objects.get(key);
+          get.onsuccess = () => resolve(get.result);
+          get.onerror = () => reject(get.error);
+        });
+        db.close();
+        return value;
+      },
+      [store, key] as const,
+    )
+    .then((value) => value as T)
+    .catch(() => undefined); // the worker stopped between the listing and the call
+}
+
+/** The device state the worker has stored (what pages and the worker itself last reported). */
+export function deviceInWorker(context: BrowserContext): Promise<{ online?: boolean; sessionConnected?: boolean } | undefined> {
+  return readInWorker(context, 'meta', 'device');
+}
+
+export async function runsInWorker(context: BrowserContext): Promise<{ taskId: string; name: string; status: string; source: string }[]> {
+  const runs = await readInWorker<{ taskId: string; name: string; status: string; source: string }[]>(context, 'runs');
+  return (runs ?? []).map(({ taskId, name, status, source }) => ({ taskId, name, status, source }));
 }
