@@ -66,11 +66,6 @@ function readInWorker<T>(context: BrowserContext, store: string, key?: string): 
     .catch(() => undefined); // the worker stopped between the listing and the call
 }
 
-/** The device state the worker has stored (what pages and the worker itself last reported). */
-export function deviceInWorker(context: BrowserContext): Promise<{ online?: boolean; sessionConnected?: boolean } | undefined> {
-  return readInWorker(context, 'meta', 'device');
-}
-
 export async function runsInWorker(context: BrowserContext): Promise<{ taskId: string; name: string; status: string; source: string }[]> {
   const runs = await readInWorker<{ taskId: string; name: string; status: string; source: string }[]>(context, 'runs');
   return (runs ?? []).map(({ taskId, name, status, source }) => ({ taskId, name, status, source }));
