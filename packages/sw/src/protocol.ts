@@ -289,6 +289,10 @@ export interface RunRecord {
   triggerDetails: unknown;
   status: RunStatus;
   progress: number;
+  /**
+   * Milliseconds since the epoch, unique within a worker's lifetime: a run created in the same millisecond
+   * as the one before it is a microsecond later, so the history keeps their order.
+   */
   createdAt: number;
   startedAt: number | null;
   finishedAt: number | null;

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorld, restart, until } from './helpers.js';
 import { BackgroundTaskCanceledEvent, type BackgroundTaskDeferral } from '../BackgroundTaskInstance.js';
 import { isBgkitError } from '../BgkitError.js';
@@ -12,7 +12,7 @@ const DB_NAME = storageName(undefined);
 import { Lifetime } from '../internal/Lifetime.js';
 import { RunStore } from '../internal/RunStore.js';
 import { bootId, options } from '../internal/runtime.js';
-import type { RegisterInput, RunRecord } from '../protocol.js';
+import type { BroadcastMessage, RegisterInput, RunRecord } from '../protocol.js';
 
 const seen: { canceled: string[]; aborted: unknown[] } = { canceled: [], aborted: [] };
 const deferrals: BackgroundTaskDeferral[] = [];
@@ -39,6 +39,12 @@ defineTask('limited', (task) => new Promise((_, reject) => task.signal.addEventL
 defineTask('uncloneable', () => ({ fn: () => 1 }));
 defineTask('bad-progress', (task) => {
   task.progress = 150;
+});
+defineTask('stepped', async (task) => {
+  task.progress = 30;
+  await new Promise((r) => setTimeout(r, 10));
+  task.progress = 60;
+  return 'ok';
 });
 
 function input(name: string, entryPoint: string, extra: Partial<RegisterInput> = {}): RegisterInput {
@@ -193,6 +199,24 @@ describe('runs', () => {
     expect(run).toMatchObject({ status: 'failed', error: { code: 'invalid-progress' } });
   });
 
+  it('announces a run once its handler is called: progress set before its first await travels in `started`', async () => {
+    const channel = new BroadcastChannel(DB_NAME);
+    const heard: BroadcastMessage[] = [];
+    channel.onmessage = (event: MessageEvent<BroadcastMessage>) => heard.push(event.data);
+    try {
+      const run = await runOnce('stepped');
+      const mine = await until(() => {
+        const about = heard.filter((m) => ('run' in m ? m.run.instanceId : 'instanceId' in m ? m.instanceId : '') === run.instanceId);
+        return about.some((m) => m.kind === 'completed') && about;
+      });
+      expect(mine.map((m) => m.kind)).toEqual(['started', 'progress', 'completed']);
+      expect(mine[0]).toMatchObject({ run: { status: 'running', progress: 30 } });
+      expect(mine[1]).toMatchObject({ progress: 60 });
+    } finally {
+      channel.close();
+    }
+  });
+
   it('refuses requests for unknown tasks', async () => {
     const error = await api().request('nope', crypto.randomUUID(), {}).catch((e: unknown) => e);
     expect(isBgkitError(error, 'not-registered')).toBe(true);
@@ -234,6 +258,22 @@ describe('history', () => {
     const newest = await RunStore.query({ taskId: registration.taskId, limit: 3 });
     expect(newest.map((r) => (r.result as { n: number }).n)).toEqual([24, 23, 22]);
     expect((await RunStore.query({ status: 'failed' })).length).toBe(0);
+  });
+
+  it('keeps the order of runs created within the same millisecond', async () => {
+    const { registration } = await api().register(input('echo', 'echo'));
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 60_000);
+    try {
+      const ids = Array.from({ length: 8 }, () => crypto.randomUUID());
+      for (const [i, id] of ids.entries()) {
+        await api().request(registration.taskId, id, { n: i });
+        await settled(id);
+      }
+      const newest = await RunStore.query({ taskId: registration.taskId, limit: 8 });
+      expect(newest.map((r) => r.instanceId)).toEqual(ids.reverse());
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
 

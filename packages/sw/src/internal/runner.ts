@@ -98,6 +98,14 @@ export function cancelRun(instanceId: string, reason: BackgroundTaskCancellation
 // The latest run of each task: a trigger that fires while its task runs waits for it as a `queued` run.
 const tails = new Map<string, Promise<unknown>>();
 
+// The history is ordered by createdAt; runs created in the same millisecond would come back in the order
+// of their random ids.
+let lastCreated = 0;
+
+function creationTime(): number {
+  return (lastCreated = Math.max(Date.now(), lastCreated + 0.001));
+}
+
 export function startRun(request: RunRequest): StartedRun {
   const instanceId = request.instanceId ?? crypto.randomUUID();
   const { taskId } = request.registration;
@@ -126,7 +134,7 @@ async function execute(
   previous: Promise<unknown> | undefined,
 ): Promise<RunRecord> {
   const { registration: reg } = request;
-  const now = Date.now();
+  const now = creationTime();
   const run: RunRecord = {
     instanceId,
     taskId: reg.taskId,
@@ -150,26 +158,32 @@ async function execute(
     throw error;
   }
   markRecorded();
-  broadcast({ kind: 'started', run });
+  // A run that starts at once is announced right after its handler is called, not before: the handler's
+  // first message to a page should not wait behind bgkit's own. A queued run is announced as queued now.
+  const announce = () => broadcast({ kind: 'started', run });
   if (previous) {
+    announce();
     await previous;
     if (!entry.pendingCancel) {
       run.status = 'running';
       run.startedAt = Date.now();
       if (!(await RunStore.transition(run))) return (await RunStore.get(instanceId)) ?? run;
-      broadcast({ kind: 'started', run });
     }
   }
-  if (entry.pendingCancel) return finalize(run, { status: 'canceled', reason: entry.pendingCancel });
+  if (entry.pendingCancel) {
+    if (!previous) announce();
+    return finalize(run, { status: 'canceled', reason: entry.pendingCancel });
+  }
   log(`run ${reg.name} (${instanceId}) started by ${request.source}`);
   const definition = definitions.get(reg.entryPoint);
   if (!definition) {
+    announce();
     return finalize(run, {
       status: 'failed',
       error: new BgkitError('entry-point-not-defined', `No task "${reg.entryPoint}" is defined in this service worker.`, { entryPoint: reg.entryPoint }),
     });
   }
-  const { outcome, quiet } = invoke(definition, run, entry, reg.isNetworkRequested);
+  const { outcome, quiet } = invoke(definition, run, entry, reg.isNetworkRequested, announce);
   const final = await finalize(run, await outcome);
   // Pages already know the outcome; the worker stays up (and the task's queue waits) while the handler winds down.
   await quiet;
@@ -177,17 +191,20 @@ async function execute(
 }
 
 /**
- * Calls the handler. `outcome` settles once: with the handler's result (after its deferrals complete), its
- * error, or a cancellation. `quiet` settles when the handler's own promise has, or CANCEL_GRACE_MS after the
- * outcome, whichever is first: a canceled handler may still be cleaning up.
+ * Calls the handler, then `announce`s the run (progress set before that travels in the announcement).
+ * `outcome` settles once: with the handler's result (after its deferrals complete), its error, or a
+ * cancellation. `quiet` settles when the handler's own promise has, or CANCEL_GRACE_MS after the outcome,
+ * whichever is first: a canceled handler may still be cleaning up.
  */
 function invoke(
   definition: TaskDefinition,
   run: RunRecord,
   entry: ActiveRun,
   networkRequested: boolean,
+  announce: () => void,
 ): { outcome: Promise<Outcome>; quiet: Promise<void> } {
   let settled = false;
+  let announced = false;
   let returned: Outcome | undefined;
   let resolveOutcome!: (outcome: Outcome) => void;
   const outcome = new Promise<Outcome>((resolve) => (resolveOutcome = resolve));
@@ -207,7 +224,7 @@ function invoke(
     networkRequested,
     hooks: {
       // Progress after the run settled (from a deferred callback, say) would arrive after `completed`.
-      onProgress: (progress) => !settled && reportProgress(run, progress),
+      onProgress: (progress) => !settled && reportProgress(run, progress, announced),
       onDeferralsSettled: finishIfReady,
     },
   });
@@ -220,16 +237,20 @@ function invoke(
   };
   const timeLimit = definition.options.timeLimit ?? options.timeLimit;
   const timer = setTimeout(() => entry.cancel('executionTimeExceeded'), timeLimit);
-  const handled = Promise.resolve()
-    .then(() => (definition.handler as (i: BackgroundTaskInstance<unknown>) => unknown)(instance))
-    .then(
-      (result) => {
-        returned = { status: 'completed', result };
-        finishIfReady();
-      },
-      // A throw ends the run at once, open deferrals or not: the task has failed.
-      (error: unknown) => settle({ status: 'failed', error }),
-    );
+  // A throw ends the run at once, open deferrals or not: the task has failed.
+  const fail = (error: unknown) => settle({ status: 'failed', error });
+  let handled: Promise<void>;
+  try {
+    handled = Promise.resolve((definition.handler as (i: BackgroundTaskInstance<unknown>) => unknown)(instance)).then((result) => {
+      returned = { status: 'completed', result };
+      finishIfReady();
+    }, fail);
+  } catch (error) {
+    fail(error);
+    handled = Promise.resolve();
+  }
+  announced = true;
+  announce();
   const quiet = outcome.then(() =>
     Promise.race([handled, new Promise<void>((resolve) => setTimeout(resolve, CANCEL_GRACE_MS))]),
   );
@@ -271,9 +292,9 @@ async function finalize(run: RunRecord, outcome: Outcome): Promise<RunRecord> {
 const writing = new Set<string>();
 const dirty = new Set<string>();
 
-function reportProgress(run: RunRecord, progress: number): void {
+function reportProgress(run: RunRecord, progress: number, announce: boolean): void {
   run.progress = progress;
-  broadcast({ kind: 'progress', taskId: run.taskId, instanceId: run.instanceId, progress });
+  if (announce) broadcast({ kind: 'progress', taskId: run.taskId, instanceId: run.instanceId, progress });
   const id = run.instanceId;
   if (writing.has(id)) {
     dirty.add(id);
