@@ -2,6 +2,7 @@
 import type {} from '../types/sync.js';
 import { isCallMessage } from '../protocol.js';
 import { answerCall, boot, bootWork } from './api.js';
+import { getDb } from './db.js';
 import { Lifetime } from './Lifetime.js';
 import { log } from './log.js';
 import { isSimulated } from './devtoolsHook.js';
@@ -69,5 +70,9 @@ export function install(): void {
     lifetime.keepAlive(answerCall(event.data, port, lifetime, caller));
     event.waitUntil(lifetime.done);
   });
+  // Each of the events above needs the database, and opening it takes most of a millisecond, which the
+  // browser spends anyway between this script's end and the event it woke the worker for: start it now.
+  // (A worker woken only for the app's own fetch opens it for nothing; the open is asynchronous.)
+  void getDb().catch(() => undefined);
   log('runtime installed');
 }
