@@ -22,11 +22,12 @@ export async function openApi({ dataDir = process.env.DEMO_DATA_DIR ?? join(here
 }
 
 /**
- * Starts the server; `serveApp: false` serves only the API (the dev server proxies to it).
- * @param {{ port?: number; host?: string; serveApp?: boolean; dataDir?: string }} [options]
+ * Starts the server; `serveApp: false` serves only the API (the dev server proxies to it). With
+ * `anyPortIfBusy`, a port already in use gives way to a free one (the same store and API, opened once).
+ * @param {{ port?: number; host?: string; serveApp?: boolean; dataDir?: string; anyPortIfBusy?: boolean }} [options]
  * @returns {Promise<{ server: import('node:http').Server; url: string }>}
  */
-export async function startServer({ port = Number(process.env.PORT ?? 4173), host = process.env.HOST ?? '127.0.0.1', serveApp = true, dataDir } = {}) {
+export async function startServer({ port = Number(process.env.PORT ?? 4173), host = process.env.HOST ?? '127.0.0.1', serveApp = true, dataDir, anyPortIfBusy = false } = {}) {
   const api = await openApi(dataDir ? { dataDir } : {});
   const server = createServer(async (req, res) => {
     try {
@@ -37,13 +38,21 @@ export async function startServer({ port = Number(process.env.PORT ?? 4173), hos
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
     }
   });
-  return new Promise((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-      resolveListen({ server, url: `http://${host}:${address.port}/` });
+  const listen = (/** @type {number} */ on) =>
+    new Promise((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(on, host, () => {
+        server.off('error', reject);
+        const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+        resolveListen({ server, url: `http://${host}:${address.port}/` });
+      });
     });
-  });
+  try {
+    return await listen(port);
+  } catch (error) {
+    if (!anyPortIfBusy || /** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
+    return listen(0);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

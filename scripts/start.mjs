@@ -5,11 +5,5 @@ install();
 console.log('› building the demo');
 pnpm(['--filter', 'demo', 'run', 'build']);
 const { startServer } = await import(new URL('../demo/server.mjs', import.meta.url));
-let served;
-try {
-  served = await startServer();
-} catch (error) {
-  if (error.code !== 'EADDRINUSE') throw error;
-  served = await startServer({ port: 0 });
-}
+const served = await startServer({ anyPortIfBusy: true });
 console.log(`\nbgkit demo running at ${served.url}  (Ctrl+C stops it)`);
