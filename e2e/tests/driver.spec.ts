@@ -77,7 +77,7 @@ test.describe('the Playwright driver', () => {
     // Offline, Chromium drops a dispatched sync without a word: the driver says so instead.
     await page.context().setOffline(true);
     await expect(bgkit.dispatchSync('lab:driver')).rejects.toThrow(/go online first/);
-    await expect(bgkit.dispatchSync('lab:driver')).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument' });
+    await expect(bgkit.dispatchSync('lab:driver')).rejects.toMatchObject({ name: 'BgkitError', code: 'context-offline' });
     await page.context().setOffline(false);
 
     await bgkit.grantPeriodicSync();

@@ -28,7 +28,8 @@ export type BgkitErrorCode =
   | 'push-timeout'
   | 'notifications-denied'
   | 'devtools-disabled'
-  | 'wait-timeout';
+  | 'wait-timeout'
+  | 'context-offline';
 
 /**
  * The one error class of bgkit. `code` is stable and meant for programs; `message` is for people.

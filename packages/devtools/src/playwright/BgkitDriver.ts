@@ -173,7 +173,7 @@ export class BgkitDriver {
 
   async #assertOnline(what: string): Promise<void> {
     // Seen in Chromium: CDP sync dispatches made while the context is offline are dropped without a word.
-    if (!(await this.page.evaluate(() => navigator.onLine))) throw new BgkitError('invalid-argument', `${what}: Chromium drops sync events dispatched while the context is offline; go online first.`);
+    if (!(await this.page.evaluate(() => navigator.onLine))) throw new BgkitError('context-offline', `${what}: Chromium drops sync events dispatched while the context is offline; go online first.`);
   }
 
   /** The notification shown with `tag`, as the page's registration lists it. */
