@@ -80,7 +80,8 @@ export class BgkitDriver {
 
   /** CDP's ServiceWorker domain on the page, or null where the browser has no CDP (Firefox, WebKit). */
   #serviceWorkerCdp(): Promise<ServiceWorkerCdp | null> {
-    this.#cdp ??= ServiceWorkerCdp.attach(this.page).catch(() => null);
+    // On the driver's one page session; its origin is the page's when the driver first needs it.
+    this.#cdp ??= this.#session().then((session) => session && ServiceWorkerCdp.on(session, new URL(this.page.url()).origin)).catch(() => null);
     return this.#cdp;
   }
 

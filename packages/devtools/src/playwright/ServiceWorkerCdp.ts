@@ -26,28 +26,42 @@ interface Registration {
 export class ServiceWorkerCdp {
   readonly #session: CDPSession;
   readonly #origin: string;
+  /** Made by attach(), so detach() ends it; a session passed to on() is its owner's to end. */
+  readonly #owned: boolean;
   readonly #registrations = new Map<string, Registration>();
   readonly #versions = new Map<string, Version>();
   readonly #waiters = new Set<() => void>();
 
-  private constructor(session: CDPSession, origin: string) {
+  private constructor(session: CDPSession, origin: string, owned: boolean) {
     this.#session = session;
     this.#origin = origin;
-    session.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      for (const r of registrations) this.#registrations.set(r.registrationId, r);
-      this.#notify();
-    });
-    session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) this.#versions.set(v.versionId, v as Version);
-      this.#notify();
-    });
+    this.#owned = owned;
+    session.on('ServiceWorker.workerRegistrationUpdated', this.#onRegistrations);
+    session.on('ServiceWorker.workerVersionUpdated', this.#onVersions);
   }
+
+  readonly #onRegistrations = ({ registrations }: { registrations: Registration[] }) => {
+    for (const r of registrations) this.#registrations.set(r.registrationId, r);
+    this.#notify();
+  };
+
+  readonly #onVersions = ({ versions }: { versions: unknown[] }) => {
+    for (const v of versions as Version[]) this.#versions.set(v.versionId, v);
+    this.#notify();
+  };
 
   /** Opens a session on `page` (any page of the context; its origin is the app's) and enables the domain. */
   static async attach(page: Page): Promise<ServiceWorkerCdp> {
-    const session = await page.context().newCDPSession(page);
-    const origin = new URL(page.url()).origin;
-    const cdp = new ServiceWorkerCdp(session, origin);
+    return ServiceWorkerCdp.#enable(await page.context().newCDPSession(page), new URL(page.url()).origin, true);
+  }
+
+  /** Uses an existing page session (which stays the caller's to detach) for the worker of `origin`. */
+  static on(session: CDPSession, origin: string): Promise<ServiceWorkerCdp> {
+    return ServiceWorkerCdp.#enable(session, origin, false);
+  }
+
+  static async #enable(session: CDPSession, origin: string, owned: boolean): Promise<ServiceWorkerCdp> {
+    const cdp = new ServiceWorkerCdp(session, origin, owned);
     await session.send('ServiceWorker.enable');
     return cdp;
   }
@@ -120,7 +134,10 @@ export class ServiceWorkerCdp {
     await this.#session.send('ServiceWorker.deliverPushMessage', { origin: this.#origin, registrationId, data });
   }
 
+  /** Stops following the workers; ends the session if attach() opened it. */
   async detach(): Promise<void> {
-    await this.#session.detach().catch(() => undefined);
+    this.#session.off('ServiceWorker.workerRegistrationUpdated', this.#onRegistrations);
+    this.#session.off('ServiceWorker.workerVersionUpdated', this.#onVersions);
+    if (this.#owned) await this.#session.detach().catch(() => undefined);
   }
 }
