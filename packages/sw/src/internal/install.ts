@@ -12,6 +12,29 @@ declare const self: ServiceWorkerGlobalScope;
 
 let installed = false;
 
+/** How long a trigger event's housekeeping waits at most for the runs the event started. */
+export const HOUSEKEEPING_YIELD_MS = 1000;
+
+/**
+ * A trigger event's work: its own runs first, then the lifetime's housekeeping (boot: settle the runs of
+ * earlier lifetimes, catch up overdue slots), which waits until those runs settle, or HOUSEKEEPING_YIELD_MS.
+ * Started alongside, its transactions slowed a cold start's run and its messages to pages; the runs the
+ * browser woke the worker for come first. (A page call boots at once: boot() is shared.)
+ */
+export function runThenHousekeep(
+  start: () => Promise<Started>,
+  housekeeping: () => Promise<unknown>,
+  yieldMs = HOUSEKEEPING_YIELD_MS,
+): Promise<unknown> {
+  const done = start().then((s) => s.done);
+  const yielded = Promise.race([done.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, yieldMs))]);
+  const housekept = yielded.then(housekeeping);
+  // The event's promise covers both, even when one fails: the worker must stay up for the other.
+  return Promise.allSettled([done, housekept]).then((results) => {
+    for (const result of results) if (result.status === 'rejected') throw result.reason;
+  });
+}
+
 /**
  * Adds the worker's listeners. Browsers only deliver events to listeners added while the script is first
  * evaluated, which is why defineTask() (always called at top level) is what calls this.
@@ -20,16 +43,10 @@ export function install(): void {
   if (installed || typeof self === 'undefined' || typeof self.addEventListener !== 'function') return;
   installed = true;
 
-  // Every wake-up boots (reconcile, catch-up) and keeps the worker alive for what that started. A trigger
-  // event's own runs are recorded first: boot only settles runs of earlier lifetimes and claims overdue
-  // slots, in transactions of their own, and going first would make a cold start's run wait for them.
+  // Every wake-up boots (reconcile, catch-up) and keeps the worker alive for what that started.
   const afterBoot = (work: () => Promise<unknown>, checkNetwork?: boolean) =>
     boot(checkNetwork).then(() => Promise.all([bootWork(), work()]));
-  const startThenBoot = (start: () => Promise<Started>) => {
-    const started = start();
-    const booted = started.catch(() => undefined).then(() => boot()).then(bootWork);
-    return Promise.all([booted, started.then((s) => s.done)]);
-  };
+  const startThenBoot = (start: () => Promise<Started>) => runThenHousekeep(start, () => boot().then(bootWork));
 
   // A worker that activates over existing registrations is a new version of the app: servicingComplete.
   self.addEventListener('activate', (event) =>
