@@ -298,7 +298,7 @@ async function throughputCase({ browser, origin }) {
     };
     const latency = (rs) => summarize(rs.flatMap((r) => r.latencies));
     const retries = results.bgkit.reduce((s, r) => s + r.retries, 0);
-    const slow = (rs) => ({ n: rs.length * c.total, median: rs.flatMap((r) => r.latencies).filter((ms) => ms > 1000).length, p90: NaN });
+    const slow = (rs) => ({ ...one(rs.flatMap((r) => r.latencies).filter((ms) => ms > 1000).length), n: rs.length * c.total });
     const failed = (rs) => rs.flatMap((r) => r.errors);
     return {
       rows: [
@@ -405,7 +405,7 @@ async function scaleCase({ browser, origin }) {
       rows.push(row(`${name}, cold worker`, 'ms', 'lower', summarize(cold.bgkit), summarize(cold.bare)));
       log(`scale ${name} done`);
     }
-    const usage = (k) => ({ n: 1, median: info[k].after.indexedDB ?? info[k].after.usage, p90: NaN });
+    const usage = (k) => one(info[k].after.indexedDB ?? info[k].after.usage);
     rows.push(row(`storage after ${c.runs.toLocaleString('en')} runs (estimate, IndexedDB)`, 'MB', 'lower', mb(usage('bgkit')), mb(usage('bare'))));
     rows.push(row(`seeding ${c.runs.toLocaleString('en')} runs (direct IndexedDB, same code both sides)`, 'ms', 'lower', one(info.bgkit.seedMs), one(info.bare.seedMs)));
     notes.push(
@@ -440,7 +440,7 @@ async function scaleCase({ browser, origin }) {
       metric: `retention: runs stored after ${r.total.toLocaleString('en')} runs, historyLimit ${r.historyLimit}`,
       unit: 'runs',
       better: 'lower',
-      bgkit: { n: 1, median: last.stored, p90: Math.max(...checkpoints.map((p) => p.stored)) },
+      bgkit: { ...one(last.stored), p90: Math.max(...checkpoints.map((p) => p.stored)) },
       bare: null,
       ratio: null,
       note: 'p90 column: the most ever stored at a checkpoint',
@@ -454,6 +454,7 @@ async function scaleCase({ browser, origin }) {
   }
 }
 
+/** A single figure as a row's summary (no spread to report). */
 function one(value) {
   return { n: 1, median: value, p90: NaN };
 }
