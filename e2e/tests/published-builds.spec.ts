@@ -62,6 +62,33 @@ test('a new version of the worker activating over existing registrations fires s
     .toEqual(['worker:completed']);
 });
 
+test('a page call is answered while a new version is still activating (its servicingComplete run still going)', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${fixturePort}/`);
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  const { taskId } = await registerTask(page, {
+    name: 'Slow update',
+    entryPoint: 'classic.slow',
+    trigger: { type: 'system', systemType: 'servicingComplete', oneShot: false },
+  });
+  const outcome = await page.evaluate(async () => {
+    await fetch('/__bump');
+    const registration = await navigator.serviceWorker.ready;
+    const before = registration.active;
+    await registration.update();
+    await new Promise<void>((resolve) => {
+      const check = () => (registration.active !== before && registration.active?.state === 'activating' ? resolve() : setTimeout(check, 10));
+      check();
+    });
+    const tasks = await window.bgkit.BackgroundTaskRegistration.allTasks();
+    return { tasks: [...tasks.values()].map((t) => t.name), stateAtAnswer: registration.active?.state };
+  });
+  // The activate event waits for the 3-second run; the call did not wait for it (nor for a timeout).
+  expect(outcome).toEqual({ tasks: ['Slow update'], stateAtAnswer: 'activating' });
+  await expect
+    .poll(async () => (await runsOf(page, taskId)).map((r) => `${r.source}:${r.status}:${JSON.stringify(r.result)}`))
+    .toEqual(['worker:completed:"slow done"']);
+});
+
 test('a worker that did not enable devtools refuses simulations with devtools-disabled, and real events still run', async ({ page }) => {
   await page.goto(`http://127.0.0.1:${fixturePort}/`);
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
