@@ -181,6 +181,10 @@ test.describe('runs', () => {
     const failure = await app.evaluate(async () => {
       const { BackgroundTaskRegistration } = window.bgkit;
       const reg = [...(await BackgroundTaskRegistration.allTasks()).values()].find((r) => r.name === 'Flaky upload')!;
+      // The handler sets progress 30 before its first await, then throws: pages still hear the 30.
+      const heard: string[] = [];
+      reg.addEventListener('progress', (e) => heard.push(`progress ${e.progress}`));
+      reg.addEventListener('completed', () => heard.push('completed'));
       const completed = new Promise<Record<string, unknown>>((resolve) =>
         reg.addEventListener('completed', (e) => {
           try {
@@ -195,9 +199,10 @@ test.describe('runs', () => {
       await (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request();
       const result = await completed;
       const [run] = await reg.runs({ limit: 1 });
-      return { ...result, run };
+      return { ...result, run, heard };
     });
     expect(failure).toMatchObject({
+      heard: ['progress 30', 'completed'],
       threw: true,
       isError: true,
       name: 'UploadError',

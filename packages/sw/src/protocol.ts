@@ -290,8 +290,9 @@ export interface RunRecord {
   status: RunStatus;
   progress: number;
   /**
-   * Milliseconds since the epoch, unique within a worker's lifetime: a run created in the same millisecond
-   * as the one before it is a microsecond later, so the history keeps their order.
+   * Milliseconds since the epoch. A run created in the same millisecond as the one before it (in the same
+   * worker lifetime) is a microsecond later, so the history keeps their order; a clock set back by more than
+   * a second starts the sequence again.
    */
   createdAt: number;
   startedAt: number | null;

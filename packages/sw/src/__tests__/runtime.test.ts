@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorld, restart, until } from './helpers.js';
 import { BackgroundTaskCanceledEvent, type BackgroundTaskDeferral } from '../BackgroundTaskInstance.js';
 import { isBgkitError } from '../BgkitError.js';
@@ -11,6 +11,7 @@ import { CALL, PROTOCOL_VERSION, storageName, type CallMessage, type CallReply }
 const DB_NAME = storageName(undefined);
 import { Lifetime } from '../internal/Lifetime.js';
 import { RunStore } from '../internal/RunStore.js';
+import { cancelRuns, startRun } from '../internal/runner.js';
 import { bootId, options } from '../internal/runtime.js';
 import type { BroadcastMessage, RegisterInput, RunRecord } from '../protocol.js';
 
@@ -199,22 +200,51 @@ describe('runs', () => {
     expect(run).toMatchObject({ status: 'failed', error: { code: 'invalid-progress' } });
   });
 
-  it('announces a run once its handler is called: progress set before its first await travels in `started`', async () => {
-    const channel = new BroadcastChannel(DB_NAME);
-    const heard: BroadcastMessage[] = [];
-    channel.onmessage = (event: MessageEvent<BroadcastMessage>) => heard.push(event.data);
-    try {
-      const run = await runOnce('stepped');
-      const mine = await until(() => {
-        const about = heard.filter((m) => ('run' in m ? m.run.instanceId : 'instanceId' in m ? m.instanceId : '') === run.instanceId);
-        return about.some((m) => m.kind === 'completed') && about;
+  describe('what pages hear of a run, in order', () => {
+    let channel: BroadcastChannel;
+    let heard: BroadcastMessage[];
+    beforeEach(() => {
+      heard = [];
+      channel = new BroadcastChannel(DB_NAME);
+      channel.onmessage = (event: MessageEvent<BroadcastMessage>) => heard.push(event.data);
+    });
+    afterEach(() => channel.close());
+
+    /** The messages about one run, once its `completed` has arrived; `progress` and `started` shown with their value. */
+    const story = (instanceId: string) =>
+      until(() => {
+        const about = heard.filter((m) => ('run' in m ? m.run.instanceId : 'instanceId' in m ? m.instanceId : '') === instanceId);
+        return (
+          about.some((m) => m.kind === 'completed') &&
+          about.map((m) => (m.kind === 'progress' ? `progress ${m.progress}` : m.kind === 'started' ? `started ${m.run.status} ${m.run.progress}` : m.kind === 'completed' ? `completed ${m.run.status}` : m.kind))
+        );
       });
-      expect(mine.map((m) => m.kind)).toEqual(['started', 'progress', 'completed']);
-      expect(mine[0]).toMatchObject({ run: { status: 'running', progress: 30 } });
-      expect(mine[1]).toMatchObject({ progress: 60 });
-    } finally {
-      channel.close();
-    }
+
+    it('a run is announced once its handler is called; progress set before its first await travels in `started` and on its own', async () => {
+      const run = await runOnce('stepped');
+      expect(await story(run.instanceId)).toEqual(['started running 30', 'progress 30', 'progress 60', 'completed completed']);
+    });
+
+    it('a handler that throws at once: started, then completed as failed', async () => {
+      const run = await runOnce('bad-progress');
+      expect(await story(run.instanceId)).toEqual(['started running 0', 'completed failed']);
+    });
+
+    it('a run queued behind a running one of its task: started as queued, then as running', async () => {
+      const { registration } = await api().register(input('stepped', 'stepped'));
+      const first = startRun({ registration, source: 'application', triggerDetails: {} });
+      const second = startRun({ registration, source: 'application', triggerDetails: {} });
+      await Promise.all([first.finished, second.finished]);
+      expect(await story(second.instanceId)).toEqual(['started queued 0', 'started running 30', 'progress 30', 'progress 60', 'completed completed']);
+    });
+
+    it('a run canceled before its handler starts: started, then completed as canceled', async () => {
+      const { registration } = await api().register(input('stepped', 'stepped'));
+      const run = startRun({ registration, source: 'application', triggerDetails: {} });
+      cancelRuns('abort', new Set([registration.taskId]));
+      await run.finished;
+      expect(await story(run.instanceId)).toEqual(['started running 0', 'completed canceled']);
+    });
   });
 
   it('refuses requests for unknown tasks', async () => {
@@ -274,6 +304,10 @@ describe('history', () => {
     } finally {
       clock.mockRestore();
     }
+    // The wall clock went back a minute (the mock ended): the next run takes the clock's time again.
+    const after = await runOnce('echo');
+    expect(Math.abs(after.createdAt - Date.now())).toBeLessThan(1000);
+    expect(after.finishedAt! - after.startedAt!).toBeGreaterThanOrEqual(0);
   });
 });
 

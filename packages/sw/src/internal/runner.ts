@@ -99,11 +99,12 @@ export function cancelRun(instanceId: string, reason: BackgroundTaskCancellation
 const tails = new Map<string, Promise<unknown>>();
 
 // The history is ordered by createdAt; runs created in the same millisecond would come back in the order
-// of their random ids.
+// of their random ids. A clock stepped back by more than a second starts the sequence again.
 let lastCreated = 0;
 
 function creationTime(): number {
-  return (lastCreated = Math.max(Date.now(), lastCreated + 0.001));
+  const now = Date.now();
+  return (lastCreated = lastCreated >= now && lastCreated - now < 1000 ? lastCreated + 0.001 : now);
 }
 
 export function startRun(request: RunRequest): StartedRun {
@@ -134,7 +135,7 @@ async function execute(
   previous: Promise<unknown> | undefined,
 ): Promise<RunRecord> {
   const { registration: reg } = request;
-  const now = creationTime();
+  const createdAt = creationTime();
   const run: RunRecord = {
     instanceId,
     taskId: reg.taskId,
@@ -145,8 +146,8 @@ async function execute(
     triggerDetails: request.triggerDetails,
     status: previous ? 'queued' : 'running',
     progress: 0,
-    createdAt: now,
-    startedAt: previous ? null : now,
+    createdAt,
+    startedAt: previous ? null : Date.now(),
     finishedAt: null,
     bootId,
   };
@@ -251,6 +252,9 @@ function invoke(
   }
   announced = true;
   announce();
+  // Progress set before the first await is in `started`, and in a `progress` message of its own, which is
+  // what pages listen to.
+  if (run.progress !== 0) broadcastProgress(run);
   const quiet = outcome.then(() =>
     Promise.race([handled, new Promise<void>((resolve) => setTimeout(resolve, CANCEL_GRACE_MS))]),
   );
@@ -292,9 +296,14 @@ async function finalize(run: RunRecord, outcome: Outcome): Promise<RunRecord> {
 const writing = new Set<string>();
 const dirty = new Set<string>();
 
-function reportProgress(run: RunRecord, progress: number, announce: boolean): void {
+function broadcastProgress(run: RunRecord): void {
+  broadcast({ kind: 'progress', taskId: run.taskId, instanceId: run.instanceId, progress: run.progress });
+}
+
+/** `tell`: broadcast it now (false before the run is announced; invoke() sends it after). */
+function reportProgress(run: RunRecord, progress: number, tell: boolean): void {
   run.progress = progress;
-  if (announce) broadcast({ kind: 'progress', taskId: run.taskId, instanceId: run.instanceId, progress });
+  if (tell) broadcastProgress(run);
   const id = run.instanceId;
   if (writing.has(id)) {
     dirty.add(id);
@@ -334,6 +343,7 @@ function prune(): Promise<void> {
 /** @internal For tests. */
 export function forgetRunCount(): void {
   runCount = undefined;
+  lastCreated = 0;
 }
 
 /**
