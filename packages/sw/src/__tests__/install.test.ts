@@ -16,14 +16,29 @@ describe('a trigger event: its runs, then housekeeping', () => {
     expect(order).toEqual(['run done', 'housekeeping']);
   });
 
-  it('does not wait longer than the yield for a run that goes on', async () => {
+  it('does not wait longer than the yield for a run that goes on, and still covers the run', async () => {
     let housekept = false;
+    let settled = false;
     let finish!: () => void;
     const all = runThenHousekeep(async () => ({ done: new Promise<void>((resolve) => (finish = resolve)) }), async () => void (housekept = true), 20);
+    void all.then(() => (settled = true));
     await tick(60);
     expect(housekept).toBe(true);
+    // What the event's waitUntil holds: still pending, so the worker stays up for the run.
+    expect(settled).toBe(false);
     finish();
     await all;
+    expect(settled).toBe(true);
+  });
+
+  it('housekeeps after a start that throws at once, and reports the throw', async () => {
+    let housekept = false;
+    const failure = new Error('thrown at once');
+    const start = () => {
+      throw failure;
+    };
+    await expect(runThenHousekeep(start, async () => void (housekept = true), 10_000)).rejects.toBe(failure);
+    expect(housekept).toBe(true);
   });
 
   it('still housekeeps, and waits for it, when the event could not start its runs; then reports that failure', async () => {

@@ -26,9 +26,14 @@ export function runThenHousekeep(
   housekeeping: () => Promise<unknown>,
   yieldMs = HOUSEKEEPING_YIELD_MS,
 ): Promise<unknown> {
-  const done = start().then((s) => s.done);
-  const yielded = Promise.race([done.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, yieldMs))]);
-  const housekept = yielded.then(housekeeping);
+  // A start() that throws at once is a failed start like any other: housekeeping still follows.
+  const done = new Promise<Started>((resolve) => resolve(start())).then((s) => s.done);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const yielded = Promise.race([done.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, yieldMs)))]);
+  const housekept = yielded.then(() => {
+    clearTimeout(timer);
+    return housekeeping();
+  });
   // The event's promise covers both, even when one fails: the worker must stay up for the other.
   return Promise.allSettled([done, housekept]).then((results) => {
     for (const result of results) if (result.status === 'rejected') throw result.reason;
@@ -89,7 +94,9 @@ export function install(): void {
   });
   // Each of the events above needs the database, and opening it takes most of a millisecond, which the
   // browser spends anyway between this script's end and the event it woke the worker for: start it now.
-  // (A worker woken only for the app's own fetch opens it for nothing; the open is asynchronous.)
-  void getDb().catch(() => undefined);
+  // (A worker woken only for the app's own fetch opens it for nothing; the open is asynchronous.) Only in
+  // the active version: a new version evaluated for its install would run its migrations under the
+  // version still in charge, which could then no longer open the database.
+  if ((self as { serviceWorker?: ServiceWorker }).serviceWorker?.state === 'activated') void getDb().catch(() => undefined);
   log('runtime installed');
 }
