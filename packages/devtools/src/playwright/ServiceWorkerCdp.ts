@@ -62,7 +62,12 @@ export class ServiceWorkerCdp {
 
   static async #enable(session: CDPSession, origin: string, owned: boolean): Promise<ServiceWorkerCdp> {
     const cdp = new ServiceWorkerCdp(session, origin, owned);
-    await session.send('ServiceWorker.enable');
+    try {
+      await session.send('ServiceWorker.enable');
+    } catch (error) {
+      await cdp.detach();
+      throw error;
+    }
     return cdp;
   }
 
