@@ -300,7 +300,11 @@ async function applyReport(
     const windows = await windowClients();
     // Without the caller's id, a leaving window is still listed: take it off by hand.
     const open = windows.length - (reported.leaving && !callerId ? 1 : 0);
-    signals = reported.leaving
+    // A report whose page has closed since it was sent is stale (seen in Chromium: a message to a stopped
+    // worker is delivered once something starts it again, say the reconnect, after the page has gone): of
+    // it, only the session count still holds. Else it could turn a reconnect into a page's, or undo it.
+    const gone = callerId !== undefined && !windows.some((w) => w.id === callerId);
+    signals = reported.leaving || gone
       ? { sessionConnected: open > 0 }
       : source === 'page'
         ? { ...reported, sessionConnected: true }
@@ -310,12 +314,18 @@ async function applyReport(
     if (source === 'page' && signals.userPresent === false && windows.some((w) => w.id !== callerId && w.visibilityState === 'visible')) {
       signals.userPresent = true;
     }
-    // A page can say "online" while the browser is not (seen in Chromium: a page loaded from the worker's
-    // cache while offline reports navigator.onLine true at first, and no event follows when it corrects).
-    // The worker's own navigator.onLine is the browser's too: give it a moment to agree, else ignore the claim.
-    if (source === 'page' && signals.online === true && typeof navigator !== 'undefined' && !(await onLineWithin(1000))) {
-      const { online: _ignored, ...rest } = signals;
-      signals = rest;
+    // A page's view of the network can be wrong or stale. Seen in Chromium: a page loaded from the worker's
+    // cache while offline reports navigator.onLine true at first, and no event follows when it corrects; and
+    // a report sent as a page closed, offline, reached a worker started after the network came back, turning
+    // the reconnect into two. The worker's own navigator.onLine is the browser's: give it a moment to agree,
+    // else ignore the claim. A claim confirmed only later stands only while its page is still open: a closed
+    // page's claim is stale, and the network change is the worker's own (or the reconnect sync's) to report.
+    if (source === 'page' && typeof signals.online === 'boolean' && !workerSees(signals.online)) {
+      const agreed = await workerSeesWithin(signals.online, 1000);
+      if (!agreed || (callerId !== undefined && !(await windowClients()).some((w) => w.id === callerId))) {
+        const { online: _ignored, ...rest } = signals;
+        signals = rest;
+      }
     }
   }
   // A one-shot system trigger fires once: not again while its run is still going (as dispatch() rules).
@@ -326,10 +336,15 @@ async function applyReport(
 
 let spuriousSyncs = 0;
 
-async function onLineWithin(ms: number): Promise<boolean> {
+/** Whether the worker's navigator.onLine says `online` (true where the worker cannot tell). */
+function workerSees(online: boolean): boolean {
+  return typeof navigator === 'undefined' || typeof navigator.onLine !== 'boolean' || navigator.onLine === online;
+}
+
+async function workerSeesWithin(online: boolean, ms: number): Promise<boolean> {
   const end = Date.now() + ms;
-  while (navigator.onLine === false && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
-  return navigator.onLine !== false;
+  while (!workerSees(online) && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+  return workerSees(online);
 }
 
 /**
@@ -339,7 +354,7 @@ async function onLineWithin(ms: number): Promise<boolean> {
  * few times at most, so a confused browser cannot spin the worker.
  */
 export async function onInternetSync(source: TriggerSource = 'sync'): Promise<unknown> {
-  if (typeof navigator !== 'undefined' && !(await onLineWithin(1000))) {
+  if (!(await workerSeesWithin(true, 1000))) {
     // Ask again only while the stored state says offline: that is the reconnect still to come.
     if (spuriousSyncs++ < 5 && (await readDevice()).online === false) await registerInternetSync();
     return;

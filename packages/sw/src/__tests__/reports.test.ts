@@ -1,0 +1,59 @@
+// A page's report of the network stands only if the worker's own navigator.onLine agrees (within a moment).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshWorld } from './helpers.js';
+import { applySignals, readDevice } from '../internal/device.js';
+import { onSignals } from '../internal/triggers.js';
+
+beforeEach(async () => {
+  await freshWorld();
+  // An offline report asks for the reconnect sync; this worker scope has none to ask.
+  vi.stubGlobal('self', { registration: {} });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe("a page's report of the network", () => {
+  it('is applied when the worker sees the same', async () => {
+    await applySignals({ online: true });
+    vi.stubGlobal('navigator', { onLine: false });
+    await onSignals({ online: false }, 'page');
+    expect((await readDevice()).online).toBe(false);
+  });
+
+  it('that says offline while the worker sees the network is ignored: a stale report cannot undo a reconnect', async () => {
+    await applySignals({ online: true });
+    vi.stubGlobal('navigator', { onLine: true });
+    await onSignals({ online: false, userPresent: false }, 'page');
+    const device = await readDevice();
+    expect(device.online).toBe(true);
+    // The rest of the report still counts.
+    expect(device.userPresent).toBe(false);
+  });
+
+  it('that says online while the worker sees none is ignored', async () => {
+    await applySignals({ online: false });
+    vi.stubGlobal('navigator', { onLine: false });
+    await onSignals({ online: true }, 'page');
+    expect((await readDevice()).online).toBe(false);
+  });
+
+  it('waits a moment for the worker to agree', async () => {
+    await applySignals({ online: true });
+    const nav = { onLine: true };
+    vi.stubGlobal('navigator', nav);
+    setTimeout(() => (nav.onLine = false), 200);
+    await onSignals({ online: false }, 'page');
+    expect((await readDevice()).online).toBe(false);
+  });
+
+  it('from a page that has closed since it was sent is stale: only the session count it implies holds', async () => {
+    await applySignals({ online: true, userPresent: true, sessionConnected: true });
+    vi.stubGlobal('navigator', { onLine: false });
+    const windows = [{ id: 'open-tab', visibilityState: 'hidden' }];
+    vi.stubGlobal('self', { registration: {}, clients: { matchAll: async () => windows } });
+    await onSignals({ online: false, userPresent: false }, 'page', 'reported', 'closed-tab');
+    expect(await readDevice()).toMatchObject({ online: true, userPresent: true, sessionConnected: true });
+    // The same report from a page that is open counts.
+    await onSignals({ online: false, userPresent: false }, 'page', 'reported', 'open-tab');
+    expect(await readDevice()).toMatchObject({ online: false, userPresent: false, sessionConnected: true });
+  });
+});
