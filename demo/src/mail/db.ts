@@ -88,16 +88,18 @@ export async function getCursor(): Promise<number> {
 
 /**
  * Stores what the server sent and moves the cursor, in one transaction. Returns the messages that are new in
- * the inbox: never seen on this device before.
+ * the inbox: never seen on this device before. A draft the server has sent is done: the request queue's
+ * replay can get it there while the Send task that queued it never hears the answer.
  */
 export async function mergeFromServer(messages: Message[], cursor: number): Promise<Message[]> {
-  const tx = (await db()).transaction(['messages', 'meta'], 'readwrite');
+  const tx = (await db()).transaction(['messages', 'meta', 'outbox'], 'readwrite');
   const store = tx.objectStore('messages');
   const fresh: Message[] = [];
   for (const message of messages) {
     const known = await store.get(message.id);
     if (!known && message.folder === 'inbox') fresh.push(message);
     await store.put({ ...message, read: known?.read ?? false });
+    if (message.clientId && message.folder !== 'inbox') await tx.objectStore('outbox').delete(message.clientId);
   }
   const meta = tx.objectStore('meta');
   if (cursor > ((await meta.get('cursor')) ?? 0)) await meta.put(cursor, 'cursor');
