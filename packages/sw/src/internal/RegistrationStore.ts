@@ -134,14 +134,14 @@ export const RegistrationStore = {
    * `start` is called inside the transaction with the claimed record, and may record a run there (its
    * `record` resolves once committed): the claim and its run are stored together or not at all, with one
    * commit and no read of the registrations before it.
-   * Returns the updated record, or null when the slot is not to be run.
+   * Returns the updated record; null when the slot is not to be run; undefined when there is no such task.
    */
   async claimSlot(
     taskId: string,
     now: number,
     mode: 'due' | 'periodic' | 'now',
     start?: (claimed: RegistrationRecord, record: (run: RunRecord) => Promise<void>) => void,
-  ): Promise<RegistrationRecord | null> {
+  ): Promise<RegistrationRecord | null | undefined> {
     const db = await getDb();
     const tx = db.transaction(start ? ['registrations', 'runs'] : ['registrations'], 'readwrite');
     const store = tx.objectStore('registrations');
@@ -171,7 +171,7 @@ export const RegistrationStore = {
     }
     await tx.done;
     if (claimed) patchCache((next) => next.set(taskId, claimed));
-    return claimed;
+    return record ? claimed : undefined;
   },
 
   forget(): void {

@@ -192,7 +192,7 @@ async function afterRun(run: StartedRun, registration: RegistrationRecord): Prom
  * trigger) is stored, like dispatch(). A task that starts at once (no condition to look at, not one-shot)
  * has its run recorded in the claim's own transaction: one commit before the handler, as a hand-written
  * periodicsync listener that logs its run would make, and no read of the registrations before it (on a
- * cold start that read would stand between the event and the run). Null: no such time-triggered task.
+ * cold start that read would stand between the event and the run). Null: no such task.
  */
 async function runTimeSlot(taskId: string, mode: 'due' | 'periodic', now: number, source: TriggerSource): Promise<Started | null> {
   let run: StartedRun | undefined;
@@ -200,7 +200,8 @@ async function runTimeSlot(taskId: string, mode: 'due' | 'periodic', now: number
     if (registration.conditions.length || registration.trigger.type === 'maintenance' || isOneShot(registration)) return;
     run = startRun({ registration, source, triggerDetails: null, record });
   });
-  if (!claimed) return (await RegistrationStore.get(taskId)) ? { done: Promise.resolve() } : null;
+  if (claimed === undefined) return null;
+  if (!claimed) return { done: Promise.resolve() };
   if (!run) return dispatch(claimed, source);
   const started = run;
   await started.recorded;
