@@ -65,7 +65,7 @@ export interface ApplyOptions {
   mode?: 'reported' | 'simulated' | 'reset';
   source?: TriggerSource;
   /** Tasks not to fire now (a one-shot trigger whose run is still going). */
-  skip?: (taskId: string) => boolean;
+  skip?: (registration: RegistrationRecord) => boolean;
 }
 
 /**
@@ -94,7 +94,7 @@ export async function applySignals(signals: DeviceSignals, { mode = 'reported', 
   await meta.put(nextReported, KEY);
   if (Object.keys(nextSimulated).length) await meta.put(nextSimulated, SIMULATED_KEY);
   else await meta.delete(SIMULATED_KEY);
-  const targets = fired.length ? systemTargets(await tx.objectStore('registrations').getAll(), fired).filter((t) => !skip?.(t.registration.taskId)) : [];
+  const targets = fired.length ? systemTargets(await tx.objectStore('registrations').getAll(), fired).filter((t) => !skip?.(t.registration)) : [];
   for (const { registration, details } of targets) {
     const pending: PendingRecord = { id: latchId(registration.taskId), taskId: registration.taskId, name: registration.name, source, triggerDetails: details, createdAt: Date.now() };
     await tx.objectStore('pending').put(pending);

@@ -51,7 +51,7 @@ export async function dispatch(
 ): Promise<Started> {
   const { trigger } = registration;
   // A one-shot trigger fires once: not again while its run (or its pending trigger) is still around.
-  if (isOneShot(registration) && (hasActiveRun(registration.taskId) || (await PendingStore.forTask(registration.taskId)).length)) {
+  if (oneShotRunning(registration) || (isOneShot(registration) && (await PendingStore.forTask(registration.taskId)).length)) {
     return { done: Promise.resolve() };
   }
   // Only tasks that can wait take the (async) look at the device; the others start without an await.
@@ -92,6 +92,11 @@ export async function removeTasks(taskIds: string[]): Promise<number> {
 
 function isOneShot(registration: RegistrationRecord | undefined): boolean {
   return !!registration && 'oneShot' in registration.trigger && registration.trigger.oneShot;
+}
+
+/** A one-shot task whose run is still going: its trigger does not fire again meanwhile. */
+function oneShotRunning(registration: RegistrationRecord): boolean {
+  return isOneShot(registration) && hasActiveRun(registration.taskId);
 }
 
 function carriesData(registration: RegistrationRecord): boolean {
@@ -329,10 +334,7 @@ async function applyReport(
       }
     }
   }
-  // A one-shot system trigger fires once: not again while its run is still going (as dispatch() rules).
-  const registrationsById = await RegistrationStore.all();
-  const skip = (taskId: string) => hasActiveRun(taskId) && isOneShot(registrationsById.get(taskId));
-  return { signals, fired: await applySignals(signals, { mode, source, skip }) };
+  return { signals, fired: await applySignals(signals, { mode, source, skip: oneShotRunning }) };
 }
 
 let spuriousSyncs = 0;
