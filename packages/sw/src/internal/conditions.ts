@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Conditions (Windows' SystemCondition): evaluated when a trigger fires; a trigger whose task's conditions
 // do not hold is kept as pending in IndexedDB and runs once they do, whichever worker lifetime that is in.
-import type { RegistrationRecord, SystemConditionType } from '../protocol.js';
-import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
+import type { DeviceSignals, RegistrationRecord, SystemConditionType } from '../protocol.js';
+import { computeWorkCost } from '../BackgroundWorkCost.js';
+import { workingCount } from './runner.js';
 import { readDevice } from './device.js';
 import { OPPOSITES } from '../validate.js';
 
@@ -29,13 +30,13 @@ export async function windowClients(): Promise<WindowClient[]> {
   return windows.filter((w) => !leaving.has(w.id));
 }
 
-async function holds(type: SystemConditionType): Promise<boolean> {
+async function holds(type: SystemConditionType, read: () => Promise<DeviceSignals>): Promise<boolean> {
   // A negative condition holds when its positive one does not.
   const positive = OPPOSITES.find((pair) => pair[1] === type)?.[0];
-  if (positive) return !(await holds(positive));
+  if (positive) return !(await holds(positive, read));
   if (type === 'sessionConnected') return (await windowClients()).length > 0;
-  if (type === 'backgroundWorkCostNotHigh') return (await BackgroundWorkCost.current()) !== 'high';
-  const device = await readDevice();
+  if (type === 'backgroundWorkCostNotHigh') return computeWorkCost(await read(), workingCount()) !== 'high';
+  const device = await read();
   // Offline if either the worker or the last page report says so: the two do not flip at the same instant,
   // and a page's `offline` usually arrives first. Every wake and every reconnect sync refreshes the report.
   const online = (typeof navigator === 'undefined' || navigator.onLine !== false) && device.online !== false;
@@ -51,7 +52,10 @@ async function holds(type: SystemConditionType): Promise<boolean> {
  * task on battery (Windows runs those on AC power only; an unknown power state counts as AC), or null.
  */
 export async function unmetCondition(registration: RegistrationRecord): Promise<SystemConditionType | 'onAC' | null> {
-  if (registration.trigger.type === 'maintenance' && (await readDevice()).onAC === false) return 'onAC';
-  for (const condition of registration.conditions) if (!(await holds(condition.type))) return condition.type;
+  // Every condition is judged on one reading of the device.
+  let device: Promise<DeviceSignals> | undefined;
+  const read = () => (device ??= readDevice());
+  if (registration.trigger.type === 'maintenance' && (await read()).onAC === false) return 'onAC';
+  for (const condition of registration.conditions) if (!(await holds(condition.type, read))) return condition.type;
   return null;
 }

@@ -22,9 +22,14 @@ export async function readDevice(): Promise<DeviceSignals> {
   return state;
 }
 
+/** The pages' reports and devtools' overrides, as stored: one read transaction. */
+async function readStored(): Promise<[reported: Stored, simulated: Stored]> {
+  const meta = (await getDb()).transaction('meta').store;
+  return Promise.all([meta.get(KEY) as Promise<Stored>, meta.get(SIMULATED_KEY) as Promise<Stored>]);
+}
+
 export async function readDeviceState(): Promise<DeviceState> {
-  const db = await getDb();
-  const [reported, simulated] = await Promise.all([db.get('meta', KEY) as Promise<Stored>, db.get('meta', SIMULATED_KEY) as Promise<Stored>]);
+  const [reported, simulated] = await readStored();
   const state: DeviceState = { ...reported, ...simulated };
   const keys = Object.keys(simulated ?? {}) as (keyof DeviceSignals)[];
   if (keys.length) state.simulated = keys;
@@ -79,7 +84,7 @@ export async function applySignals(signals: DeviceSignals, { mode = 'reported', 
   // Most reports change nothing (every worker start reports navigator.onLine, every page its heartbeat):
   // those are answered from a read, without a write transaction that would hold up the registrations store.
   if (mode !== 'reset') {
-    const [reported, simulated] = await Promise.all([db.get('meta', KEY) as Promise<Stored>, db.get('meta', SIMULATED_KEY) as Promise<Stored>]);
+    const [reported, simulated] = await readStored();
     const stored = mode === 'reported' ? (reported ?? {}) : (simulated ?? {});
     // merge() keeps the order of the fields it had and appends new ones: equal text is an equal state.
     if (reported !== undefined && JSON.stringify(stored) === JSON.stringify(merge(stored, signals))) return [];
