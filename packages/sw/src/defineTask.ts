@@ -34,7 +34,7 @@ export function defineTask<TDetails = unknown, TResult = unknown>(
 }
 
 /** Sets worker-wide options. Call it at the top level of the service worker, before or after defineTask(). */
-export function configure(settings: Partial<Pick<RuntimeOptions, 'timeLimit' | 'historyLimit'>>): void {
+export function configure(settings: Partial<RuntimeOptions>): void {
   validateDuration('timeLimit', settings.timeLimit);
   const limit = settings.historyLimit;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
