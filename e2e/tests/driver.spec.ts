@@ -138,6 +138,12 @@ test.describe('the Playwright driver', () => {
 
     await bgkit.resetDeviceState();
     await expect.poll(async () => (await page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).simulated).toBeUndefined();
+
+    // Bad input is refused with a code before anything real changes: the page stays online.
+    await expect(bgkit.setDeviceState({ online: false, workCost: 'huge' as 'high' })).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument' });
+    await expect(bgkit.setDeviceState(null as never)).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument' });
+    await expect(bgkit.setDeviceState({ timeZone: 'Nope/Zone' })).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument' });
+    expect(await page.evaluate(() => navigator.onLine)).toBe(true);
   });
 
   test('stopServiceWorker() kills a run mid-way; runs() lists the history by task and status', async ({ page, bgkit }) => {
@@ -167,6 +173,7 @@ test.describe('the Playwright driver', () => {
     await registerTask(page, { name: 'Idle', entryPoint: 'report.export', trigger: { type: 'application' } });
     await expect(bgkit.waitForRun('Idle', { timeout: 500 })).rejects.toThrow(/No run of "Idle" reached completed\/failed\/canceled within 500 ms; since then: no runs/);
     await expect(bgkit.waitForRun('Idle', { timeout: 200 })).rejects.toMatchObject({ name: 'BgkitError', code: 'wait-timeout' });
+    await expect(bgkit.waitForRun('Idle', { timeout: '500' as unknown as number })).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument' });
   });
 });
 

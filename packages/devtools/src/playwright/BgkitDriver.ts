@@ -13,7 +13,7 @@ import type {
   Simulation,
   WorkerApi,
 } from '@bgkit/sw/protocol';
-import { BgkitError, periodicSyncTag, type BackgroundTaskCancellationReason } from '@bgkit/sw/protocol';
+import { BgkitError, periodicSyncTag, validateDuration, validateSimulation, type BackgroundTaskCancellationReason } from '@bgkit/sw/protocol';
 import type { NotificationServer } from './notificationServer.js';
 import { ServiceWorkerCdp } from './ServiceWorkerCdp.js';
 import { workerCall } from './workerCall.js';
@@ -71,6 +71,7 @@ export class BgkitDriver {
 
   /** A driver for the bgkit app in `page`. The page may still be blank: nothing is asked of it until used. */
   static async attach(page: Page, options: BgkitDriverOptions = {}): Promise<BgkitDriver> {
+    validateDuration('timeout', options.timeout);
     return new BgkitDriver(page, options);
   }
 
@@ -241,6 +242,15 @@ export class BgkitDriver {
    * are simulated (no browser lets a test change them) and stay until `resetDeviceState()`.
    */
   async setDeviceState(change: DeviceStateChange): Promise<{ via: Partial<Record<keyof DeviceStateChange, Via>> }> {
+    // Checked as the worker checks a simulation, before anything real (the network, the zone) is changed.
+    validateSimulation({ kind: 'device', signals: change });
+    if (change.timeZone !== undefined) {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: change.timeZone });
+      } catch (cause) {
+        throw new BgkitError('invalid-argument', `setDeviceState: "${change.timeZone}" is not an IANA time zone.`, { timeZone: change.timeZone }, { cause });
+      }
+    }
     this.#startAction();
     const via: Partial<Record<keyof DeviceStateChange, Via>> = {};
     const simulated: DeviceSignals = {};
@@ -328,6 +338,7 @@ export class BgkitDriver {
    * (by default: to finish), and returns it. A CDP dispatch returns before the handler ends; this does not.
    */
   async waitForRun(taskName: string, options: WaitForRunOptions = {}): Promise<RunRecord> {
+    validateDuration('timeout', options.timeout);
     const { timeout = 15_000, since = this.#mark } = options;
     const statuses = options.status === undefined ? FINISHED : ([] as RunStatus[]).concat(options.status);
     const end = Date.now() + timeout;
