@@ -3,7 +3,7 @@
 // A separate entry point: apps that register their own worker never bundle workbox-window.
 import { Workbox } from 'workbox-window';
 import { BgkitError } from '@bgkit/sw/protocol';
-import { awaitRegistration } from './internal/connection.js';
+import { awaitRegistration, isSupported } from './internal/connection.js';
 
 export interface ServiceWorkerOptions {
   scope?: string;
@@ -23,6 +23,8 @@ export function registerServiceWorker(url: string, options: ServiceWorkerOptions
   if (typeof url !== 'string' || url === '') {
     throw new BgkitError('invalid-argument', 'registerServiceWorker() needs the worker script URL.', { url });
   }
+  // workbox-window reaches for navigator.serviceWorker as soon as it is constructed.
+  if (!isSupported()) throw new BgkitError('unsupported-browser', 'This browser has no service workers, so bgkit cannot run background tasks here.');
   const workbox = new Workbox(url, options);
   const registered = workbox.register({ immediate: true });
   // Seen by the first bgkit call; an app that never makes one must not get an unhandled rejection.

@@ -10,6 +10,12 @@ describe('registerServiceWorker()', () => {
     expect(() => registerServiceWorker('')).toThrow(expect.objectContaining({ code: 'invalid-argument' }));
   });
 
+  it('refuses a browser without service workers with unsupported-browser', async () => {
+    (globalThis as { navigator?: unknown }).navigator = {};
+    const { registerServiceWorker } = await import('../register.js');
+    expect(() => registerServiceWorker('/sw.js')).toThrow(expect.objectContaining({ name: 'BgkitError', code: 'unsupported-browser' }));
+  });
+
   it('makes bgkit calls fail with no-service-worker, carrying the cause, when the registration fails', async () => {
     const refused = new TypeError('Failed to register a ServiceWorker: A bad HTTP response code (404) was received.');
     (globalThis as { navigator?: unknown }).navigator = {
