@@ -18,10 +18,13 @@ function decodeKey(key: string): Uint8Array {
  * prints it), or returns the subscription it already has. Send `subscription.toJSON()` to your server; tasks
  * with a PushNotificationTrigger run for each message.
  */
-export async function subscribeToPush(vapidPublicKey: string | BufferSource, { timeout: ms = 10_000 }: SubscribeToPushOptions = {}): Promise<PushSubscription> {
+export async function subscribeToPush(vapidPublicKey: string | BufferSource, options?: SubscribeToPushOptions): Promise<PushSubscription> {
+  const ms = options?.timeout ?? 10_000;
   let applicationServerKey: BufferSource;
   try {
-    applicationServerKey = typeof vapidPublicKey === 'string' ? (decodeKey(vapidPublicKey) as BufferSource) : vapidPublicKey;
+    if (typeof vapidPublicKey === 'string') applicationServerKey = decodeKey(vapidPublicKey) as BufferSource;
+    else if (vapidPublicKey instanceof ArrayBuffer || ArrayBuffer.isView(vapidPublicKey)) applicationServerKey = vapidPublicKey;
+    else throw new TypeError('not a key');
   } catch (cause) {
     throw new BgkitError('invalid-argument', 'The VAPID public key must be base64url text (or its bytes).', undefined, { cause });
   }

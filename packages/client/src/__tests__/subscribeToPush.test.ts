@@ -23,6 +23,17 @@ describe('subscribeToPush', () => {
     await expect(subscribeToPush('not a key!')).rejects.toMatchObject({ code: 'invalid-argument' });
   });
 
+  it('refuses a key that is neither text nor bytes, before it looks for a subscription', async () => {
+    fakePush({ getSubscription: async () => ({}) as PushSubscription });
+    await expect(subscribeToPush(123 as never)).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument' });
+    await expect(subscribeToPush(null as never)).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument' });
+  });
+
+  it('takes null options as no options', async () => {
+    fakePush({ getSubscription: async () => ({ endpoint: 'e' }) as PushSubscription });
+    await expect(subscribeToPush(KEY, null as never)).resolves.toMatchObject({ endpoint: 'e' });
+  });
+
   it('refuses a timeout a timer cannot hold', async () => {
     fakePush({ getSubscription: async () => null, subscribe: () => new Promise(() => {}) });
     await expect(subscribeToPush(KEY, { timeout: -1 })).rejects.toMatchObject({ code: 'invalid-argument' });
