@@ -149,11 +149,7 @@ export function createPanel(host: PanelHost): PanelInstance {
     destroy() {
       this.hide();
       destroyed = true;
-      for (const [registration, { progress, completed }] of listening) {
-        registration.removeEventListener('progress', progress);
-        registration.removeEventListener('completed', completed);
-      }
-      listening.clear();
+      listen([]);
       host.root.replaceChildren();
     },
   };
