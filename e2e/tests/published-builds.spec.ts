@@ -92,8 +92,6 @@ test('a page call is answered while a new version is still activating (its servi
 test('a worker that did not enable devtools refuses simulations with devtools-disabled, and real events still run', async ({ page }) => {
   await page.goto(`http://127.0.0.1:${fixturePort}/`);
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-  const errors: string[] = [];
-  page.context().on('weberror', (e) => errors.push(e.error().message));
   await registerTask(page, { name: 'Classic push', entryPoint: 'classic.echo', trigger: { type: 'push' } });
   const bgkit = await BgkitDriver.attach(page);
   await expect(bgkit.fire('Classic push', { payload: 'fake' })).rejects.toMatchObject({ name: 'BgkitError', code: 'devtools-disabled' });
