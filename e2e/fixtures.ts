@@ -2,7 +2,7 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import { BgkitDriver, ServiceWorkerCdp } from '@bgkit/devtools/playwright';
 import type * as ClientDevtools from '@bgkit/client/devtools';
 import type { SystemConditionType, TriggerSpec } from '@bgkit/sw/protocol';
-import './support/page'; // declares window.bgkit
+import { bgkitDatabase } from './support/page'; // also declares window.bgkit
 
 declare global {
   interface Window {
@@ -29,9 +29,9 @@ export async function grantPeriodicSync(page: Page): Promise<BgkitDriver> {
 
 /** Moves a time-triggered task's stored schedule a minute into the past, as if its time had come. */
 export function makeOverdue(page: Page, taskId: string) {
-  return page.evaluate(async (taskId) => {
+  return page.evaluate(async ([taskId, database]) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(`bgkit ${location.origin}/`);
+      const request = indexedDB.open(database);
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
@@ -47,7 +47,7 @@ export function makeOverdue(page: Page, taskId: string) {
       };
     });
     db.close();
-  }, taskId);
+  }, [taskId, bgkitDatabase(page.url())] as const);
 }
 
 /**

@@ -3,25 +3,12 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@bgkit/devtools/playwright/test';
 import { compose, finishedRuns, openInbox, serverMessages, unique } from './inbox';
-import { runsInWorker } from '../support/page';
+import { readStore, runsInWorker } from '../support/page';
 
 /** Requests waiting in the worker's request queue (workbox-background-sync keeps them in IndexedDB). */
-function queuedRequests(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('workbox-background-sync');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    if (!db.objectStoreNames.contains('requests')) return [];
-    const all = await new Promise<{ queueName: string; requestData: { url: string } }[]>((resolve, reject) => {
-      const get = db.transaction('requests').objectStore('requests').getAll();
-      get.onsuccess = () => resolve(get.result);
-      get.onerror = () => reject(get.error);
-    });
-    db.close();
-    return all.filter((r) => r.queueName === 'inbox-requests').map((r) => new URL(r.requestData.url).pathname);
-  });
+async function queuedRequests(page: Page): Promise<string[]> {
+  const all = await readStore<{ queueName: string; requestData: { url: string } }>(page, 'workbox-background-sync', 'requests');
+  return all.filter((r) => r.queueName === 'inbox-requests').map((r) => new URL(r.requestData.url).pathname);
 }
 
 test('a message composed offline is sent by a real sync on reconnect, exactly once', async ({ page, context, request, bgkit }) => {

@@ -1,6 +1,7 @@
 // Page helpers shared by the test app's specs (e2e/tests) and the inbox demo's (e2e/demo): both pages expose
 // the public client as `window.bgkit`.
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { storageName } from '@bgkit/sw/protocol';
 import type * as Client from '@bgkit/client';
 
 declare global {
@@ -36,37 +37,45 @@ export function setVisibility(page: Page, state: 'hidden' | 'visible') {
 }
 
 /**
- * The run history read from inside the service worker (its IndexedDB), for moments when no window of the app
- * is open to ask and opening one would change what is being tested. Empty while no worker runs.
+ * Every record of one IndexedDB store, read inside a page or a worker of the app (for what no API shows: the
+ * request queue's, or bgkit's own records while no window of the app is open).
  */
-/** Reads a store of bgkit's database from inside the worker: no page of the app needs to be open. */
-function readInWorker<T>(context: BrowserContext, store: string, key?: string): Promise<T | undefined> {
-  const worker = context.serviceWorkers()[0];
-  if (!worker) return Promise.resolve(undefined);
-  return worker
-    .evaluate(
-      async ([store, key]) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open(`bgkit ${(self as unknown as { registration: { scope: string } }).registration.scope}`);
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error);
-        });
-        const value = await new Promise<unknown>((resolve, reject) => {
-          const objects = db.transaction(store).objectStore(store);
-          const get = key === undefined ? objects.getAll() : objects.get(key);
+export function readStore<T>(target: Pick<Worker, 'evaluate'>, database: string, store: string): Promise<T[]> {
+  return target.evaluate(
+    async ([database, store]) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(database);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        if (!db.objectStoreNames.contains(store)) return [];
+        return await new Promise<unknown[]>((resolve, reject) => {
+          const get = db.transaction(store).objectStore(store).getAll();
           get.onsuccess = () => resolve(get.result);
           get.onerror = () => reject(get.error);
         });
+      } finally {
         db.close();
-        return value;
-      },
-      [store, key] as const,
-    )
-    .then((value) => value as T)
-    .catch(() => undefined); // the worker stopped between the listing and the call
+      }
+    },
+    [database, store] as const,
+  ) as Promise<T[]>;
 }
 
+/** bgkit's database for an app served at the root of `url`'s origin (as both test apps are). */
+export function bgkitDatabase(url: string): string {
+  return storageName(new URL('/', url).href);
+}
+
+/**
+ * The run history read from inside the service worker, for moments when no window of the app is open to ask
+ * and opening one would change what is being tested. Empty while no worker runs.
+ */
 export async function runsInWorker(context: BrowserContext): Promise<{ taskId: string; name: string; status: string; source: string }[]> {
-  const runs = await readInWorker<{ taskId: string; name: string; status: string; source: string }[]>(context, 'runs');
-  return (runs ?? []).map(({ taskId, name, status, source }) => ({ taskId, name, status, source }));
+  const worker = context.serviceWorkers()[0];
+  if (!worker) return [];
+  const runs = await readStore<{ taskId: string; name: string; status: string; source: string }>(worker, bgkitDatabase(worker.url()), 'runs')
+    .catch(() => []); // the worker stopped between the listing and the call
+  return runs.map(({ taskId, name, status, source }) => ({ taskId, name, status, source }));
 }
