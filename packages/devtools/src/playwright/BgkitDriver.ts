@@ -192,15 +192,13 @@ export class BgkitDriver {
     return shown;
   }
 
-  async #serverId(title: string): Promise<number> {
+  #serverId(title: string): Promise<number> {
     const server = this.#options.notifications!;
-    const end = Date.now() + 5_000;
-    for (;;) {
-      const shown = server.shown.filter((n) => n.summary === title);
-      if (shown.length) return shown[shown.length - 1]!.id;
-      if (Date.now() > end) throw new BgkitError('wait-timeout', `The notification server never showed a notification titled "${title}".`, { title });
-      await sleep(50);
-    }
+    return this.#until(
+      () => server.shown.filter((n) => n.summary === title).at(-1)?.id,
+      () => new BgkitError('wait-timeout', `The notification server never showed a notification titled "${title}".`, { title }),
+      5_000,
+    );
   }
 
   /**
@@ -281,7 +279,7 @@ export class BgkitDriver {
       const cost = change.workCost === undefined || (await this.#call('workCost')) === change.workCost;
       const matches = (['online', 'userPresent', 'onAC', 'timeZone'] as const).every((k) => change[k] === undefined || device[k] === change[k]);
       return matches && cost ? true : undefined;
-    }, `the worker to see ${JSON.stringify(change)}`);
+    }, () => new BgkitError('wait-timeout', `Timed out after 10000 ms waiting for the worker to see ${JSON.stringify(change)}.`));
     return { via };
   }
 
@@ -341,36 +339,35 @@ export class BgkitDriver {
     validateDuration('timeout', options.timeout);
     const { timeout = 15_000, since = this.#mark } = options;
     const statuses = options.status === undefined ? FINISHED : ([] as RunStatus[]).concat(options.status);
-    const end = Date.now() + timeout;
     let seen: RunRecord[] = [];
-    for (;;) {
-      const registration = await this.registration(taskName).catch(() => undefined);
-      if (registration) {
-        seen = (await this.#call('runs', { taskId: registration.taskId, limit: 100 })).filter((r) => r.createdAt >= since);
+    return this.#until(
+      async () => {
+        const registration = await this.registration(taskName).catch(() => undefined);
+        seen = registration
+          ? (await this.#call('runs', { taskId: registration.taskId, limit: 100 })).filter((r) => r.createdAt >= since)
+          : // A one-shot task is unregistered after its run: look for it in the whole history.
+            (await this.#call('runs', { limit: 200 })).filter((r) => r.name === taskName && r.createdAt >= since);
         // Oldest first: the run the last action started, not a later one.
-        const match = seen.reverse().find((r) => statuses.includes(r.status));
-        if (match) return match;
-      } else {
-        // A one-shot task is unregistered after its run: look for it in the whole history.
-        seen = (await this.#call('runs', { limit: 200 })).filter((r) => r.name === taskName && r.createdAt >= since);
-        const match = seen.reverse().find((r) => statuses.includes(r.status));
-        if (match) return match;
-      }
-      if (Date.now() > end) {
-        throw new BgkitError(
+        return seen.reverse().find((r) => statuses.includes(r.status));
+      },
+      () =>
+        new BgkitError(
           'wait-timeout',
           `No run of "${taskName}" reached ${statuses.join('/')} within ${timeout} ms; since then: ${seen.map((r) => `${r.status} (${r.source})`).join(', ') || 'no runs'}.`,
-        );
-      }
-      await sleep(100);
-    }
+        ),
+      timeout,
+      100,
+    );
   }
 
-  async #until(probe: () => Promise<true | undefined>, what: string, timeout = 10_000): Promise<void> {
+  /** Polls `probe` until it gives a value, or fails with `fail()` once `timeout` has passed. */
+  async #until<T>(probe: () => T | undefined | Promise<T | undefined>, fail: () => BgkitError, timeout = 10_000, interval = 50): Promise<T> {
     const end = Date.now() + timeout;
-    while (!(await probe())) {
-      if (Date.now() > end) throw new BgkitError('wait-timeout', `Timed out after ${timeout} ms waiting for ${what}.`);
-      await sleep(50);
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > end) throw fail();
+      await sleep(interval);
     }
   }
 
