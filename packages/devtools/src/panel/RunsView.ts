@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { h, setText } from './dom.js';
+import { h, reconcile, setText } from './dom.js';
 import { RunItem } from './RunItem.js';
 import type { Simulator } from './Simulator.js';
 import { RUN_LIMIT, type Snapshot } from './snapshot.js';
@@ -20,23 +20,7 @@ export class RunsView {
   }
 
   update(snapshot: Snapshot): void {
-    const seen = new Set<string>();
-    snapshot.runs.forEach((run, index) => {
-      seen.add(run.instanceId);
-      let item = this.#items.get(run.instanceId);
-      if (!item) {
-        item = new RunItem(run, this.#simulator);
-        this.#items.set(run.instanceId, item);
-      }
-      item.update(run, snapshot.at);
-      if (this.#list.children[index] !== item.element) this.#list.insertBefore(item.element, this.#list.children[index] ?? null);
-    });
-    for (const [id, item] of this.#items) {
-      if (!seen.has(id)) {
-        item.element.remove();
-        this.#items.delete(id);
-      }
-    }
+    reconcile(this.#list, this.#items, snapshot.runs, (r) => r.instanceId, (r) => new RunItem(r, this.#simulator), (item, run) => item.update(run, snapshot.at));
     const running = snapshot.runs.filter((r) => r.status === 'running').length;
     setText(this.#count, `${snapshot.runs.length}${snapshot.runs.length === RUN_LIMIT ? '+' : ''}${running ? ` · ${running} running` : ''}`);
     this.#empty.hidden = snapshot.runs.length > 0;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { h, setText } from './dom.js';
+import { h, reconcile, setText } from './dom.js';
 import type { Simulator } from './Simulator.js';
 import type { Snapshot } from './snapshot.js';
 import { TaskItem } from './TaskItem.js';
@@ -20,24 +20,8 @@ export class TasksView {
   }
 
   update(snapshot: Snapshot): void {
-    const seen = new Set<string>();
     const ordered = [...snapshot.registrations].sort((a, b) => a.name.localeCompare(b.name));
-    ordered.forEach((registration, index) => {
-      seen.add(registration.taskId);
-      let item = this.#items.get(registration.taskId);
-      if (!item) {
-        item = new TaskItem(registration, this.#simulator);
-        this.#items.set(registration.taskId, item);
-      }
-      item.update(snapshot);
-      if (this.#list.children[index] !== item.element) this.#list.insertBefore(item.element, this.#list.children[index] ?? null);
-    });
-    for (const [id, item] of this.#items) {
-      if (!seen.has(id)) {
-        item.element.remove();
-        this.#items.delete(id);
-      }
-    }
+    reconcile(this.#list, this.#items, ordered, (r) => r.taskId, (r) => new TaskItem(r, this.#simulator), (item) => item.update(snapshot));
     setText(this.#count, String(ordered.length));
     this.#empty.hidden = ordered.length > 0;
   }

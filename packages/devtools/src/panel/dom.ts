@@ -33,3 +33,32 @@ let ids = 0;
 export function uid(prefix: string): string {
   return `${prefix}-${++ids}`;
 }
+
+/**
+ * Keeps `list` showing one element per entry, in order: an entry's item is made once (so what a user typed
+ * in it stays), updated on every call, moved into place, and dropped with its entry.
+ */
+export function reconcile<E, I extends { element: Element }>(
+  list: Element,
+  items: Map<string, I>,
+  entries: readonly E[],
+  key: (entry: E) => string,
+  make: (entry: E) => I,
+  update: (item: I, entry: E) => void,
+): void {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    const id = key(entry);
+    seen.add(id);
+    let item = items.get(id);
+    if (!item) items.set(id, (item = make(entry)));
+    update(item, entry);
+    if (list.children[index] !== item.element) list.insertBefore(item.element, list.children[index] ?? null);
+  });
+  for (const [id, item] of items) {
+    if (!seen.has(id)) {
+      item.element.remove();
+      items.delete(id);
+    }
+  }
+}
