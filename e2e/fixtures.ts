@@ -2,7 +2,8 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import { BgkitDriver, ServiceWorkerCdp } from '@bgkit/devtools/playwright';
 import type * as ClientDevtools from '@bgkit/client/devtools';
 import type { SystemConditionType, TriggerSpec } from '@bgkit/sw/protocol';
-import { bgkitDatabase } from './support/page'; // also declares window.bgkit
+import { bgkitDatabase, openApp } from './support/page'; // also declares window.bgkit
+export { openApp };
 
 declare global {
   interface Window {
@@ -11,11 +12,6 @@ declare global {
   }
 }
 
-/** Opens the test app and waits until its tasks are registered with the worker. */
-export async function openApp(page: Page): Promise<void> {
-  await page.goto('/');
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached({ timeout: 15_000 });
-}
 
 /**
  * Grants Periodic Background Sync to the page's origin (through the driver, which holds the grant until it is

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@bgkit/devtools/playwright/test';
 import { finishedRuns, openInbox } from './inbox';
+import { waitReady } from '../support/page';
 
 /** Records every text the export's status line shows. */
 function recordExportStates(page: import('@playwright/test').Page) {
@@ -56,7 +57,7 @@ test('an export killed with its worker is reported, and the next one works; ever
   await expect(page.locator('#activity [data-task="export"] .runs')).toContainText('exported');
 
   await page.reload();
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  await waitReady(page);
   await expect(page.locator('#export-result a')).toHaveText(/\.mbox$/);
   await expect(page.locator('#activity [data-task="export"] .runs li')).toHaveText([/exported/, /canceled \(terminating\)/]);
 });

@@ -1,7 +1,7 @@
 // What the inbox tests share: opening the app, composing, reading the server's mailbox and the task history.
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type * as Client from '@bgkit/client';
-import { runsOf } from '../support/page';
+import { openApp, runsOf } from '../support/page';
 
 export interface ServerMessage {
   id: string;
@@ -14,9 +14,8 @@ export interface ServerMessage {
 }
 
 /** Opens the app and waits until its tasks are registered. */
-export async function openInbox(page: Page, path = '/'): Promise<void> {
-  await page.goto(path);
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached({ timeout: 20_000 });
+export function openInbox(page: Page, path = '/'): Promise<void> {
+  return openApp(page, path, 20_000);
 }
 
 /** A subject no other test uses. */

@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@bgkit/devtools/playwright/test';
 import { compose, finishedRuns, openInbox, serverMessages, unique } from './inbox';
-import { readStore, runsInWorker } from '../support/page';
+import { readStore, runsInWorker, waitReady } from '../support/page';
 
 /** Requests waiting in the worker's request queue (workbox-background-sync keeps them in IndexedDB). */
 async function queuedRequests(page: Page): Promise<string[]> {
@@ -33,7 +33,7 @@ test('a message composed offline is sent by a real sync on reconnect, exactly on
 
   // Offline, the app still starts (from the precached shell) and the draft is still there.
   await page.reload();
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached({ timeout: 20_000 });
+  await waitReady(page, 20_000);
   await expect(page.locator('#network')).toHaveText('Offline');
   await expect(page.locator('#messages')).toContainText(subject);
 

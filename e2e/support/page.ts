@@ -10,6 +10,17 @@ declare global {
   }
 }
 
+/** Waits until the app in `page` has registered its tasks with the worker (both apps mark <body data-ready>). */
+export async function waitReady(page: Page, timeout = 15_000): Promise<void> {
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached({ timeout });
+}
+
+/** Opens an app at `url` and waits until it is ready. */
+export async function openApp(page: Page, url = '/', timeout?: number): Promise<void> {
+  await page.goto(url);
+  await waitReady(page, timeout);
+}
+
 /** The runs of one task, newest first, read through the public client API. */
 export function runsOf(page: Page, taskId: string) {
   return page.evaluate((taskId) => window.bgkit.BackgroundExecutionManager.runs({ taskId }), taskId);

@@ -232,8 +232,7 @@ test.describe('the devtools panel', () => {
   });
 
   test('mountBgkitDevtools() refuses bad options with invalid-argument and mounts nothing', async ({ page }) => {
-    await page.goto(`http://127.0.0.1:${fixturePort}/panel.html`);
-    await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+    await openApp(page, `http://127.0.0.1:${fixturePort}/panel.html`);
     const codes = await page.evaluate(async () => {
       const { mountBgkitDevtools } = await import('@bgkit/devtools');
       const attempt = (options: Record<string, unknown>) => {
@@ -255,8 +254,7 @@ test.describe('the devtools panel', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') refused.push(message.text());
     });
-    await page.goto(`http://127.0.0.1:${fixturePort}/panel.html`);
-    await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+    await openApp(page, `http://127.0.0.1:${fixturePort}/panel.html`);
     const result = await page.evaluate(async () => {
       const { BackgroundTaskBuilder, ApplicationTrigger } = window.bgkit;
       const builder = new BackgroundTaskBuilder();

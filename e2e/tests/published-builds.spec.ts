@@ -1,13 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { BgkitDriver } from '@bgkit/devtools/playwright';
 import { registerTask } from '../fixtures';
-import { runsOf } from '../support/page';
+import { openApp, runsOf } from '../support/page';
 
 const fixturePort = Number(process.env.BGKIT_E2E_FIXTURE_PORT ?? 4392);
 
 test('the published builds work unbundled: ESM client in the page, classic importScripts() build in the worker', async ({ page }) => {
-  await page.goto(`http://127.0.0.1:${fixturePort}/`);
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  await openApp(page, `http://127.0.0.1:${fixturePort}/`);
   const outcome = await page.evaluate(async () => {
     const { BackgroundTaskBuilder, ApplicationTrigger } = window.bgkit;
     const builder = new BackgroundTaskBuilder();
@@ -39,8 +38,7 @@ test('the published builds work unbundled: ESM client in the page, classic impor
 });
 
 test('a new version of the worker activating over existing registrations fires servicingComplete', async ({ page }) => {
-  await page.goto(`http://127.0.0.1:${fixturePort}/`);
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  await openApp(page, `http://127.0.0.1:${fixturePort}/`);
   const { taskId } = await registerTask(page, {
     name: 'After an update',
     entryPoint: 'classic.echo',
@@ -63,8 +61,7 @@ test('a new version of the worker activating over existing registrations fires s
 });
 
 test('a page call is answered while a new version is still activating (its servicingComplete run still going)', async ({ page }) => {
-  await page.goto(`http://127.0.0.1:${fixturePort}/`);
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  await openApp(page, `http://127.0.0.1:${fixturePort}/`);
   const { taskId } = await registerTask(page, {
     name: 'Slow update',
     entryPoint: 'classic.slow',
@@ -90,8 +87,7 @@ test('a page call is answered while a new version is still activating (its servi
 });
 
 test('a worker that did not enable devtools refuses simulations with devtools-disabled, and real events still run', async ({ page }) => {
-  await page.goto(`http://127.0.0.1:${fixturePort}/`);
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  await openApp(page, `http://127.0.0.1:${fixturePort}/`);
   await registerTask(page, { name: 'Classic push', entryPoint: 'classic.echo', trigger: { type: 'push' } });
   const bgkit = await BgkitDriver.attach(page);
   await expect(bgkit.fire('Classic push', { payload: 'fake' })).rejects.toMatchObject({ name: 'BgkitError', code: 'devtools-disabled' });

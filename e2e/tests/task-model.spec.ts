@@ -1,4 +1,5 @@
 import { expect, openApp, test } from '../fixtures';
+import { waitReady } from '../support/page';
 
 test.describe('registration', () => {
   test('registers the demo tasks, ungrouped and grouped, and lists them', async ({ app }) => {
@@ -272,7 +273,7 @@ test.describe('durability', () => {
       return { ids: [...(await BackgroundTaskRegistration.allTasks()).keys()].sort(), runs: await reg.runs() };
     });
     await app.reload();
-    await expect(app.locator('body[data-ready="true"]')).toBeAttached();
+    await waitReady(app);
     const after = await app.evaluate(async () => {
       const { BackgroundTaskRegistration } = window.bgkit;
       const tasks = await BackgroundTaskRegistration.allTasks();
