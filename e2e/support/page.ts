@@ -21,6 +21,17 @@ export async function openApp(page: Page, url = '/', timeout?: number): Promise<
   await waitReady(page, timeout);
 }
 
+/** What the worker believes of the device, read through the public client API. */
+export function deviceState(page: Page) {
+  return page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState());
+}
+
+/** The pending triggers (of one task, or all), read through the public client API. */
+export async function pendingOf(page: Page, taskId?: string) {
+  const pending = await page.evaluate(() => window.bgkit.BackgroundExecutionManager.pending());
+  return taskId === undefined ? pending : pending.filter((p) => p.taskId === taskId);
+}
+
 /** The runs of one task, newest first, read through the public client API. */
 export function runsOf(page: Page, taskId: string) {
   return page.evaluate((taskId) => window.bgkit.BackgroundExecutionManager.runs({ taskId }), taskId);

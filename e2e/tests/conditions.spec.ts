@@ -1,10 +1,7 @@
 import type { Page } from '@playwright/test';
 import { ServiceWorkerCdp } from '@bgkit/devtools/playwright';
 import { expect, openApp, registerTask, test } from '../fixtures';
-import { runsInWorker, runsOf, setVisibility } from '../support/page';
-
-const pendingOf = async (page: Page, taskId: string) =>
-  (await page.evaluate(() => window.bgkit.BackgroundExecutionManager.pending())).filter((p) => p.taskId === taskId);
+import { deviceState, pendingOf, runsInWorker, runsOf, setVisibility } from '../support/page';
 
 /** Requests a ten-second export and waits until it is running. */
 async function startLongRun(page: Page, taskId: string) {
@@ -115,7 +112,7 @@ test.describe('SystemCondition', () => {
     });
     await openApp(page);
     const { taskId } = await registerTask(page, { name: 'On a free network', entryPoint: 'push.received', trigger: { type: 'push' }, conditions: ['freeNetworkAvailable'] });
-    await expect.poll(() => page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).toMatchObject({ saveData: true });
+    await expect.poll(() => deviceState(page)).toMatchObject({ saveData: true });
     const cdp = await ServiceWorkerCdp.attach(page);
     await cdp.deliverPush('"big download"');
     await expect.poll(async () => (await pendingOf(page, taskId)).length).toBe(1);

@@ -4,6 +4,7 @@ import { BgkitDriver } from '@bgkit/devtools/playwright';
 import type { Page } from '@playwright/test';
 import { openApp, registerTask, runDigest } from '../fixtures';
 import { notificationFixtures, type NotificationFixtures } from '../support/notifications';
+import { deviceState } from '../support/page';
 
 const test = driverTest.extend<{ app: void }>({
   app: [
@@ -121,7 +122,7 @@ test.describe('the Playwright driver', () => {
     // The page is visible and says so on focus; the simulated absence holds until reset.
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).toMatchObject({ userPresent: false, simulated: ['userPresent'] });
+    expect(await deviceState(page)).toMatchObject({ userPresent: false, simulated: ['userPresent'] });
 
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await bgkit.setDeviceState({ onAC: true });
@@ -137,7 +138,7 @@ test.describe('the Playwright driver', () => {
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('Pacific/Auckland');
 
     await bgkit.resetDeviceState();
-    await expect.poll(async () => (await page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).simulated).toBeUndefined();
+    await expect.poll(async () => (await deviceState(page)).simulated).toBeUndefined();
 
     // Bad input is refused with a code before anything real changes: the page stays online.
     await expect(bgkit.setDeviceState({ online: false, workCost: 'huge' as 'high' })).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument' });

@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { expect, fakeOutbox, makeOverdue, openApp, registerTask, sendThroughOutbox, setOffline, test as base } from '../fixtures';
 import type { ServiceWorkerCdp } from '@bgkit/devtools/playwright';
-import { runsOf } from '../support/page';
+import { deviceState, pendingOf, runsOf } from '../support/page';
 
 const test = base.extend<{ app: Page; cdp: ServiceWorkerCdp }>({
   app: async ({ page, context }, use) => {
@@ -37,7 +37,7 @@ test('a time trigger falls back to catch-up on the next worker wake', async ({ a
 test('internetAvailable falls back to the pages relaying online', async ({ app, context }) => {
   const { taskId } = await registerTask(app, { name: 'Back online', entryPoint: 'system.react', trigger: { type: 'system', systemType: 'internetAvailable', oneShot: false } });
   await context.setOffline(true);
-  await expect.poll(() => app.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).toMatchObject({ online: false });
+  await expect.poll(() => deviceState(app)).toMatchObject({ online: false });
   await context.setOffline(false);
   await expect.poll(async () => (await runsOf(app, taskId)).map((r) => `${r.source}:${r.status}`)).toEqual(['page:completed']);
 });
@@ -46,11 +46,11 @@ test('a trigger pending on internetAvailable is replayed on reconnect, also acro
   const { taskId } = await registerTask(app, { name: 'Push when online', entryPoint: 'push.received', trigger: { type: 'push' }, conditions: ['internetAvailable'] });
   await context.setOffline(true);
   await cdp.deliverPush('"offline"');
-  await expect.poll(async () => (await app.evaluate(() => window.bgkit.BackgroundExecutionManager.pending())).length).toBe(1);
+  await expect.poll(async () => (await pendingOf(app)).length).toBe(1);
   await cdp.stopWorker();
   await context.setOffline(false);
   await expect.poll(async () => (await runsOf(app, taskId)).map((r) => r.status)).toEqual(['completed']);
-  expect(await app.evaluate(() => window.bgkit.BackgroundExecutionManager.pending())).toEqual([]);
+  expect(await pendingOf(app)).toEqual([]);
 });
 
 test('a request queued offline is replayed when a page reports being back online', async ({ app, context }) => {

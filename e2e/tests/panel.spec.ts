@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openApp, registerTask, test } from '../fixtures';
+import { deviceState } from '../support/page';
 
 const fixturePort = Number(process.env.BGKIT_E2E_FIXTURE_PORT ?? 4392);
 // The README's picture is rewritten only when asked (BGKIT_UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
@@ -209,7 +210,7 @@ test.describe('the devtools panel', () => {
     await expect(panel(page).locator('.state dd[data-simulated]')).toHaveCount(0);
     await expect(device(page, 'timeZone').locator('.value')).not.toHaveText('Pacific/Chatham');
     await expectDevice(page, 'online', 'yes', false);
-    const state = await page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState());
+    const state = await deviceState(page);
     expect(state.simulated ?? []).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, grantPeriodicSync, openApp, registerTask, test, type TaskSpec } from '../fixtures';
-import { completedRuns, runsOf } from '../support/page';
+import { completedRuns, deviceState, pendingOf, runsOf } from '../support/page';
 
 // Headless Chromium's battery is a fixed "charging"; the tests stand in a battery they can unplug.
 const fakeBattery = () => {
@@ -41,9 +41,9 @@ test('a maintenance task due on battery waits for AC power, then runs', async ({
   const { taskId } = await registerTask(page, prune);
   await setCharging(page, false);
   // The trigger must fire after the worker has heard the page's battery report.
-  await expect.poll(() => page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).toMatchObject({ onAC: false, batteryLevel: 0.8 });
+  await expect.poll(() => deviceState(page)).toMatchObject({ onAC: false, batteryLevel: 0.8 });
   await cdp.dispatchPeriodicSync(`bgkit:${taskId}`);
-  await expect.poll(async () => (await page.evaluate(() => window.bgkit.BackgroundExecutionManager.pending())).map((p) => p.taskId)).toEqual([taskId]);
+  await expect.poll(async () => (await pendingOf(page)).map((p) => p.taskId)).toEqual([taskId]);
   expect(await runsOf(page, taskId)).toEqual([]);
   await setCharging(page, true);
   await expect.poll(async () => (await runsOf(page, taskId))[0]?.status, { timeout: 15_000 }).toBe('completed');
@@ -85,7 +85,7 @@ test('a nearly empty battery makes work cost high: backgroundWorkCostChange fire
     const reg = (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(id)!;
     await (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 1, delayMs: 0 });
   }, heavy);
-  await expect.poll(async () => (await page.evaluate(() => window.bgkit.BackgroundExecutionManager.pending())).map((p) => p.taskId)).toEqual([heavy]);
+  await expect.poll(async () => (await pendingOf(page)).map((p) => p.taskId)).toEqual([heavy]);
   await setCharging(page, true);
   await expect.poll(async () => (await runsOf(page, heavy)).map((r) => r.status)).toEqual(['completed']);
   await completedRuns(page, watcher, 2);

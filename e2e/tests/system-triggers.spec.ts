@@ -1,6 +1,6 @@
 import type { SystemTriggerType } from '@bgkit/client';
 import { expect, openApp, registerTask, test, type TaskSpec } from '../fixtures';
-import { completedRuns, runsInWorker, runsOf, setVisibility } from '../support/page';
+import { completedRuns, deviceState, runsInWorker, runsOf, setVisibility } from '../support/page';
 
 /** A `system.react` task on a SystemTrigger. */
 const system = (name: string, systemType: SystemTriggerType, oneShot = false): TaskSpec => ({
@@ -97,7 +97,7 @@ test.describe('SystemTrigger', () => {
     // Let the hidden tab's report land (a heartbeat of the worker's own makes it observable), then look.
     await app.evaluate(() => window.dispatchEvent(new Event('focus')));
     await app.waitForTimeout(500);
-    expect((await other.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).userPresent).toBe(true);
+    expect((await deviceState(other)).userPresent).toBe(true);
     expect(await runsOf(app, away)).toEqual([]);
     await other.close();
   });
@@ -125,7 +125,7 @@ test.describe('SystemTrigger', () => {
     const page = await context.newPage();
     await openApp(page);
     await expect.poll(async () => (await runsOf(page, taskId)).map((r) => `${r.source}:${r.status}`)).toEqual(['page:completed']);
-    expect(await page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).toMatchObject({ sessionConnected: true });
+    expect(await deviceState(page)).toMatchObject({ sessionConnected: true });
     await blank.close();
   });
 });
