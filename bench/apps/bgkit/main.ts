@@ -12,6 +12,7 @@ import { storageName } from '@bgkit/sw/protocol';
 import { sleep, stamp } from '../shared/clock';
 import { callWorker, registerWorker, storageEstimate, timeEach, type ProgressResult, type ThroughputResult } from '../shared/page';
 import { periodicSync, report, TICK_CHANNEL, type TickMessage } from '../shared/tick';
+import { openExisting, request, txDone } from '../shared/idb';
 
 interface Lane {
   registration: BackgroundTaskRegistration;
@@ -41,13 +42,6 @@ new BroadcastChannel(TICK_CHANNEL).onmessage = (e) => {
   const m = e.data as TickMessage;
   report({ ...m, arrived });
 };
-
-function idb<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
 
 const bench = {
   kind: 'bgkit',
@@ -195,9 +189,9 @@ const bench = {
   },
 
   async readTickRecord(): Promise<{ schedule?: { via?: string; nextRunTime: number; lastRunAt?: number } }> {
-    const db = await idb(indexedDB.open(storageName((await navigator.serviceWorker.ready).scope)));
+    const db = await openExisting(storageName((await navigator.serviceWorker.ready).scope));
     try {
-      return await idb(db.transaction('registrations').objectStore('registrations').get(tickTask!.taskId));
+      return await request(db.transaction('registrations').objectStore('registrations').get(tickTask!.taskId));
     } finally {
       db.close();
     }
@@ -211,19 +205,16 @@ const bench = {
    */
   async rearm(): Promise<void> {
     // Opened and closed each time: an app's pages never hold bgkit's database open, so neither does this one.
-    const db = await idb(indexedDB.open(storageName((await navigator.serviceWorker.ready).scope)));
+    const db = await openExisting(storageName((await navigator.serviceWorker.ready).scope));
     try {
       const tx = db.transaction('registrations', 'readwrite');
       const store = tx.objectStore('registrations');
-      const record = await idb(store.get(tickTask!.taskId));
+      const record = await request(store.get(tickTask!.taskId));
       const interval = 15 * 60_000;
       const now = Date.now();
       record.schedule = { ...record.schedule, lastRunAt: now - interval, nextRunTime: now + interval };
       store.put(record);
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = tx.onabort = () => reject(tx.error);
-      });
+      await txDone(tx);
     } finally {
       db.close();
     }

@@ -5,7 +5,8 @@ import { mark, takeMarks } from '../shared/swtrace';
 import { configure, defineTask, type ApplicationTriggerDetails } from '@bgkit/sw';
 import { storageName } from '@bgkit/sw/protocol';
 import { sleep, stamp } from '../shared/clock';
-import { countStore, openExisting, seedRuns, type SeedRequest } from '../shared/seed';
+import { openExisting } from '../shared/idb';
+import { countStore, seedRuns, type SeedRequest } from '../shared/seed';
 import { TICK_CHANNEL, type TickMessage } from '../shared/tick';
 
 declare const self: ServiceWorkerGlobalScope;

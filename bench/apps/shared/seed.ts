@@ -3,23 +3,13 @@
 // The records have bgkit's RunRecord shape (packages/sw/src/protocol.ts), so the bare worker stores the same
 // bytes and the comparison is about the code paths, not the payload.
 import { stamp } from './clock';
+import { request, txDone } from './idb';
 
 export interface SeedRequest {
   taskIds: string[];
   names: string[];
   count: number;
   batch: number;
-}
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-export function openExisting(name: string): Promise<IDBDatabase> {
-  return request(indexedDB.open(name));
 }
 
 export async function seedRuns(db: IDBDatabase, store: string, seed: SeedRequest): Promise<{ ms: number; count: number }> {
@@ -50,10 +40,7 @@ export async function seedRuns(db: IDBDatabase, store: string, seed: SeedRequest
         bootId: 'bench-seed',
       });
     }
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = tx.onabort = () => reject(tx.error);
-    });
+    await txDone(tx);
   }
   return { ms: stamp() - t0, count: seed.count };
 }
