@@ -31,14 +31,38 @@ export function enableRequestQueue(options: RequestQueueOptions = {}): void {
   }
   if (enabled) return;
   enabled = true;
-  const queue = new Queue(options.name ?? 'bgkit-requests', { maxRetentionTime: options.maxRetentionTime ?? 24 * 60 });
+  const hasSync = () => Boolean(self.registration && 'sync' in self.registration);
   let replaying: Promise<void> | undefined;
+  // Whether the queue may hold requests: unknown when the worker starts, known empty after a replay during
+  // which nothing was added. So every online report can ask for a replay for the price of this flag: a
+  // reconnect too quick for the worker to see the network go (its state stayed online) still replays.
+  let mayHold = true;
+  let added = 0;
+  // One replay at a time, whoever asks (the queue at start-up, a sync, a report): shifting an entry is two
+  // transactions, so two replays at once could send one request twice.
+  const replay = (q: Queue): Promise<void> => {
+    if (!replaying) {
+      const before = added;
+      replaying = q
+        .replayRequests()
+        .then(() => void (added === before && (mayHold = false)))
+        .finally(() => (replaying = undefined));
+    }
+    return replaying;
+  };
+  const queue = new Queue(options.name ?? 'bgkit-requests', {
+    maxRetentionTime: options.maxRetentionTime ?? 24 * 60,
+    // A sync's replay must fail for the browser to retry it; the start-up replay has no one to tell.
+    onSync: ({ queue: q }) => (hasSync() ? replay(q) : replay(q).catch(() => undefined)),
+  });
   setRequestQueue({
-    pushRequest: (entry) => queue.pushRequest(entry),
+    async pushRequest(entry) {
+      added++;
+      mayHold = true;
+      await queue.pushRequest(entry);
+    },
     replayWithoutSync() {
-      if (self.registration && 'sync' in self.registration) return Promise.resolve();
-      replaying ??= queue.replayRequests().catch(() => undefined).finally(() => (replaying = undefined));
-      return replaying;
+      return hasSync() || !mayHold ? Promise.resolve() : replay(queue).catch(() => undefined);
     },
   });
   install();

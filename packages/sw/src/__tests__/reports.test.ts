@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorld } from './helpers.js';
 import { applySignals, readDevice } from '../internal/device.js';
 import { onSignals } from '../internal/triggers.js';
+import { setRequestQueue } from '../internal/requestQueueHook.js';
 
 beforeEach(async () => {
   await freshWorld();
@@ -55,5 +56,21 @@ describe("a page's report of the network", () => {
     // The same report from a page that is open counts.
     await onSignals({ online: false, userPresent: false }, 'page', 'reported', 'open-tab');
     expect(await readDevice()).toMatchObject({ online: false, userPresent: false, sessionConnected: true });
+  });
+
+  it('that says online asks the request queue to replay even when the stored state was online already', async () => {
+    // A reconnect quicker than the worker's look at the network: the offline report came too late to agree
+    // with the worker, so the state never left online, yet a request was queued in between.
+    let replays = 0;
+    setRequestQueue({ pushRequest: async () => undefined, replayWithoutSync: async () => void replays++ });
+    await applySignals({ online: true });
+    vi.stubGlobal('navigator', { onLine: true });
+    await onSignals({ online: true }, 'page');
+    expect(replays).toBe(1);
+    // A claim the worker does not share, or an offline one, asks for nothing.
+    vi.stubGlobal('navigator', { onLine: false });
+    await onSignals({ online: true }, 'page');
+    await onSignals({ online: false }, 'page');
+    expect(replays).toBe(1);
   });
 });

@@ -290,7 +290,9 @@ export async function onSignals(
   // no reconnect to wait for.)
   if (mode === 'reported' && signals.online === false) await registerInternetSync();
   await cancelOnConditionLoss();
-  const replay = fired.includes('internetAvailable') ? requestQueue()?.replayWithoutSync() : undefined;
+  // Not only on the transition: a reconnect quicker than the worker's look at the network leaves the state
+  // online throughout, and a request queued meanwhile would wait for the next worker start.
+  const replay = signals.online === true || fired.includes('internetAvailable') ? requestQueue()?.replayWithoutSync() : undefined;
   return Promise.all([releasePending(), replay]);
 }
 
