@@ -29,7 +29,8 @@ export type BgkitErrorCode =
   | 'notifications-denied'
   | 'devtools-disabled'
   | 'wait-timeout'
-  | 'context-offline';
+  | 'context-offline'
+  | 'missing-dependency';
 
 /**
  * The one error class of bgkit. `code` is stable and meant for programs; `message` is for people.

@@ -36,7 +36,7 @@ async function loadDbus(): Promise<typeof DBus> {
     const loaded = (await import('dbus-next')) as typeof DBus & { default?: typeof DBus };
     return loaded.default ?? loaded;
   } catch (error) {
-    throw new Error('startNotificationServer() needs the dbus-next package: npm install -D dbus-next', { cause: error });
+    throw new BgkitError('missing-dependency', 'startNotificationServer() needs the dbus-next package: npm install -D dbus-next', { dependency: 'dbus-next' }, { cause: error });
   }
 }
 
@@ -90,6 +90,14 @@ function waitForSocket(daemon: ChildProcess): Promise<string> {
       const line = out.split('\n')[0];
       if (out.includes('\n') && line) resolve(line.trim());
     });
+    // Without a listener, a missing binary's 'error' would crash the test runner instead of failing the call.
+    daemon.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'ENOENT'
+          ? new BgkitError('missing-dependency', 'startNotificationServer() needs dbus-daemon (Debian: apt-get install dbus-daemon).', { dependency: 'dbus-daemon' }, { cause: error })
+          : error,
+      ),
+    );
     daemon.once('exit', (code) => reject(new Error(`dbus-daemon exited with ${code}`)));
   });
 }
@@ -121,7 +129,14 @@ export async function startNotificationServer(): Promise<NotificationServer> {
 `,
   );
   const daemon = spawn('dbus-daemon', ['--config-file', config, '--nofork', '--print-address'], { stdio: ['ignore', 'pipe', 'ignore'] });
-  const address = await waitForSocket(daemon);
+  let address: string;
+  try {
+    address = await waitForSocket(daemon);
+  } catch (error) {
+    daemon.kill();
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
   const bus = dbus.sessionBus({ busAddress: address });
   const service = new Notifications('org.freedesktop.Notifications');
   bus.export('/org/freedesktop/Notifications', service);
