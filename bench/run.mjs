@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
+import { chromiumPath } from '../scripts/bootstrap.mjs';
 import { buildApp, loadDevtools } from './lib/build.mjs';
 import { compressed, SIZE_ENTRIES, weigh } from './lib/size.mjs';
 import { serve } from './lib/server.mjs';
@@ -48,7 +49,7 @@ const config = quick
     };
 
 const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
+  executablePath: chromiumPath,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
 
