@@ -61,3 +61,16 @@ test('a request queued offline is replayed when a page reports being back online
   await setOffline(context, outbox, false);
   await expect.poll(() => outbox.received).toEqual(['{"text":"no sync here"}']);
 });
+
+test('a request queued while the worker still saw the network is replayed on the next online report (a quick reconnect)', async ({ app, context }) => {
+  const outbox = await fakeOutbox(context);
+  // The send fails for want of a network, too briefly for the browser to go offline: no transition follows.
+  outbox.offline = true;
+  const { run } = await sendThroughOutbox(app, 'quick reconnect');
+  expect(run.result).toEqual({ sent: false, queued: true });
+  expect(await deviceState(app)).toMatchObject({ online: true });
+  outbox.offline = false;
+  // A second tab's first report says online, as the first tab's would after a reconnect the worker missed.
+  await openApp(await context.newPage());
+  await expect.poll(() => outbox.received).toEqual(['{"text":"quick reconnect"}']);
+});
