@@ -37,6 +37,8 @@ async function flush(): Promise<void> {
     const db = await getDb();
     const tx = db.transaction('runs', 'readwrite');
     const done = tx.done;
+    // Awaited below; if a get fails first, the abort that follows must not be an unhandled rejection.
+    done.catch(() => undefined);
     const current = await Promise.all(batch.map((w) => (w.check ? tx.store.get(w.run.instanceId) : undefined)));
     // One run is never twice in a batch: its writes follow one another (a transition waits for the add).
     const written = batch.map((w, i) => {

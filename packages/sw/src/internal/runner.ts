@@ -124,6 +124,8 @@ export function startRun(request: RunRequest): StartedRun {
     if (tails.get(taskId) === tail) tails.delete(taskId);
   });
   finished.catch((error: unknown) => log('run could not be stored', instanceId, error));
+  // A caller whose own step failed first (a claim's transaction aborted) never awaits it: no unhandled rejection.
+  recorded.catch(() => undefined);
   return { instanceId, recorded, finished };
 }
 

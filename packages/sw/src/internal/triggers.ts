@@ -49,14 +49,12 @@ export async function dispatch(
   triggerDetails: unknown = null,
   id?: string,
 ): Promise<Started> {
-  const { trigger } = registration;
   // A one-shot trigger fires once: not again while its run (or its pending trigger) is still around.
-  if (oneShotRunning(registration) || (isOneShot(registration) && (await PendingStore.forTask(registration.taskId)).length)) {
+  if (isOneShot(registration) && (hasActiveRun(registration.taskId) || (await PendingStore.forTask(registration.taskId)).length)) {
     return { done: Promise.resolve() };
   }
   // Only tasks that can wait take the (async) look at the device; the others start without an await.
-  const mayWait = registration.conditions.length > 0 || trigger.type === 'maintenance';
-  const unmet = mayWait ? await unmetCondition(registration) : null;
+  const unmet = mayWait(registration) ? await unmetCondition(registration) : null;
   if (unmet) {
     await PendingStore.add({
       // Triggers that carry data (push, notifications, requests) are kept one by one; the others are a
@@ -192,6 +190,11 @@ async function afterRun(run: StartedRun, registration: RegistrationRecord): Prom
   await releasePending();
 }
 
+/** Whether a trigger may have to wait for its task's conditions (or, for maintenance, for AC power). */
+function mayWait(registration: RegistrationRecord): boolean {
+  return registration.conditions.length > 0 || registration.trigger.type === 'maintenance';
+}
+
 /**
  * Runs a time-triggered task's slot if the claim holds; resolves once the claim (and its run or pending
  * trigger) is stored, like dispatch(). A task that starts at once (no condition to look at, not one-shot)
@@ -202,7 +205,7 @@ async function afterRun(run: StartedRun, registration: RegistrationRecord): Prom
 async function runTimeSlot(taskId: string, mode: 'due' | 'periodic', now: number, source: TriggerSource): Promise<Started | null> {
   let run: StartedRun | undefined;
   const claimed = await RegistrationStore.claimSlot(taskId, now, mode, (registration, record) => {
-    if (registration.conditions.length || registration.trigger.type === 'maintenance' || isOneShot(registration)) return;
+    if (mayWait(registration) || isOneShot(registration)) return;
     run = startRun({ registration, source, triggerDetails: null, record });
   });
   if (claimed === undefined) return null;
