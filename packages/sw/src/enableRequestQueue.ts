@@ -39,15 +39,24 @@ export function enableRequestQueue(options: RequestQueueOptions = {}): void {
   let mayHold = true;
   let added = 0;
   // One replay at a time, whoever asks (the queue at start-up, a sync, a report): shifting an entry is two
-  // transactions, so two replays at once could send one request twice.
+  // transactions, so two replays at once could send one request twice. A request made during a replay gets
+  // one more after it, unless that one emptied the queue: the running one may have begun before the network
+  // came back, and fail.
+  let again: Promise<void> | undefined;
   const replay = (q: Queue): Promise<void> => {
-    if (!replaying) {
-      const before = added;
-      replaying = q
-        .replayRequests()
-        .then(() => void (added === before && (mayHold = false)))
-        .finally(() => (replaying = undefined));
+    if (replaying) {
+      return (again ??= replaying
+        .catch(() => undefined)
+        .then(() => {
+          again = undefined;
+          return mayHold ? replay(q) : undefined;
+        }));
     }
+    const before = added;
+    replaying = q
+      .replayRequests()
+      .then(() => void (added === before && (mayHold = false)))
+      .finally(() => (replaying = undefined));
     return replaying;
   };
   const queue = new Queue(options.name ?? 'bgkit-requests', {

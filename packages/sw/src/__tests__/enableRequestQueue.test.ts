@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { requestQueue } from '../internal/requestQueueHook.js';
 
 // workbox-background-sync touches `self` when it loads; Node has no such global. This scope has no
@@ -20,7 +20,7 @@ describe('enableRequestQueue', () => {
     enableRequestQueue({ name: 'replay-test' });
     expect(replays).toHaveBeenCalledTimes(1);
     const queue = requestQueue()!;
-    // Asked while the start-up replay runs: joins it.
+    // Asked while the start-up replay runs: waits for it, and as it emptied the queue, needs no other.
     const joined = queue.replayWithoutSync();
     expect(replays).toHaveBeenCalledTimes(1);
     release();
@@ -40,5 +40,19 @@ describe('enableRequestQueue', () => {
     expect(replays).toHaveBeenCalledTimes(3);
     await queue.replayWithoutSync();
     expect(replays).toHaveBeenCalledTimes(3);
+
+    // Asked while a replay runs that then fails (it began before the network was back): one more replay.
+    await queue.pushRequest({ request: new Request('https://example.test/outbox', { method: 'POST', body: 'y' }) });
+    let fail: (error: Error) => void = () => undefined;
+    replays.mockImplementationOnce(() => new Promise<void>((_, reject) => (fail = reject)));
+    const first = queue.replayWithoutSync();
+    const second = queue.replayWithoutSync();
+    const third = queue.replayWithoutSync();
+    fail(new Error('network still down'));
+    await Promise.all([first, second, third]);
+    expect(replays).toHaveBeenCalledTimes(5);
+    await queue.replayWithoutSync();
+    expect(replays).toHaveBeenCalledTimes(5);
   });
+  afterAll(() => vi.restoreAllMocks());
 });
