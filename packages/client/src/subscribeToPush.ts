@@ -19,7 +19,6 @@ function decodeKey(key: string): Uint8Array {
  * with a PushNotificationTrigger run for each message.
  */
 export async function subscribeToPush(vapidPublicKey: string | BufferSource, options?: SubscribeToPushOptions): Promise<PushSubscription> {
-  const ms = options?.timeout ?? 10_000;
   let applicationServerKey: BufferSource;
   try {
     if (typeof vapidPublicKey === 'string') applicationServerKey = decodeKey(vapidPublicKey) as BufferSource;
@@ -28,7 +27,9 @@ export async function subscribeToPush(vapidPublicKey: string | BufferSource, opt
   } catch (cause) {
     throw new BgkitError('invalid-argument', 'The VAPID public key must be base64url text (or its bytes).', undefined, { cause });
   }
-  validateDuration('timeout', ms);
+  // Checked before the default is applied: `{ timeout: null }` is a mistake, not "the default".
+  validateDuration('timeout', options?.timeout);
+  const ms = options?.timeout ?? 10_000;
   const { pushManager } = await getRegistration();
   if (!pushManager) throw new BgkitError('unsupported-browser', 'This browser has no Push API.');
   return (

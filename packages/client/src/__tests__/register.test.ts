@@ -37,6 +37,23 @@ describe('registerServiceWorker()', () => {
     expect((error as Error).cause).toBe(refused);
   });
 
+  it('makes bgkit calls fail with no-service-worker, not hang, while the registration never settles (a stalled script fetch)', async () => {
+    (globalThis as { navigator?: unknown }).navigator = {
+      serviceWorker: {
+        controller: null,
+        register: () => new Promise(() => {}),
+        ready: new Promise(() => {}),
+        addEventListener() {},
+        removeEventListener() {},
+      },
+    };
+    const { configure, call } = await import('../internal/connection.js');
+    const { registerServiceWorker } = await import('../register.js');
+    configure({ timeout: 50 });
+    registerServiceWorker('/stalled-sw.js');
+    await expect(call('hello')).rejects.toMatchObject({ name: 'BgkitError', code: 'no-service-worker' });
+  });
+
   it('is gone from configure(), which says where it went', async () => {
     const { configure } = await import('../internal/connection.js');
     expect(() => configure({ serviceWorker: { url: '/sw.js' } } as never)).toThrow(/registerServiceWorker/);

@@ -37,6 +37,7 @@ describe('subscribeToPush', () => {
   it('refuses a timeout a timer cannot hold', async () => {
     fakePush({ getSubscription: async () => null, subscribe: () => new Promise(() => {}) });
     await expect(subscribeToPush(KEY, { timeout: -1 })).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(subscribeToPush(KEY, { timeout: null as never })).rejects.toMatchObject({ code: 'invalid-argument' });
   });
 
   it('gives up with push-timeout when the browser never answers', async () => {

@@ -66,18 +66,21 @@ export function timeout<T>(promise: Promise<T>, ms: number, error: () => BgkitEr
 /** The app's worker registration (after registerServiceWorker()'s own, when the app called it). */
 export async function getRegistration(): Promise<ServiceWorkerRegistration> {
   if (!isSupported()) throw new BgkitError('unsupported-browser', 'This browser has no service workers, so bgkit cannot run background tasks here.');
-  registration ??= (async () => {
-    if (registering) {
-      try {
-        await registering;
-      } catch (cause) {
-        throw new BgkitError('no-service-worker', `The service worker could not be registered: ${String(cause)}`, undefined, { cause });
+  // One bound for both waits: a worker script whose fetch stalls must not hold every call forever.
+  registration ??= timeout(
+    (async () => {
+      if (registering) {
+        try {
+          await registering;
+        } catch (cause) {
+          throw new BgkitError('no-service-worker', `The service worker could not be registered: ${String(cause)}`, undefined, { cause });
+        }
       }
-    }
-    return timeout(navigator.serviceWorker.ready, callTimeout, () =>
-      new BgkitError('no-service-worker', `No active service worker after ${callTimeout} ms: register one (or call registerServiceWorker() from @bgkit/client/register).`),
-    );
-  })();
+      return navigator.serviceWorker.ready;
+    })(),
+    callTimeout,
+    () => new BgkitError('no-service-worker', `No active service worker after ${callTimeout} ms: register one (or call registerServiceWorker() from @bgkit/client/register).`),
+  );
   registration.catch(() => (registration = undefined));
   return registration;
 }
