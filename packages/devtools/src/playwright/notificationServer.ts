@@ -98,7 +98,7 @@ function waitForSocket(daemon: ChildProcess): Promise<string> {
           : error,
       ),
     );
-    daemon.once('exit', (code) => reject(new Error(`dbus-daemon exited with ${code}`)));
+    daemon.once('exit', (code) => reject(new BgkitError('missing-dependency', `dbus-daemon exited with ${code} before it listened.`, { dependency: 'dbus-daemon', code })));
   });
 }
 
@@ -130,17 +130,21 @@ export async function startNotificationServer(): Promise<NotificationServer> {
   );
   const daemon = spawn('dbus-daemon', ['--config-file', config, '--nofork', '--print-address'], { stdio: ['ignore', 'pipe', 'ignore'] });
   let address: string;
+  let bus: DBus.MessageBus | undefined;
+  const service = new Notifications('org.freedesktop.Notifications');
   try {
     address = await waitForSocket(daemon);
+    bus = dbus.sessionBus({ busAddress: address });
+    bus.export('/org/freedesktop/Notifications', service);
+    await bus.requestName('org.freedesktop.Notifications', 0);
   } catch (error) {
+    // Nothing of a server that never started is left running or on disk.
+    bus?.disconnect();
     daemon.kill();
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
-  const bus = dbus.sessionBus({ busAddress: address });
-  const service = new Notifications('org.freedesktop.Notifications');
-  bus.export('/org/freedesktop/Notifications', service);
-  await bus.requestName('org.freedesktop.Notifications', 0);
+  const connected = bus;
   return {
     address,
     get shown() {
@@ -159,7 +163,7 @@ export async function startNotificationServer(): Promise<NotificationServer> {
       service.CloseNotification(id);
     },
     async stop() {
-      bus.disconnect();
+      connected.disconnect();
       daemon.kill();
       await rm(dir, { recursive: true, force: true });
     },
