@@ -176,6 +176,13 @@ test.describe('the Playwright driver', () => {
     await expect(bgkit.waitForRun('Idle', { timeout: 200 })).rejects.toMatchObject({ name: 'BgkitError', code: 'wait-timeout' });
     await expect(bgkit.waitForRun('Idle', { timeout: '500' as unknown as number })).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument' });
   });
+
+  test('attach() takes null options, from plain JavaScript, as none', async ({ page, bgkit }) => {
+    expect(await bgkit.runs()).toEqual([]); // the app is up
+    const driver = await BgkitDriver.attach(page, null as never);
+    expect(await driver.runs()).toEqual([]);
+    await driver.detach();
+  });
 });
 
 test.describe('with a notification server', () => {

@@ -71,6 +71,7 @@ export class BgkitDriver {
 
   /** A driver for the bgkit app in `page`. The page may still be blank: nothing is asked of it until used. */
   static async attach(page: Page, options: BgkitDriverOptions = {}): Promise<BgkitDriver> {
+    options ??= {}; // null, from plain JavaScript, is no options
     validateDuration('timeout', options.timeout);
     return new BgkitDriver(page, options);
   }
@@ -279,7 +280,7 @@ export class BgkitDriver {
       const cost = change.workCost === undefined || (await this.#call('workCost')) === change.workCost;
       const matches = (['online', 'userPresent', 'onAC', 'timeZone'] as const).every((k) => change[k] === undefined || device[k] === change[k]);
       return matches && cost ? true : undefined;
-    }, () => new BgkitError('wait-timeout', `Timed out after 10000 ms waiting for the worker to see ${JSON.stringify(change)}.`));
+    }, (ms) => new BgkitError('wait-timeout', `Timed out after ${ms} ms waiting for the worker to see ${JSON.stringify(change)}.`));
     return { via };
   }
 
@@ -336,6 +337,7 @@ export class BgkitDriver {
    * (by default: to finish), and returns it. A CDP dispatch returns before the handler ends; this does not.
    */
   async waitForRun(taskName: string, options: WaitForRunOptions = {}): Promise<RunRecord> {
+    options ??= {};
     validateDuration('timeout', options.timeout);
     const { timeout = 15_000, since = this.#mark } = options;
     const statuses = options.status === undefined ? FINISHED : ([] as RunStatus[]).concat(options.status);
@@ -360,13 +362,13 @@ export class BgkitDriver {
     );
   }
 
-  /** Polls `probe` until it gives a value, or fails with `fail()` once `timeout` has passed. */
-  async #until<T>(probe: () => T | undefined | Promise<T | undefined>, fail: () => BgkitError, timeout = 10_000, interval = 50): Promise<T> {
+  /** Polls `probe` until it gives a value, or fails with `fail(timeout)` once `timeout` has passed. */
+  async #until<T>(probe: () => T | undefined | Promise<T | undefined>, fail: (timeout: number) => BgkitError, timeout = 10_000, interval = 50): Promise<T> {
     const end = Date.now() + timeout;
     for (;;) {
       const value = await probe();
       if (value !== undefined) return value;
-      if (Date.now() > end) throw fail();
+      if (Date.now() > end) throw fail(timeout);
       await sleep(interval);
     }
   }
