@@ -65,11 +65,18 @@ export function setVisibility(page: Page, state: 'hidden' | 'visible') {
 export function readStore<T>(target: Pick<Worker, 'evaluate'>, database: string, store: string): Promise<T[]> {
   return target.evaluate(
     async ([database, store]) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      // A database that does not exist yet is not created empty: the worker would then skip its migrations.
+      let missing = false;
+      const db = await new Promise<IDBDatabase | null>((resolve, reject) => {
         const open = indexedDB.open(database);
+        open.onupgradeneeded = () => {
+          missing = true;
+          open.transaction!.abort();
+        };
         open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
+        open.onerror = () => (missing ? resolve(null) : reject(open.error));
       });
+      if (!db) return [];
       try {
         if (!db.objectStoreNames.contains(store)) return [];
         return await new Promise<unknown[]>((resolve, reject) => {

@@ -56,8 +56,9 @@ test.describe('SystemTrigger', () => {
     const [online] = await completedRuns(app, internet, 1);
     expect(online).toMatchObject({ triggerDetails: { systemType: 'internetAvailable' }, result: { online: true } });
     await completedRuns(app, network, 2);
-    // Both the page's `online` and the sync event saw the reconnect; the stored transition fires once.
-    await app.waitForTimeout(300);
+    // Both the page's `online` and the sync event saw the reconnect; the stored transition fires once. Waits
+    // past the second the worker gives a page's report (or a sync) to agree with its own navigator.onLine.
+    await app.waitForTimeout(1200);
     expect(await runsOf(app, internet)).toHaveLength(1);
   });
 
