@@ -492,7 +492,7 @@ async function sizeCase() {
 /** The files as published: a package's entry plus every file it imports statically, each compressed alone. */
 function publishedSizes() {
   const packages = join(here, '..', 'packages');
-  for (const name of ['sw', 'client']) execFileSync(process.execPath, ['build.mjs'], { cwd: join(packages, name), stdio: 'ignore' });
+  for (const name of ['sw', 'client']) execFileSync(process.execPath, ['build.mjs'], { cwd: join(packages, name), stdio: ['ignore', 'ignore', 'inherit'] });
   const files = (entry) => {
     const seen = new Set();
     const visit = (file) => {
