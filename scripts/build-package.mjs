@@ -9,7 +9,9 @@ import { build as build_ } from 'vite';
 const require = createRequire(import.meta.url);
 
 /**
- * @param {{ dir: string, entries: Record<string, string>, external: (string|RegExp)[],
+ * `development: false` builds the ESM entries once: for a package whose code does not differ between the two
+ * (no `__BGKIT_DEV__` in it), a `development` export would only be a byte-identical copy.
+ * @param {{ dir: string, entries: Record<string, string>, external: (string|RegExp)[], development?: boolean,
  *   iife?: { entry: string, name: string, file: string } }} pkg
  */
 export async function buildPackage(pkg) {
@@ -20,7 +22,7 @@ export async function buildPackage(pkg) {
     build_({ logLevel: 'warn', configFile: false, root: dir,
       define: { __BGKIT_DEV__: JSON.stringify(dev), 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
       build: { outDir: 'dist', emptyOutDir: false, target: 'es2022', ...build } });
-  for (const dev of [false, true]) {
+  for (const dev of pkg.development === false ? [false] : [false, true]) {
     await buildOnce(dev, {
       minify: false,
       sourcemap: true,

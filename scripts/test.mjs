@@ -3,7 +3,9 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { ensureChromium, install, pnpm, pnpmStatus, root } from './bootstrap.mjs';
+import { packAll } from './pack.mjs';
 
 const out = join(root, '.bgkit-test');
 rmSync(out, { recursive: true, force: true });
@@ -77,6 +79,52 @@ if (unit) {
 } else {
   failed++;
   notes.push('vitest wrote no report');
+}
+
+// Every public package as it would be published: packed as `pnpm pack` does, then checked the way a registry
+// user meets it. Each check of each tarball counts as one test.
+console.log('\n› published tarballs (publint --strict, are-the-types-wrong, contents, npm publish --dry-run)');
+function check(label, run) {
+  let problem;
+  try {
+    problem = run();
+  } catch (error) {
+    problem = String(error.stdout ?? '') + String(error.stderr ?? '') || error.message;
+  }
+  if (problem) {
+    failed++;
+    notes.push(`${label}: ${problem.trim().split('\n').slice(-12).join('\n    ')}`);
+  } else passed++;
+  console.log(`  ${problem ? '✘' : '✓'} ${label}`);
+}
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const quiet = { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] };
+let tarballs = [];
+check('pack every public package', () => {
+  tarballs = packAll(join(out, 'tarballs'), { stdio: ['ignore', 'ignore', 'pipe'] });
+});
+for (const { name, file } of tarballs) {
+  check(`${name}: README, LICENSE and no tests in the tarball`, () => {
+    const files = execFileSync('tar', ['-tzf', file], quiet).split('\n').map((f) => f.replace(/^package\//, ''));
+    const missing = ['README.md', 'LICENSE', 'package.json'].filter((f) => !files.includes(f));
+    const tests = files.filter((f) => f.includes('__tests__'));
+    return [missing.length ? `missing ${missing.join(', ')}` : '', tests.length ? `ships tests: ${tests[0]}` : ''].filter(Boolean).join('; ');
+  });
+  check(`${name}: publint --strict`, () => {
+    const result = spawnSync(bin('publint'), ['run', file, '--strict'], quiet);
+    return result.status === 0 ? '' : result.stdout + result.stderr;
+  });
+  // ESM only, on purpose: the packages run in browsers and bundlers, and a service worker's ESM build has no
+  // CommonJS consumer. So the node10 and require() resolutions are out of scope (attw's "esm-only" profile).
+  check(`${name}: are-the-types-wrong --profile esm-only`, () => {
+    const result = spawnSync(bin('attw'), [file, '--profile', 'esm-only', '--format', 'ascii'], quiet);
+    return result.status === 0 ? '' : result.stdout + result.stderr;
+  });
+  check(`${name}: npm publish --dry-run`, () => {
+    const result = spawnSync('npm', ['publish', file, '--dry-run', '--access', 'public', '--tag', 'next'], quiet);
+    const warnings = (result.stderr ?? '').split('\n').filter((line) => /npm (warn|error)/i.test(line) && !/dry-run|You are not logged in/i.test(line));
+    return result.status === 0 && warnings.length === 0 ? '' : warnings.join('\n') || result.stderr;
+  });
 }
 
 /** A port from the environment (to run beside other servers), or a free one. */

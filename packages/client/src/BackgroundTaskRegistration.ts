@@ -45,7 +45,7 @@ export class BackgroundTaskRegistration extends EventTarget {
   declare readonly conditions: readonly SystemCondition[];
   #record: RegistrationRecord;
 
-  /** @internal Registrations come from BackgroundTaskBuilder.register() and allTasks(). */
+  /** Not for apps: registrations come from BackgroundTaskBuilder.register() and allTasks(). */
   constructor(record: RegistrationRecord, trigger: BackgroundTrigger, group: BackgroundTaskRegistrationGroup | null) {
     super();
     this.taskId = record.taskId;

@@ -22,13 +22,13 @@ export interface BackgroundTaskInfo {
   readonly taskId: string;
 }
 
-/** @internal The runner's side of an instance. */
+/** The runner's side of an instance (not for apps). */
 export interface InstanceHooks {
   onProgress(progress: number): void;
   onDeferralsSettled(): void;
 }
 
-/** @internal What the runner makes an instance from. */
+/** What the runner makes an instance from (not for apps). */
 export interface InstanceInit<TDetails> {
   instanceId: string;
   task: BackgroundTaskInfo;
@@ -94,7 +94,7 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
     countOpenDeferrals = (instance) => instance.#openDeferrals;
   }
 
-  /** @internal Instances are made by the runtime, never by handlers. */
+  /** Not for apps: instances are made by the runtime, never by handlers. */
   constructor(init: InstanceInit<TDetails>) {
     super();
     this.instanceId = init.instanceId;
