@@ -141,3 +141,22 @@ self.addEventListener('sync', (event) => {
     new Promise((resolve) => setTimeout(resolve, 50)).then(() => activity(`sync ${event.tag} lastChance=${event.lastChance} trusted=${event.isTrusted}`)),
   );
 });
+
+// Test hook (e2e/tests/calls.spec.ts): after `{ type: 'e2e:stall-next-call' }`, the next bgkit call is
+// received (bgkit's own listener, added first, has acknowledged it) and then the worker's thread is held busy
+// until the test kills it: a kill between a call's delivery and its reply, made deterministic.
+let stallNextCall = false;
+self.addEventListener('message', (event) => {
+  const data = event.data as { type?: string } | null;
+  if (data?.type === 'e2e:stall-next-call') {
+    stallNextCall = true;
+    return;
+  }
+  if (data?.type !== 'bgkit:call' || !stallNextCall) return;
+  stallNextCall = false;
+  new BroadcastChannel('e2e-stall').postMessage('stalling');
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    // Busy: no reply, no acknowledgement, until CDP stops the worker.
+  }
+});

@@ -5,6 +5,7 @@ import { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGro
 import { call } from './internal/connection.js';
 import { forget, groupFor, registrationFor } from './internal/registry.js';
 import { BackgroundTrigger, kSpec } from './triggers/BackgroundTrigger.js';
+import { DEV } from './internal/dev.js';
 
 /** Windows' IBackgroundCondition: a state that must hold for a triggered task to run. */
 export interface BackgroundCondition {
@@ -42,14 +43,14 @@ export class BackgroundTaskBuilder {
 
   setTrigger(trigger: BackgroundTrigger): void {
     if (!(trigger instanceof BackgroundTrigger)) {
-      throw new BgkitError('invalid-trigger', 'setTrigger() takes a trigger such as new ApplicationTrigger().');
+      throw new BgkitError('invalid-trigger', DEV ? 'setTrigger() takes a trigger such as new ApplicationTrigger().' : '');
     }
     this.#trigger = trigger;
   }
 
   addCondition(condition: BackgroundCondition): void {
     if (typeof condition !== 'object' || condition === null || typeof condition[kSpec] !== 'function') {
-      throw new BgkitError('invalid-argument', 'addCondition() takes a condition such as a SystemCondition.');
+      throw new BgkitError('invalid-argument', DEV ? 'addCondition() takes a condition such as a SystemCondition.' : '');
     }
     this.#conditions.push(condition);
   }
@@ -83,15 +84,15 @@ export class BackgroundTaskBuilder {
   #input(): RegisterInput {
     const { name, taskEntryPoint: entryPoint, taskGroup: group, cancelOnConditionLoss, isNetworkRequested } = this;
     if (group !== null && !(group instanceof BackgroundTaskRegistrationGroup)) {
-      throw new BgkitError('invalid-group', 'taskGroup must be a BackgroundTaskRegistrationGroup or null.');
+      throw new BgkitError('invalid-group', DEV ? 'taskGroup must be a BackgroundTaskRegistrationGroup or null.' : '');
     }
     for (const key of ['cancelOnConditionLoss', 'isNetworkRequested'] as const) {
-      if (typeof this[key] !== 'boolean') throw new BgkitError('invalid-argument', `${key} must be a boolean.`, { [key]: this[key] });
+      if (typeof this[key] !== 'boolean') throw new BgkitError('invalid-argument', DEV ? `${key} must be a boolean.` : '', { [key]: this[key] });
     }
-    if (!this.#trigger) throw new BgkitError('missing-trigger', 'A background task needs a trigger: call setTrigger() before register().');
-    if (!nonEmpty(name)) throw new BgkitError('invalid-name', 'A background task needs a non-empty name.', { name });
+    if (!this.#trigger) throw new BgkitError('missing-trigger', DEV ? 'A background task needs a trigger: call setTrigger() before register().' : '');
+    if (!nonEmpty(name)) throw new BgkitError('invalid-name', DEV ? 'A background task needs a non-empty name.' : '', { name });
     if (!nonEmpty(entryPoint)) {
-      throw new BgkitError('invalid-entry-point', 'A background task needs a non-empty taskEntryPoint: the name given to defineTask() in the service worker.', { entryPoint });
+      throw new BgkitError('invalid-entry-point', DEV ? 'A background task needs a non-empty taskEntryPoint: the name given to defineTask() in the service worker.' : '', { entryPoint });
     }
     return {
       name,

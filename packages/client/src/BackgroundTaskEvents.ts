@@ -33,6 +33,7 @@ export class BackgroundTaskCompletedEvent extends Event {
     const { run } = this;
     if (run.status === 'failed') throw deserializeError(run.error ?? { name: 'Error', message: 'The task failed.' });
     if (run.status === 'canceled') {
+      // Kept in production: apps show this one to people, and the reason is most of it.
       throw new BgkitError('task-canceled', `The task was canceled (${run.cancelReason ?? 'abort'}).`, { reason: run.cancelReason });
     }
     return run.result;

@@ -2,6 +2,7 @@
 import { BgkitError } from '@bgkit/sw/protocol';
 import type { BackgroundTaskRegistration } from './BackgroundTaskRegistration.js';
 import { listAll } from './internal/registry.js';
+import { DEV } from './internal/dev.js';
 
 /**
  * A namespace for registrations, so a library can manage its own tasks without touching the app's. Use a
@@ -13,9 +14,9 @@ export class BackgroundTaskRegistrationGroup {
 
   constructor(id: string, name = '') {
     if (typeof id !== 'string' || id.trim() === '') {
-      throw new BgkitError('invalid-group', 'A task group needs a non-empty id.', { id });
+      throw new BgkitError('invalid-group', DEV ? 'A task group needs a non-empty id.' : '', { id });
     }
-    if (typeof name !== 'string') throw new BgkitError('invalid-group', 'A task group name must be a string.', { name });
+    if (typeof name !== 'string') throw new BgkitError('invalid-group', DEV ? 'A task group name must be a string.' : '', { name });
     this.id = id;
     this.name = name;
   }

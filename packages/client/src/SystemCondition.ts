@@ -2,6 +2,7 @@
 import { BgkitError, SYSTEM_CONDITION_TYPES, type ConditionSpec, type SystemConditionType } from '@bgkit/sw/protocol';
 import type { BackgroundCondition } from './BackgroundTaskBuilder.js';
 import { kSpec } from './triggers/BackgroundTrigger.js';
+import { DEV } from './internal/dev.js';
 
 /**
  * A state that must hold for a triggered task to run (Windows' SystemCondition). A trigger that fires while
@@ -13,7 +14,7 @@ export class SystemCondition implements BackgroundCondition {
 
   constructor(conditionType: SystemConditionType) {
     if (!SYSTEM_CONDITION_TYPES.includes(conditionType)) {
-      throw new BgkitError('invalid-argument', `"${String(conditionType)}" is not a SystemConditionType.`, { conditionType });
+      throw new BgkitError('invalid-argument', DEV ? `"${String(conditionType)}" is not a SystemConditionType.` : '', { conditionType });
     }
     this.conditionType = conditionType;
   }

@@ -4,6 +4,7 @@
 import { Workbox } from 'workbox-window';
 import { BgkitError } from '@bgkit/sw/protocol';
 import { awaitRegistration, isSupported } from './internal/connection.js';
+import { DEV } from './internal/dev.js';
 
 export interface ServiceWorkerOptions {
   scope?: string;
@@ -21,10 +22,10 @@ export interface ServiceWorkerOptions {
  */
 export function registerServiceWorker(url: string, options: ServiceWorkerOptions = {}): Workbox {
   if (typeof url !== 'string' || url === '') {
-    throw new BgkitError('invalid-argument', 'registerServiceWorker() needs the worker script URL.', { url });
+    throw new BgkitError('invalid-argument', DEV ? 'registerServiceWorker() needs the worker script URL.' : '', { url });
   }
   // workbox-window reaches for navigator.serviceWorker as soon as it is constructed.
-  if (!isSupported()) throw new BgkitError('unsupported-browser', 'This browser has no service workers, so bgkit cannot run background tasks here.');
+  if (!isSupported()) throw new BgkitError('unsupported-browser', DEV ? 'This browser has no service workers, so bgkit cannot run background tasks here.' : '');
   const workbox = new Workbox(url, options);
   const registered = workbox.register({ immediate: true });
   // Seen by the first bgkit call; an app that never makes one must not get an unhandled rejection.

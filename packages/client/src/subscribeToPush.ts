@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { BgkitError, validateDuration } from '@bgkit/sw/protocol';
 import { getRegistration, timeout } from './internal/connection.js';
+import { DEV } from './internal/dev.js';
 
 export interface SubscribeToPushOptions {
   /** Milliseconds to wait: `pushManager.subscribe()` can hang forever (seen in Chromium). @default 10000 */
@@ -25,21 +26,21 @@ export async function subscribeToPush(vapidPublicKey: string | BufferSource, opt
     else if (vapidPublicKey instanceof ArrayBuffer || ArrayBuffer.isView(vapidPublicKey)) applicationServerKey = vapidPublicKey;
     else throw new TypeError('not a key');
   } catch (cause) {
-    throw new BgkitError('invalid-argument', 'The VAPID public key must be base64url text (or its bytes).', undefined, { cause });
+    throw new BgkitError('invalid-argument', DEV ? 'The VAPID public key must be base64url text (or its bytes).' : '', undefined, { cause });
   }
   // Checked before the default is applied: `{ timeout: null }` is a mistake, not "the default".
   validateDuration('timeout', options?.timeout);
   const ms = options?.timeout ?? 10_000;
   const { pushManager } = await getRegistration();
-  if (!pushManager) throw new BgkitError('unsupported-browser', 'This browser has no Push API.');
+  if (!pushManager) throw new BgkitError('unsupported-browser', DEV ? 'This browser has no Push API.' : '');
   return (
     (await pushManager.getSubscription()) ??
     timeout(
       pushManager.subscribe({ userVisibleOnly: true, applicationServerKey }).catch((error: unknown) => {
-        throw new BgkitError('push-denied', `The browser refused the push subscription: ${(error as Error)?.message ?? String(error)}`, undefined, { cause: error });
+        throw new BgkitError('push-denied', DEV ? `The browser refused the push subscription: ${(error as Error)?.message ?? String(error)}` : '', undefined, { cause: error });
       }),
       ms,
-      () => new BgkitError('push-timeout', `The browser did not answer the push subscription within ${ms} ms.`, { timeout: ms }),
+      () => new BgkitError('push-timeout', DEV ? `The browser did not answer the push subscription within ${ms} ms.` : '', { timeout: ms }),
     )
   );
 }

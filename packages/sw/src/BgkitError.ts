@@ -30,7 +30,9 @@ export type BgkitErrorCode =
   | 'devtools-disabled'
   | 'wait-timeout'
   | 'context-offline'
-  | 'missing-dependency';
+  | 'missing-dependency'
+  /** An API the web has no honest equivalent for (`details.api` names it), e.g. a Capacitor runner global. */
+  | 'unsupported-api';
 
 /**
  * The one error class of bgkit. `code` is stable and meant for programs; `message` is for people.
@@ -48,7 +50,9 @@ export class BgkitError extends Error {
     details?: Record<string, unknown>,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    // Production builds of the page leave the sentence out (it is development-only prose): the code, the
+    // details and this pointer to the README's error table still say what happened.
+    super(message || `${code} (see "Errors" in the bgkit README; specifics in error.details)`, options);
     this.code = code;
     this.details = details;
   }

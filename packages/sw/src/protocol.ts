@@ -18,8 +18,16 @@ export function storageName(scope: string | undefined): string {
 /**
  * `type` of the message that carries one page→worker call. It comes with a MessagePort of its own, on which
  * the worker posts exactly one CallReply; the message event's waitUntil holds the worker up until then.
+ * A call that asks for it (`ack: true`) also gets CallAcks on that port before the reply.
  */
 export const CALL = 'bgkit:call';
+/**
+ * While it works on a call that asked for acknowledgements, the worker says so on the call's port this often
+ * (after a first `'received'` at once). A page that hears nothing for ACK_SILENCE_MS knows the worker died
+ * (a kill between delivery and reply) or never ran bgkit, and retries then instead of after its whole timeout.
+ */
+export const ACK_INTERVAL_MS = 1000;
+export const ACK_SILENCE_MS = 2500;
 
 export type BackgroundAccessStatus =
   | 'unspecified'
@@ -371,10 +379,26 @@ export interface CallMessage<K extends keyof WorkerApi = keyof WorkerApi> {
    * that already got through (to a worker that died before answering), so only a retry is checked for that.
    */
   attempt?: number;
+  /**
+   * Asks for CallAcks on the port: `'received'` as soon as the worker has the call, `'working'` every
+   * ACK_INTERVAL_MS until it replies. Optional, so a page and a worker of different minor versions still
+   * understand each other (a worker that does not send them is only retried sooner).
+   */
+  ack?: boolean;
 }
 
 /** The one answer to a CallMessage, posted on its port. */
 export type CallReply = { ok: true; value: unknown } | { ok: false; error: SerializedError };
+
+/** The worker's sign of life on a call's port, before the CallReply. */
+export interface CallAck {
+  ack: 'received' | 'working';
+}
+
+/** Whether a message on a call's port is a CallAck rather than the CallReply. */
+export function isCallAck(data: unknown): data is CallAck {
+  return typeof data === 'object' && data !== null && 'ack' in data;
+}
 
 export type BroadcastMessage =
   | { v: typeof PROTOCOL_VERSION; kind: 'progress'; taskId: string; instanceId: string; progress: number }

@@ -4,26 +4,36 @@
 // worker holds the message event open (waitUntil) for the call and any run it starts. A timeout guards
 // each call, because a worker that dies mid-call never answers.
 import {
+  ACK_SILENCE_MS,
   BgkitError,
+  type BgkitErrorCode,
   CALL,
+  isCallAck,
   replyValue,
-  isBgkitError,
   PROTOCOL_VERSION,
   validateDuration,
   type CallMessage,
   type CallReply,
   type WorkerApi,
 } from '@bgkit/sw/protocol';
+import { DEV } from './dev.js';
 
 export interface ClientOptions {
   /**
-   * Milliseconds to wait for a worker answer (and for a worker to become active) before failing with
+   * Milliseconds to wait for a worker answer (and for a registered worker to be found) before failing with
    * `sw-timeout` / `no-service-worker`. @default 10000
    */
   timeout: number;
+  /**
+   * Milliseconds a call waits for a worker that is still installing or waiting to activate (a first visit whose
+   * precache is slow) before failing with `no-service-worker`, which names the state it was in. @default 60000
+   */
+  activationTimeout: number;
 }
 
+const OPTIONS: readonly (keyof ClientOptions)[] = ['timeout', 'activationTimeout'];
 let callTimeout = 10_000;
+let activationTimeout = 60_000;
 let registration: Promise<ServiceWorkerRegistration> | undefined;
 let registering: Promise<unknown> | undefined;
 
@@ -37,16 +47,18 @@ export let workerScope: string | undefined;
 
 /** Configures how pages reach the service worker. Call it before the first bgkit call. */
 export function configure(options: Partial<ClientOptions> = {}): void {
-  if (typeof options !== 'object' || options === null) throw new BgkitError('invalid-argument', 'configure() takes an options object.');
+  if (typeof options !== 'object' || options === null) throw new BgkitError('invalid-argument', DEV ? 'configure() takes an options object.' : '');
   for (const key of Object.keys(options)) {
-    if (key !== 'timeout') {
+    if (!(OPTIONS as string[]).includes(key)) {
       // serviceWorker was an option once: say what replaced it.
-      const instead = key === 'serviceWorker' ? ': call registerServiceWorker() from @bgkit/client/register instead' : '';
-      throw new BgkitError('invalid-argument', `configure() has no option "${key}"${instead}.`, { option: key });
+      const instead = key === 'serviceWorker' ? 'registerServiceWorker' : undefined;
+      throw new BgkitError('invalid-argument', DEV ? `configure() has no option "${key}"${instead ? `: call ${instead}() from @bgkit/client/register instead` : ''}.` : '', { option: key, ...(instead && { instead }) });
     }
   }
   validateDuration('timeout', options.timeout);
+  validateDuration('activationTimeout', options.activationTimeout);
   callTimeout = options.timeout ?? callTimeout;
+  activationTimeout = options.activationTimeout ?? activationTimeout;
   registration = undefined;
 }
 
@@ -54,75 +66,156 @@ export function isSupported(): boolean {
   return typeof navigator !== 'undefined' && 'serviceWorker' in navigator && typeof MessageChannel !== 'undefined';
 }
 
-/** Rejects with `error()` when `promise` has not settled within `ms`. */
-export function timeout<T>(promise: Promise<T>, ms: number, error: () => BgkitError): Promise<T> {
+const TIMED_OUT = Symbol();
+
+/** `promise`'s value, or TIMED_OUT when it has not settled within `ms` (0 or less: at once). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: ReturnType<typeof setTimeout>;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), ms))),
-  ]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(resolve, ms, TIMED_OUT)))]).finally(() => clearTimeout(timer));
 }
 
-/** The app's worker registration (after registerServiceWorker()'s own, when the app called it). */
+/** Rejects with `error()` when `promise` has not settled within `ms`. */
+export async function timeout<T>(promise: Promise<T>, ms: number, error: () => BgkitError): Promise<T> {
+  const value = await within(promise, ms);
+  if (value === TIMED_OUT) throw error();
+  return value;
+}
+
+/** What the page's registration's newest worker is doing: why no worker answers, when none does. */
+async function workerState(): Promise<'installing' | 'waiting' | 'active' | 'none'> {
+  const reg = await within(navigator.serviceWorker.getRegistration?.().catch(() => undefined) ?? Promise.resolve(undefined), callTimeout);
+  return reg === TIMED_OUT || !reg ? 'none' : reg.installing ? 'installing' : reg.waiting ? 'waiting' : reg.active ? 'active' : 'none';
+}
+
+/**
+ * The app's worker registration with an active worker (after registerServiceWorker()'s own, when the app called
+ * it). Waits `timeout` for one; a worker still installing or waiting then gets up to `activationTimeout` in
+ * all, since a first visit's install may precache for longer than a call should take.
+ */
 export async function getRegistration(): Promise<ServiceWorkerRegistration> {
-  if (!isSupported()) throw new BgkitError('unsupported-browser', 'This browser has no service workers, so bgkit cannot run background tasks here.');
-  // One bound for both waits: a worker script whose fetch stalls must not hold every call forever.
-  registration ??= timeout(
-    (async () => {
-      if (registering) {
-        try {
-          await registering;
-        } catch (cause) {
-          throw new BgkitError('no-service-worker', `The service worker could not be registered: ${String(cause)}`, undefined, { cause });
-        }
+  if (!isSupported()) throw new BgkitError('unsupported-browser', DEV ? 'This browser has no service workers, so bgkit cannot run background tasks here.' : '');
+  registration ??= (async () => {
+    const started = Date.now();
+    const ready = (async () => {
+      try {
+        await registering;
+      } catch (cause) {
+        throw new BgkitError('no-service-worker', DEV ? `The service worker could not be registered: ${String(cause)}` : '', undefined, { cause });
       }
       return navigator.serviceWorker.ready;
-    })(),
-    callTimeout,
-    () => new BgkitError('no-service-worker', `No active service worker after ${callTimeout} ms: register one (or call registerServiceWorker() from @bgkit/client/register).`),
-  );
+    })();
+    // One bound for both waits: a worker script whose fetch stalls must not hold every call forever.
+    let found = await within(ready, callTimeout);
+    let state = found === TIMED_OUT ? await workerState() : 'active';
+    if (state === 'installing' || state === 'waiting') {
+      found = await within(ready, activationTimeout - (Date.now() - started));
+      if (found === TIMED_OUT) state = await workerState();
+    }
+    if (found !== TIMED_OUT) return found;
+    const waited = Date.now() - started;
+    throw new BgkitError(
+      'no-service-worker',
+      !DEV
+        ? ''
+        : state === 'none'
+          ? `No active service worker after ${waited} ms: register one (or call registerServiceWorker() from @bgkit/client/register).`
+          : `No active service worker after ${waited} ms: it was still ${state} (configure({ activationTimeout }) waits longer).`,
+      { state, waited },
+    );
+  })();
   registration.catch(() => (registration = undefined));
   return registration;
 }
 
-/** Calls the worker. Retries once, on a fresh channel, when the first attempt timed out (every call is idempotent). */
+/**
+ * Calls the worker. Every call is idempotent, so it can be posted again: when the worker gives no sign of life
+ * for ACK_SILENCE_MS (killed between delivery and reply, or while starting), the call is posted anew on a fresh
+ * channel at once, and whichever attempt answers first settles it. A worker that never acknowledges within the
+ * timeout does not run bgkit (or died each time it started); one that did gets twice the timeout in all. A
+ * worker replaced mid-call (an update activating) is asked anew.
+ */
 export async function call<K extends keyof WorkerApi>(
   method: K,
   ...args: Parameters<WorkerApi[K]>
 ): Promise<Awaited<ReturnType<WorkerApi[K]>>> {
+  type Value = Awaited<ReturnType<WorkerApi[K]>>;
   const reg = await getRegistration();
   workerScope ??= reg.scope;
-  // One retry after a timeout; a few more when the worker was replaced mid-call (an update activating).
-  for (let attempt = 0, replaced = 0; ; ) {
-    const worker = reg.active;
-    if (!worker) throw new BgkitError('no-service-worker', 'The service worker registration has no active worker.');
-    const { port1, port2 } = new MessageChannel();
-    let onState: (() => void) | undefined;
-    try {
-      // The worker's one reply; undefined when the worker became redundant (a new version took over and
-      // dropped the call), so that the new one is asked at once.
-      const reply = await timeout(
-        new Promise<CallReply | undefined>((resolve, reject) => {
-          port1.onmessage = (event) => resolve(event.data as CallReply);
-          onState = () => worker.state === 'redundant' && resolve(undefined);
-          worker.addEventListener?.('statechange', onState);
-          try {
-            worker.postMessage({ type: CALL, v: PROTOCOL_VERSION, method, args, attempt: attempt + replaced } satisfies CallMessage, [port2]);
-          } catch (cause) {
-            // Arguments the structured clone cannot carry (a function, a DOM node): the caller's mistake, said so.
-            reject(new BgkitError('invalid-argument', `The arguments of "${method}" cannot be sent to the service worker: ${String(cause)}`, { method }, { cause }));
-          }
-        }),
-        callTimeout,
-        () => new BgkitError('sw-timeout', `The service worker did not answer "${method}" within ${callTimeout} ms.`, { method }),
+  const limit = callTimeout;
+  const started = Date.now();
+  const ports: MessagePort[] = [];
+  const workers = new Set<ServiceWorker>();
+  let acked = false;
+  let attempt = 0;
+  let replaced = 0;
+  let settled = false;
+  let silence: ReturnType<typeof setTimeout> | undefined;
+  let onState: () => void;
+  let asked: ServiceWorker | undefined;
+  const result = new Promise<Value>((resolve, reject) => {
+    const fail = (code: BgkitErrorCode, message: string, details?: Record<string, unknown>, cause?: unknown) =>
+      reject(new BgkitError(code, message, { method, ...details }, { cause }));
+    const listen = () => {
+      clearTimeout(silence);
+      silence = setTimeout(post, Math.min(ACK_SILENCE_MS, limit / 2));
+    };
+    onState = () => {
+      // The worker asked last became redundant (a new version took over and dropped the call): ask the new one.
+      if (asked?.state !== 'redundant') return;
+      asked = undefined;
+      if (++replaced > 2) fail('no-service-worker', DEV ? 'The service worker kept being replaced during the call.' : '');
+      else post();
+    };
+    const post = (): void => {
+      const worker = reg.active;
+      if (settled) return;
+      if (!worker) return fail('no-service-worker', DEV ? 'The service worker registration has no active worker.' : '');
+      asked = worker;
+      if (!workers.has(worker)) {
+        workers.add(worker);
+        worker.addEventListener?.('statechange', onState);
+      }
+      const { port1, port2 } = new MessageChannel();
+      ports.push(port1);
+      port1.onmessage = ({ data }) => {
+        if (isCallAck(data)) return (acked = true), listen();
+        try {
+          resolve(replyValue(data as CallReply) as Value);
+        } catch (error) {
+          reject(error);
+        }
+      };
+      try {
+        worker.postMessage({ type: CALL, v: PROTOCOL_VERSION, method, args, attempt: attempt++, ack: true } satisfies CallMessage, [port2]);
+      } catch (cause) {
+        // Arguments the structured clone cannot carry (a function, a DOM node): the caller's mistake, said so.
+        return fail('invalid-argument', DEV ? `The arguments of "${method}" cannot be sent to the service worker: ${String(cause)}` : '', {}, cause);
+      }
+      listen();
+    };
+    const giveUp = () => {
+      const waited = Date.now() - started;
+      if (acked && waited < 2 * limit) return void setTimeout(giveUp, 2 * limit - waited);
+      const scriptURL = reg.active?.scriptURL;
+      fail(
+        'sw-timeout',
+        !DEV
+          ? ''
+          : acked
+            ? `The service worker acknowledged "${method}" but did not answer it within ${waited} ms.`
+            : `The service worker ${scriptURL} did not acknowledge "${method}" within ${waited} ms: it does not run @bgkit/sw (import it at the top level of the worker), or it was stopped each time it started.`,
+        { waited, acknowledged: acked, attempts: attempt, scriptURL },
       );
-      if (reply) return replyValue(reply) as Awaited<ReturnType<WorkerApi[K]>>;
-      if (++replaced > 2) throw new BgkitError('no-service-worker', 'The service worker kept being replaced during the call.');
-    } catch (error) {
-      if (!isBgkitError(error, 'sw-timeout') || ++attempt > 1) throw error;
-    } finally {
-      worker.removeEventListener?.('statechange', onState!);
-      port1.close();
-    }
+    };
+    setTimeout(giveUp, limit);
+    post();
+  });
+  try {
+    return await result;
+  } finally {
+    settled = true;
+    clearTimeout(silence);
+    for (const worker of workers) worker.removeEventListener?.('statechange', onState!);
+    for (const port of ports) port.close();
   }
 }

@@ -2,6 +2,7 @@
 import { BgkitError, isBgkitError, type ApplicationTriggerResult } from '@bgkit/sw/protocol';
 import { call } from '../internal/connection.js';
 import { BackgroundTrigger, kTasks } from './BackgroundTrigger.js';
+import { DEV } from '../internal/dev.js';
 
 /** Arguments passed to a requested task; the task reads them as `triggerDetails.arguments`. Must be structured-cloneable. */
 export type ValueSet = Record<string, unknown>;
@@ -19,16 +20,16 @@ export class ApplicationTrigger extends BackgroundTrigger {
    */
   async request(args?: ValueSet): Promise<ApplicationTriggerResult> {
     if (this[kTasks].size === 0) {
-      throw new BgkitError('not-registered', 'This ApplicationTrigger is not set on any registered task: register a task with it first.');
+      throw new BgkitError('not-registered', DEV ? 'This ApplicationTrigger is not set on any registered task: register a task with it first.' : '');
     }
     if (args !== undefined) {
       if (typeof args !== 'object' || args === null || Array.isArray(args)) {
-        throw new BgkitError('invalid-arguments', 'request() arguments must be a plain object (a value set).', { got: Array.isArray(args) ? 'array' : typeof args });
+        throw new BgkitError('invalid-arguments', DEV ? 'request() arguments must be a plain object (a value set).' : '', { got: Array.isArray(args) ? 'array' : typeof args });
       }
       try {
         structuredClone(args);
       } catch (cause) {
-        throw new BgkitError('invalid-arguments', 'request() arguments must be structured-cloneable (no functions, DOM nodes or class instances with private state).', undefined, { cause });
+        throw new BgkitError('invalid-arguments', DEV ? 'request() arguments must be structured-cloneable (no functions, DOM nodes or class instances with private state).' : '', undefined, { cause });
       }
     }
     const taskIds = [...this[kTasks]];

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { BgkitError, type SystemTriggerType, type TriggerSpec } from '@bgkit/sw/protocol';
 import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
+import { DEV } from '../internal/dev.js';
 
 /**
  * Runs its task when the system changes state: `internetAvailable` (a real Background Sync where the browser
@@ -18,7 +19,7 @@ export class SystemTrigger extends BackgroundTrigger {
     super();
     // The type is checked by the worker when the task is registered: the page would need the list of every
     // Windows system trigger for a check that register() makes anyway.
-    if (typeof oneShot !== 'boolean') throw new BgkitError('invalid-trigger', 'oneShot must be a boolean.', { oneShot });
+    if (typeof oneShot !== 'boolean') throw new BgkitError('invalid-trigger', DEV ? 'oneShot must be a boolean.' : '', { oneShot });
     this.triggerType = triggerType;
     this.oneShot = oneShot;
   }

@@ -6,6 +6,7 @@ import { PushNotificationTrigger } from './PushNotificationTrigger.js';
 import { SystemTrigger } from './SystemTrigger.js';
 import { MaintenanceTrigger, TimeTrigger } from './TimeTrigger.js';
 import { ToastNotificationActionTrigger, ToastNotificationHistoryChangedTrigger } from './ToastNotificationTriggers.js';
+import { DEV } from '../internal/dev.js';
 
 type TriggerClass = new (parameter?: never, oneShot?: boolean) => BackgroundTrigger;
 
@@ -23,7 +24,7 @@ const classes: Record<string, TriggerClass> = {
 /** Rebuilds the trigger object of a stored registration. */
 export function triggerFromSpec(spec: TriggerSpec): BackgroundTrigger {
   const Trigger = classes[spec.type];
-  if (!Trigger) throw new BgkitError('unsupported-trigger', `Unknown stored trigger "${String(spec.type)}".`);
+  if (!Trigger) throw new BgkitError('unsupported-trigger', DEV ? `Unknown stored trigger "${String(spec.type)}".` : '');
   const { systemType, freshnessTime, oneShot } = spec as { systemType?: never; freshnessTime?: never; oneShot?: boolean };
   return new Trigger(systemType ?? freshnessTime, oneShot);
 }

@@ -6,7 +6,7 @@ import { configure, defineTask } from '../defineTask.js';
 import { answerCall, createApi } from '../internal/api.js';
 import { openDB } from 'idb';
 import { DB_VERSION, getDb, closeDb, migrations } from '../internal/db.js';
-import { CALL, PROTOCOL_VERSION, storageName, type CallMessage, type CallReply } from '../protocol.js';
+import { ACK_INTERVAL_MS, CALL, isCallAck, PROTOCOL_VERSION, storageName, type CallMessage, type CallReply } from '../protocol.js';
 
 const DB_NAME = storageName(undefined);
 import { Lifetime } from '../internal/Lifetime.js';
@@ -370,6 +370,44 @@ describe('protocol', () => {
   it('answers a call with its value on the call\'s own port', async () => {
     const reply = await callOverPort({ method: 'hello' });
     expect(reply).toMatchObject({ ok: true, value: { protocol: PROTOCOL_VERSION, bootId: expect.any(String) } });
+  });
+
+  it('acknowledges a call that asks for it at once, before its reply, and only such a call', async () => {
+    const heard = async (ack: boolean) => {
+      const { port1, port2 } = new MessageChannel();
+      const messages: unknown[] = [];
+      const replied = new Promise<void>((resolve) =>
+        port1.addEventListener('message', (e) => {
+          messages.push((e as MessageEvent).data);
+          if (!isCallAck((e as MessageEvent).data)) resolve();
+        }),
+      );
+      port1.start();
+      const lifetime = new Lifetime();
+      lifetime.keepAlive(answerCall({ type: CALL, v: PROTOCOL_VERSION, method: 'hello', args: [], ack } as CallMessage, port2, lifetime));
+      await replied;
+      port1.close();
+      await lifetime.done;
+      return messages;
+    };
+    expect(await heard(true)).toEqual([{ ack: 'received' }, expect.objectContaining({ ok: true })]);
+    expect(await heard(false)).toEqual([expect.objectContaining({ ok: true })]);
+  });
+
+  it('says it is still working on a call every ACK_INTERVAL_MS until it replies', async () => {
+    // A history query that takes two and a half intervals, as one over a huge store on a slow device might.
+    const query = vi.spyOn(RunStore, 'query').mockImplementation(() => new Promise((resolve) => setTimeout(() => resolve([]), ACK_INTERVAL_MS * 2.5)));
+    const { port1, port2 } = new MessageChannel();
+    const messages: unknown[] = [];
+    port1.addEventListener('message', (e) => messages.push((e as MessageEvent).data));
+    port1.start();
+    const lifetime = new Lifetime();
+    lifetime.keepAlive(answerCall({ type: CALL, v: PROTOCOL_VERSION, method: 'runs', args: [{}], ack: true } as CallMessage, port2, lifetime));
+    await lifetime.done;
+    await until(() => messages.some((m) => !isCallAck(m)));
+    port1.close();
+    query.mockRestore();
+    expect(messages).toEqual([{ ack: 'received' }, { ack: 'working' }, { ack: 'working' }, { ok: true, value: [] }]);
   });
 
   it('answers a page of another protocol version with protocol-mismatch', async () => {

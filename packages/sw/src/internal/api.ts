@@ -3,7 +3,7 @@
 // reconciliation and kept alive (with any run it starts) by its message event's waitUntil.
 import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { BgkitError } from '../BgkitError.js';
-import { ACCESS_STATUSES, hasMethod, PROTOCOL_VERSION, serializeError, type CallMessage, type CallReply, type GroupRecord, type WorkerApi } from '../protocol.js';
+import { ACCESS_STATUSES, ACK_INTERVAL_MS, hasMethod, PROTOCOL_VERSION, serializeError, type CallAck, type CallMessage, type CallReply, type GroupRecord, type WorkerApi } from '../protocol.js';
 import { validateRegisterInput, validateRunQuery, validateSignals } from '../validate.js';
 import { broadcast } from './broadcast.js';
 import { getDb } from './db.js';
@@ -213,6 +213,13 @@ export function createApi(lifetime: Lifetime, callerId?: string, attempt = 1): W
  */
 export async function answerCall(message: CallMessage, port: MessagePort, lifetime: Lifetime, callerId?: string): Promise<void> {
   let reply: CallReply;
+  // Signs of life before the reply (see ACK_INTERVAL_MS): a page can then tell a worker that is working on
+  // its call from one that was killed with it, and retry within seconds instead of after its timeout.
+  let beat: ReturnType<typeof setInterval> | undefined;
+  if (message.ack === true) {
+    port.postMessage({ ack: 'received' } satisfies CallAck);
+    beat = setInterval(() => port.postMessage({ ack: 'working' } satisfies CallAck), ACK_INTERVAL_MS);
+  }
   try {
     if (message.v !== PROTOCOL_VERSION) {
       throw new BgkitError(
@@ -231,6 +238,7 @@ export async function answerCall(message: CallMessage, port: MessagePort, lifeti
   } catch (error) {
     reply = { ok: false, error: serializeError(error) };
   }
+  clearInterval(beat);
   try {
     port.postMessage(reply);
   } catch (error) {

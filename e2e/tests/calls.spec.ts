@@ -1,0 +1,95 @@
+// Page→worker calls at their worst moments: a worker killed between a call's delivery and its reply, a first
+// visit whose worker is still installing, a worker that does not run bgkit.
+import { expect, test } from '@playwright/test';
+import { ServiceWorkerCdp } from '@bgkit/devtools/playwright';
+import { openApp } from '../support/page';
+
+const fixturePort = Number(process.env.BGKIT_E2E_FIXTURE_PORT ?? 4392);
+
+declare global {
+  interface Window {
+    registerServiceWorker: typeof import('@bgkit/client/register').registerServiceWorker;
+    onStalling?: () => Promise<void>;
+  }
+}
+
+test('a call whose worker is killed after receiving it is answered by a new worker within seconds, not after the timeout', async ({ page }) => {
+  await openApp(page);
+  const cdp = await ServiceWorkerCdp.attach(page);
+  // The test app's worker holds its thread busy after taking the next call (e2e/app/src/sw.ts); it is killed then.
+  await page.exposeFunction('onStalling', () => cdp.stopWorker());
+  const outcome = await page.evaluate(async () => {
+    const { configure, BackgroundTaskRegistration } = window.bgkit;
+    const timeout = 20_000;
+    configure({ timeout });
+    new BroadcastChannel('e2e-stall').onmessage = () => void window.onStalling!();
+    (await navigator.serviceWorker.ready).active!.postMessage({ type: 'e2e:stall-next-call' });
+    const started = performance.now();
+    const tasks = await BackgroundTaskRegistration.allTasks();
+    return { timeout, tasks: tasks.size, took: performance.now() - started };
+  });
+  await cdp.detach();
+  expect(outcome.tasks).toBeGreaterThan(0);
+  // A bound, not a speed target: without the worker's acknowledgements the page would wait out its timeout
+  // (20 s) before asking again; with them, it asks again once the worker has been silent for a few seconds.
+  expect(outcome.took).toBeLessThan(outcome.timeout / 2);
+});
+
+test('a first visit whose worker installs for longer than the call timeout: calls wait for it to activate', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${fixturePort}/slow-install/`);
+  const outcome = await page.evaluate(async () => {
+    const { configure, ApplicationTrigger, BackgroundTaskBuilder } = window.bgkit;
+    configure({ timeout: 1000 });
+    window.registerServiceWorker('/slow-install/slow-sw.js?install=3000', { scope: '/slow-install/' });
+    const builder = new BackgroundTaskBuilder();
+    builder.name = 'Echo';
+    builder.taskEntryPoint = 'slow.echo';
+    const trigger = new ApplicationTrigger();
+    builder.setTrigger(trigger);
+    const registration = await builder.register();
+    const done = new Promise<unknown>((resolve) => registration.addEventListener('completed', (e) => resolve(e.checkResult())));
+    return { requested: await trigger.request({ first: 'visit' }), result: await done };
+  });
+  expect(outcome).toEqual({ requested: 'allowed', result: { echoed: { first: 'visit' } } });
+});
+
+test('a worker still installing when activationTimeout runs out: no-service-worker says it was installing', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${fixturePort}/slow-install/`);
+  const error = await page.evaluate(async () => {
+    const { configure, BackgroundTaskRegistration } = window.bgkit;
+    configure({ timeout: 500, activationTimeout: 1500 });
+    window.registerServiceWorker('/slow-install/slow-sw.js?install=10000', { scope: '/slow-install/' });
+    try {
+      await BackgroundTaskRegistration.allTasks();
+      return null;
+    } catch (e) {
+      const { code, message, details } = e as { code: string; message: string; details: { state: string; waited: number } };
+      return { code, message, details };
+    }
+  });
+  expect(error).toMatchObject({ code: 'no-service-worker', details: { state: 'installing' } });
+  expect(error!.details.waited).toBeGreaterThanOrEqual(1500);
+  expect(error!.message).toBe(`No active service worker after ${error!.details.waited} ms: it was still installing (configure({ activationTimeout }) waits longer).`);
+});
+
+test('a worker that does not run bgkit is named as such, with the time really waited', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${fixturePort}/plain/`);
+  const error = await page.evaluate(async () => {
+    const { configure, BackgroundTaskRegistration } = window.bgkit;
+    configure({ timeout: 1500 });
+    window.registerServiceWorker('/plain/plain-sw.js', { scope: '/plain/' });
+    try {
+      await BackgroundTaskRegistration.allTasks();
+      return null;
+    } catch (e) {
+      const { code, message, details } = e as { code: string; message: string; details: { acknowledged: boolean; waited: number; scriptURL: string } };
+      return { code, message, details };
+    }
+  });
+  expect(error).toMatchObject({
+    code: 'sw-timeout',
+    message: expect.stringContaining('does not run @bgkit/sw'),
+    details: { acknowledged: false, scriptURL: `http://127.0.0.1:${fixturePort}/plain/plain-sw.js` },
+  });
+  expect(error!.message).toContain(`within ${error!.details.waited} ms`);
+});
