@@ -25,3 +25,26 @@ test.describe('with notifications granted', () => {
   });
 });
 
+
+test.describe('the access report', () => {
+  test.use({ permissions: ['notifications', 'background-sync'] });
+
+  test('names each part the registered tasks need and lack', async ({ page }) => {
+    await openApp(page);
+    const report = () => page.evaluate(() => window.bgkit.BackgroundExecutionManager.getAccessReport());
+    // The test app asked for access on load; its own tasks need nothing that headless Chromium lacks but storage.
+    expect(await report()).toEqual({ status: 'allowedSubjectToSystemPolicy', missing: ['persistentStorage'] });
+    await registerTask(page, needsPush);
+    expect(await access(page)).toEqual({ requested: 'allowedSubjectToSystemPolicy', status: 'allowedSubjectToSystemPolicy' });
+    // Notifications are granted here; headless Chromium does not persist storage for a page that is not installed.
+    expect(await report()).toEqual({ status: 'allowedSubjectToSystemPolicy', missing: ['persistentStorage'] });
+    await registerTask(page, { name: 'every hour', entryPoint: 'inbox.refresh', trigger: { type: 'time', freshnessTime: 60, oneShot: false } });
+    expect(await report()).toEqual({ status: 'allowedSubjectToSystemPolicy', missing: ['persistentStorage', 'periodicSync'] });
+  });
+});
+
+test('without notification permission the report says notifications are what is missing', async ({ app }) => {
+  await registerTask(app, needsPush);
+  await access(app);
+  expect(await app.evaluate(() => window.bgkit.BackgroundExecutionManager.getAccessReport())).toEqual({ status: 'deniedByUser', missing: ['notifications'] });
+});

@@ -100,6 +100,17 @@ test.describe('the Playwright driver', () => {
     expect(await bgkit.waitForRun('On close')).toMatchObject({ source: 'simulated', triggerDetails: { action: '', tag: 'digest' } });
   });
 
+  test('a simulated click or close of a notification that was never shown, or on an action it lacks, is refused and runs nothing', async ({ page, bgkit }) => {
+    await registerTask(page, { name: 'On click', entryPoint: 'toast.react', trigger: { type: 'toastAction' } });
+    await registerTask(page, { name: 'On close', entryPoint: 'toast.react', trigger: { type: 'toastHistoryChanged' } });
+    await expect(bgkit.clickNotification({ tag: 'never-shown' })).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument', details: { tag: 'never-shown' } });
+    await expect(bgkit.closeNotification({ tag: 'never-shown' })).rejects.toMatchObject({ code: 'invalid-argument', details: { tag: 'never-shown' } });
+    await runDigest(page, 2);
+    await expect(bgkit.clickNotification({ tag: 'digest', action: 'delete' })).rejects.toMatchObject({ code: 'invalid-argument', details: { tag: 'digest', action: 'delete' } });
+    expect(await bgkit.runs({ taskName: 'On click' })).toEqual([]);
+    expect(await bgkit.runs({ taskName: 'On close' })).toEqual([]);
+  });
+
   test('a simulated sync reaches the app\'s own listener too, as an untrusted event whose waitUntil works', async ({ page }) => {
     await listenToActivity(page);
     await page.evaluate(() => window.devtools.simulate({ kind: 'sync', tag: 'lab:simulated' }));

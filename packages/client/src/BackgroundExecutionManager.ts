@@ -1,42 +1,64 @@
 // SPDX-License-Identifier: MIT
 import type { BackgroundAccessStatus, DeviceState, PendingRecord, RunQuery } from '@bgkit/sw/protocol';
 import type { BackgroundTaskRun } from './BackgroundTaskRegistration.js';
-import { call, isSupported } from './internal/connection.js';
+import { call, isSupported, within } from './internal/connection.js';
 import { listAll } from './internal/registry.js';
 
-/** What `read` finds, or false where the browser lacks the API or refuses to tell. */
+/**
+ * What `read` finds, or false where the browser lacks the API, refuses to tell, or does not answer within
+ * PROMPT_LIMIT_MS: a permission prompt nobody answers (Firefox asks before persisting storage) must not hold
+ * requestAccess() for ever.
+ */
 async function granted(read: () => Promise<boolean>): Promise<boolean> {
   try {
-    return await read();
+    return (await within(read(), PROMPT_LIMIT_MS)) === true;
   } catch {
     return false;
   }
 }
+
+/** A part of access that the registered tasks need and the browser has not granted (see getAccessReport()). */
+export type BackgroundAccessPart = 'notifications' | 'persistentStorage' | 'periodicSync';
+
+/** Why the access status is what it is: the status, and each part the registered tasks need but lack. */
+export interface BackgroundAccessReport {
+  status: BackgroundAccessStatus;
+  /** Empty when `status` is `alwaysAllowed`; what keeps it from being so otherwise. */
+  missing: BackgroundAccessPart[];
+}
+
+/** How long requestAccess() waits for the browser to answer about a permission. */
+const PROMPT_LIMIT_MS = 10_000;
 
 /**
  * Maps what the registered tasks need onto Windows' statuses: push tasks need notification permission
  * (browsers show push only with it), time and maintenance tasks are best served by periodic background sync,
  * and persistent storage keeps the task state from being evicted.
  */
-async function evaluate(prompt: boolean): Promise<BackgroundAccessStatus> {
+async function evaluate(prompt: boolean): Promise<BackgroundAccessReport> {
   const types = (await call('list')).registrations.map((r) => r.trigger.type);
-  const needsNotifications = types.includes('push');
-  const notifications = needsNotifications && typeof Notification !== 'undefined';
-  if (notifications) {
-    let permission = Notification.permission;
-    if (permission === 'default' && prompt) permission = await Notification.requestPermission();
-    if (permission === 'denied') return 'deniedByUser';
+  const missing: BackgroundAccessPart[] = [];
+  if (types.includes('push')) {
+    // Undefined without a Notification API (push cannot be shown, but nothing was denied); a prompt left
+    // unanswered counts as not granted once PROMPT_LIMIT_MS has passed.
+    let permission: unknown = globalThis.Notification?.permission;
+    if (permission === 'default' && prompt) permission = await within(Notification.requestPermission(), PROMPT_LIMIT_MS);
+    if (permission === 'denied') return { status: 'deniedByUser', missing: ['notifications'] };
+    if (permission !== 'granted') missing.push('notifications');
   }
   const { storage } = navigator;
-  const persisted = await granted(() => (prompt && storage.persist ? storage.persist() : storage.persisted()));
+  if (!(await granted(() => (prompt && storage.persist ? storage.persist() : storage.persisted())))) {
+    missing.push('persistentStorage');
+  }
   // Periodic sync cannot be asked for (Chromium grants it to installed, engaged apps); without it, time
   // triggers still run, at the worker's wakes: allowed, subject to the system's policy.
-  const periodic =
-    !(types.includes('time') || types.includes('maintenance')) ||
-    (await granted(async () => (await navigator.permissions.query({ name: 'periodic-background-sync' } as unknown as PermissionDescriptor)).state === 'granted'));
-  return persisted && periodic && (!needsNotifications || (notifications && Notification.permission === 'granted'))
-    ? 'alwaysAllowed'
-    : 'allowedSubjectToSystemPolicy';
+  if (
+    (types.includes('time') || types.includes('maintenance')) &&
+    !(await granted(async () => (await navigator.permissions.query({ name: 'periodic-background-sync' } as unknown as PermissionDescriptor)).state === 'granted'))
+  ) {
+    missing.push('periodicSync');
+  }
+  return { status: missing.length ? 'allowedSubjectToSystemPolicy' : 'alwaysAllowed', missing };
 }
 
 /** Windows' BackgroundExecutionManager: whether this app may run background work here. */
@@ -52,15 +74,24 @@ export class BackgroundExecutionManager {
    */
   static async requestAccess(): Promise<BackgroundAccessStatus> {
     if (!isSupported()) return 'deniedBySystemPolicy';
-    const status = await evaluate(true);
+    const { status } = await evaluate(true);
     await call('setAccess', status);
     return status;
   }
 
   /** The same status without prompting: `unspecified` until requestAccess() was called. */
   static async getAccessStatus(): Promise<BackgroundAccessStatus> {
-    if (!isSupported()) return 'deniedBySystemPolicy';
-    if ((await call('getAccess')) === null) return 'unspecified';
+    return (await this.getAccessReport()).status;
+  }
+
+  /**
+   * The access status, without prompting, and what keeps it from being `alwaysAllowed`: `missing` lists the
+   * parts the registered tasks need and lack (`notifications` for push tasks, `persistentStorage`,
+   * `periodicSync` for time and maintenance tasks).
+   */
+  static async getAccessReport(): Promise<BackgroundAccessReport> {
+    if (!isSupported()) return { status: 'deniedBySystemPolicy', missing: [] };
+    if ((await call('getAccess')) === null) return { status: 'unspecified', missing: [] };
     return evaluate(false);
   }
 

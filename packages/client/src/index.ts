@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-export { BackgroundExecutionManager } from './BackgroundExecutionManager.js';
+export { BackgroundExecutionManager, type BackgroundAccessPart, type BackgroundAccessReport } from './BackgroundExecutionManager.js';
 export { BackgroundTaskBuilder, type BackgroundCondition } from './BackgroundTaskBuilder.js';
 export { BackgroundTaskRegistration, type BackgroundTaskRun } from './BackgroundTaskRegistration.js';
 export { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGroup.js';

@@ -31,7 +31,6 @@ export interface ClientOptions {
   activationTimeout: number;
 }
 
-const OPTIONS: readonly (keyof ClientOptions)[] = ['timeout', 'activationTimeout'];
 let callTimeout = 10_000;
 let activationTimeout = 60_000;
 let registration: Promise<ServiceWorkerRegistration> | undefined;
@@ -49,7 +48,7 @@ export let workerScope: string | undefined;
 export function configure(options: Partial<ClientOptions> = {}): void {
   if (typeof options !== 'object' || options === null) throw new BgkitError('invalid-argument', DEV ? 'configure() takes an options object.' : '');
   for (const key of Object.keys(options)) {
-    if (!(OPTIONS as string[]).includes(key)) {
+    if (key !== 'timeout' && key !== 'activationTimeout') {
       // serviceWorker was an option once: say what replaced it.
       const instead = key === 'serviceWorker' ? 'registerServiceWorker' : undefined;
       throw new BgkitError('invalid-argument', DEV ? `configure() has no option "${key}"${instead ? `: call ${instead}() from @bgkit/client/register instead` : ''}.` : '', { option: key, ...(instead && { instead }) });
@@ -66,10 +65,10 @@ export function isSupported(): boolean {
   return typeof navigator !== 'undefined' && 'serviceWorker' in navigator && typeof MessageChannel !== 'undefined';
 }
 
-const TIMED_OUT = Symbol();
+export const TIMED_OUT = Symbol();
 
 /** `promise`'s value, or TIMED_OUT when it has not settled within `ms` (0 or less: at once). */
-function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+export function within<T>(promise: T | Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: ReturnType<typeof setTimeout>;
   return Promise.race([promise, new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(resolve, ms, TIMED_OUT)))]).finally(() => clearTimeout(timer));
 }
@@ -83,7 +82,7 @@ export async function timeout<T>(promise: Promise<T>, ms: number, error: () => B
 
 /** What the page's registration's newest worker is doing: why no worker answers, when none does. */
 async function workerState(): Promise<'installing' | 'waiting' | 'active' | 'none'> {
-  const reg = await within(navigator.serviceWorker.getRegistration?.().catch(() => undefined) ?? Promise.resolve(undefined), callTimeout);
+  const reg = await within(navigator.serviceWorker.getRegistration?.().catch(() => undefined), callTimeout);
   return reg === TIMED_OUT || !reg ? 'none' : reg.installing ? 'installing' : reg.waiting ? 'waiting' : reg.active ? 'active' : 'none';
 }
 

@@ -180,6 +180,7 @@ export class BgkitDriver {
   }
 
   /** The notification shown with `tag`, as the page's registration lists it. */
+  /** The notification shown with `tag`; refused with `invalid-argument` when there is none. */
   async #shown(tag: string) {
     const shown = await this.page.evaluate(async ({ tag, timeout }) => {
       const registration = await Promise.race([navigator.serviceWorker.ready, new Promise<null>((resolve) => setTimeout(() => resolve(null), timeout))]);
@@ -190,6 +191,8 @@ export class BgkitDriver {
       return { title: n.title, data: n.data as unknown, actions };
     }, { tag, timeout: this.#options.timeout });
     if (shown === 'no-service-worker') throw new BgkitError('no-service-worker', `The page ${this.page.url()} has no active service worker.`);
+    // A click on a notification that was never shown would run the task on an event no user could make.
+    if (!shown) throw new BgkitError('invalid-argument', `No notification with tag "${tag}" is shown.`, { tag });
     return shown;
   }
 
@@ -208,16 +211,15 @@ export class BgkitDriver {
    */
   async clickNotification({ tag, action = '' }: { tag: string; action?: string }): Promise<{ via: Via }> {
     this.#startAction();
+    // Real or simulated, only what a user could click: a shown notification, and one of its actions.
     const shown = await this.#shown(tag);
+    const label = action === '' ? 'default' : shown.actions.find((a) => a.action === action)?.title;
+    if (label === undefined) throw new BgkitError('invalid-argument', `The notification "${tag}" has no action "${action}" (it has: ${shown.actions.map((a) => a.action).join(', ')}).`, { tag, action });
     if (this.#options.notifications) {
-      if (!shown) throw new BgkitError('invalid-argument', `No notification with tag "${tag}" is shown.`, { tag });
-      const id = await this.#serverId(shown.title);
-      const label = action === '' ? 'default' : shown.actions.find((a) => a.action === action)?.title;
-      if (label === undefined) throw new BgkitError('invalid-argument', `The notification "${tag}" has no action "${action}" (it has: ${shown.actions.map((a) => a.action).join(', ')}).`, { tag, action });
-      this.#options.notifications.click(id, label);
+      this.#options.notifications.click(await this.#serverId(shown.title), label);
       return { via: 'real' };
     }
-    await this.#simulate({ kind: 'notification', event: 'click', tag, action, title: shown?.title ?? '', data: shown?.data ?? null });
+    await this.#simulate({ kind: 'notification', event: 'click', tag, action, title: shown.title, data: shown.data });
     return { via: 'simulated' };
   }
 
@@ -226,11 +228,10 @@ export class BgkitDriver {
     this.#startAction();
     const shown = await this.#shown(tag);
     if (this.#options.notifications) {
-      if (!shown) throw new BgkitError('invalid-argument', `No notification with tag "${tag}" is shown.`, { tag });
       this.#options.notifications.dismiss(await this.#serverId(shown.title));
       return { via: 'real' };
     }
-    await this.#simulate({ kind: 'notification', event: 'close', tag, title: shown?.title ?? '', data: shown?.data ?? null });
+    await this.#simulate({ kind: 'notification', event: 'close', tag, title: shown.title, data: shown.data });
     return { via: 'simulated' };
   }
 
