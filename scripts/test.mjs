@@ -39,7 +39,7 @@ try {
   ensureChromium();
   console.log('\n› building packages, the demo and the e2e app');
   pnpm(['-r', '--filter', './packages/*', 'run', 'build']);
-  pnpm(['--filter', 'demo', '--filter', 'e2e-app', 'run', 'build']);
+  pnpm(['--filter', 'demo', '--filter', 'e2e-app', '--filter', 'e2e-expo-app', 'run', 'build']);
 } catch (error) {
   console.log(`! set-up or build failed: ${error.message.split('\n')[0]}`);
   console.log('0 passed, 1 failed');
@@ -57,6 +57,12 @@ const programs = [
   ['e2e/app', 'tsconfig.json'],
   ['e2e/app', 'tsconfig.sw.json'],
   ['e2e', 'tsconfig.json'],
+  ['packages/expo', 'tsconfig.json'],
+  ['packages/expo', 'tsconfig.sw.json'],
+  // Our modules against the declarations of Expo's own packages: a change of their contract fails here.
+  ['packages/expo', 'tsconfig.expo-types.json'],
+  ['e2e/expo-app', 'tsconfig.json'],
+  ['e2e/expo-app', 'tsconfig.sw.json'],
 ];
 console.log('\n› type-checking');
 for (const [dir, config] of programs) {
@@ -160,6 +166,9 @@ playwright('browser tests of the kit (Playwright, chromium)', 'e2e/playwright.co
 });
 playwright('browser tests of the inbox demo (Playwright, chromium)', 'e2e/demo.config.ts', join(out, 'demo-e2e.json'), {
   BGKIT_E2E_DEMO_PORT: String(demoPort),
+});
+playwright('browser tests of @bgkit/expo (Playwright, chromium)', 'e2e/expo.config.ts', join(out, 'expo-e2e.json'), {
+  BGKIT_E2E_EXPO_PORT: String(await portFrom('BGKIT_E2E_EXPO_PORT')),
 });
 
 for (const note of notes) console.log(`! ${note}`);

@@ -1,0 +1,37 @@
+// What the app's users and developers see: the devtools panel lists the Expo tasks and their results, and the
+// page's bundle carries none of the worker runtime (the shared task module only records names there).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@bgkit/devtools/playwright/test';
+import { newsFeed, openApp } from './support';
+
+const REGISTRATION = 'expo:backgroundFetch:news-fetch';
+
+test("the devtools panel shows an Expo task's registration and its BackgroundFetchResult", async ({ page, bgkit }) => {
+  await newsFeed(page, { items: ['a headline'] });
+  await openApp(page, '/?devtools');
+  await page.evaluate(() => window.app.startNewsFetch());
+  await bgkit.dispatchPeriodicSync(await bgkit.periodicSyncTag(REGISTRATION));
+  await bgkit.waitForRun(REGISTRATION);
+  const panel = page.locator('bgkit-devtools #bgkit-panel');
+  await expect(panel.locator(`.task[data-name="${REGISTRATION}"] .trigger`)).toContainText('TimeTrigger');
+  await expect(panel.locator(`.task[data-name="${REGISTRATION}"] .last`)).toHaveText(/^completed · 2/); // BackgroundFetchResult.NewData
+  await expect(panel.locator(`.run[data-name="${REGISTRATION}"] .outcome`).first()).toHaveText('2');
+});
+
+test("the page's bundle has no worker runtime; the worker's has it and the app's tasks", () => {
+  const dist = join(import.meta.dirname, '..', 'expo-app', 'dist');
+  const page = readdirSync(join(dist, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(dist, 'assets', f), 'utf8'))
+    .join('\n');
+  const worker = readFileSync(join(dist, 'sw.js'), 'utf8');
+  // @bgkit/sw's defineTask() (its duplicate check's message) and its event listeners.
+  const listeners = /addEventListener\([`'"](periodicsync|notificationclick)[`'"]/;
+  expect(page.includes('is already defined')).toBe(false);
+  expect(listeners.test(page)).toBe(false);
+  expect(worker.includes('is already defined')).toBe(true);
+  expect(listeners.test(worker)).toBe(true);
+  // Both carry the task module: the worker to run it, the page to know its names.
+  for (const code of [page, worker]) expect(code).toContain('news-fetch');
+});
