@@ -12,6 +12,7 @@ const workboxDir = dirname(require.resolve('workbox-window/package.json', { path
 const mounts = [
   ['/pkg/client/', join(here, '../packages/client/dist')],
   ['/pkg/sw/', join(here, '../packages/sw/dist')],
+  ['/pkg/protocol/', join(here, '../packages/protocol/dist')],
   ['/pkg/devtools/', join(here, '../packages/devtools/dist')],
   ['/vendor/workbox-window.prod.mjs', join(workboxDir, 'build/workbox-window.prod.mjs')],
   ['/', join(here, 'fixtures/classic')],

@@ -18,8 +18,9 @@ test.describe('SystemTrigger', () => {
           await fn();
           return 'no error';
         } catch (error) {
-          const e = error as { code: string; message: string };
-          return `${e.code}: ${e.message}`;
+          // The production build keeps the code and the details (the sentence is development-only prose).
+          const e = error as { code: string; details?: Record<string, unknown> };
+          return `${e.code}: ${JSON.stringify(e.details)}`;
         }
       };
       const register = (type: string) => {
@@ -36,7 +37,7 @@ test.describe('SystemTrigger', () => {
         badOneShot: await attempt(() => new SystemTrigger('internetAvailable', 1 as never)),
       };
     });
-    expect(errors.sms).toBe('unsupported-trigger: The system trigger "smsReceived" cannot run on the web.');
+    expect(errors.sms).toBe('unsupported-trigger: {"trigger":"smsReceived"}');
     expect(errors.lockScreen).toMatch(/^unsupported-trigger: .*lockScreenApplicationAdded/);
     expect(errors.bogus).toMatch(/^invalid-trigger: .*bogus/);
     expect(errors.badOneShot).toMatch(/^invalid-trigger/);

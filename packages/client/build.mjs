@@ -3,5 +3,5 @@ import { buildPackage } from '../../scripts/build-package.mjs';
 await buildPackage({
   dir: import.meta.dirname,
   entries: { index: 'src/index.ts', devtools: 'src/devtools.ts', register: 'src/register.ts' },
-  external: ['workbox-window', /^@bgkit\/sw/],
+  external: ['workbox-window', /^@bgkit\/protocol/],
 });

@@ -43,6 +43,8 @@ describe('validateRegisterInput', () => {
   });
 
   it('names the unsupported trigger', () => {
-    expect(() => validateRegisterInput({ ...valid, trigger: { type: 'lockScreenApplicationAdded' } as never })).toThrow(/lockScreenApplicationAdded/);
+    expect(() => validateRegisterInput({ ...valid, trigger: { type: 'lockScreenApplicationAdded' } as never })).toThrow(
+      expect.objectContaining({ code: 'unsupported-trigger', details: { trigger: 'lockScreenApplicationAdded' } }),
+    );
   });
 });

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+// Checks shared by the page (to fail fast, without a worker) and the worker (which trusts no page).
+import { BgkitError } from './BgkitError.js';
+import {
+  CANCELLATION_REASONS,
+  SYSTEM_CONDITION_TYPES,
+  SYSTEM_TRIGGER_TYPES,
+  WEB_SYSTEM_TRIGGERS,
+  WORK_COSTS,
+  type BackgroundWorkCostValue,
+  type DeviceSignals,
+  type RegisterInput,
+  type Simulation,
+  type SystemConditionType,
+  type RunQuery,
+  type RunStatus,
+  type SystemTriggerType,
+  type TriggerSpec,
+} from './index.js';
+import { DEV } from './dev.js';
+
+/** The longest delay a timer can hold (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/** A string with something other than whitespace in it. */
+export function nonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0;
+}
+
+/** Checks an optional duration in milliseconds (a positive number a timer can hold). */
+export function validateDuration(name: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'number' || !(value > 0) || value > MAX_TIMER_MS)) {
+    throw new BgkitError('invalid-argument', DEV ? `${name} must be a number of milliseconds from 1 to ${MAX_TIMER_MS} (got ${String(value)}).` : '', { [name]: value });
+  }
+}
+
+/**
+ * The type of every signal a page may report. The worker checks reports by it and takes no other field, so
+ * a new signal needs only a line here.
+ */
+export const SIGNAL_TYPES: Readonly<Record<Exclude<keyof DeviceSignals, 'workCost'>, 'boolean' | 'string' | 'number'>> = {
+  online: 'boolean',
+  userPresent: 'boolean',
+  onAC: 'boolean',
+  saveData: 'boolean',
+  sessionConnected: 'boolean',
+  leaving: 'boolean',
+  timeZone: 'string',
+  effectiveType: 'string',
+  connectionType: 'string',
+  batteryLevel: 'number',
+};
+
+/** `workCost` says what is wrong with a work cost in the signals, or false for nothing. */
+function checkSignals(signals: DeviceSignals, workCost: (value: BackgroundWorkCostValue) => string | false): void {
+  if (typeof signals !== 'object' || signals === null) throw new BgkitError('invalid-argument', DEV ? 'Device signals must be an object.' : '');
+  const problem = signals.workCost !== undefined && workCost(signals.workCost);
+  if (problem) throw new BgkitError('invalid-argument', DEV ? problem : '', { workCost: signals.workCost });
+  for (const key in SIGNAL_TYPES) {
+    const value = signals[key as keyof typeof SIGNAL_TYPES];
+    const type = SIGNAL_TYPES[key as keyof typeof SIGNAL_TYPES];
+    if (value !== undefined && typeof value !== type) throw new BgkitError('invalid-argument', DEV ? `${key} must be a ${type}.` : '', { [key]: value });
+  }
+  const level = signals.batteryLevel;
+  if (level !== undefined && !(level >= 0 && level <= 1)) {
+    throw new BgkitError('invalid-argument', DEV ? `batteryLevel must be a number from 0 to 1 (got ${String(level)}).` : '', { batteryLevel: level });
+  }
+}
+
+/** What a page may report; anything out of range is refused rather than stored. */
+export function validateSignals(signals: DeviceSignals): void {
+  checkSignals(signals, () => 'Pages report device signals, not a work cost: only a devtools simulation can force one.');
+}
+
+const SIMULATIONS: readonly Simulation['kind'][] = ['fire', 'push', 'notification', 'sync', 'periodicsync', 'device', 'resetDevice', 'cancel'];
+
+/** A devtools simulation, checked as strictly as anything else a page sends. */
+export function validateSimulation(simulation: Simulation): void {
+  if (typeof simulation !== 'object' || simulation === null || !SIMULATIONS.includes(simulation.kind)) {
+    throw new BgkitError('invalid-argument', DEV ? `A simulation needs a kind: one of ${SIMULATIONS.join(', ')}.` : '', { kind: (simulation as { kind?: unknown } | null)?.kind });
+  }
+  const { kind } = simulation;
+  const text = (name: string, value: unknown, required: boolean) => {
+    if ((required || value !== undefined) && !(typeof value === 'string' && (value !== '' || !required))) {
+      throw new BgkitError('invalid-argument', DEV ? `${kind}: ${name} must be a${required ? ' non-empty' : ''} string.` : '', { [name]: value });
+    }
+  };
+  switch (simulation.kind) {
+    case 'fire':
+      text('taskId', simulation.taskId, true);
+      if (simulation.details !== undefined && (typeof simulation.details !== 'object' || simulation.details === null)) {
+        throw new BgkitError('invalid-argument', DEV ? 'fire: details must be an object.' : '', { details: simulation.details });
+      }
+      if (simulation.details?.payload != null) text('payload', simulation.details.payload, false);
+      break;
+    case 'push':
+      if (simulation.payload !== null) text('payload', simulation.payload, false);
+      break;
+    case 'notification':
+      if (simulation.event !== 'click' && simulation.event !== 'close') {
+        throw new BgkitError('invalid-argument', DEV ? 'notification: event must be "click" or "close".' : '', { event: simulation.event });
+      }
+      text('tag', simulation.tag, false);
+      text('action', simulation.action, false);
+      text('title', simulation.title, false);
+      break;
+    case 'sync':
+      text('tag', simulation.tag, true);
+      if (simulation.lastChance !== undefined && typeof simulation.lastChance !== 'boolean') {
+        throw new BgkitError('invalid-argument', DEV ? 'sync: lastChance must be a boolean.' : '', { lastChance: simulation.lastChance });
+      }
+      break;
+    case 'periodicsync':
+      text('tag', simulation.tag, true);
+      break;
+    case 'device':
+      checkSignals(simulation.signals, (value) => !WORK_COSTS.includes(value) && `workCost must be low, medium or high (got ${String(value)}).`);
+      if (simulation.signals.leaving !== undefined) {
+        throw new BgkitError('invalid-argument', DEV ? 'device: leaving is what a closing page says; simulate sessionConnected instead.' : '');
+      }
+      break;
+    case 'cancel':
+      text('instanceId', simulation.instanceId, true);
+      if (!CANCELLATION_REASONS.includes(simulation.reason)) {
+        throw new BgkitError('invalid-argument', DEV ? `cancel: reason must be one of ${CANCELLATION_REASONS.join(', ')}.` : '', { reason: simulation.reason });
+      }
+      break;
+  }
+}
+
+const STATUSES: readonly RunStatus[] = ['queued', 'running', 'completed', 'failed', 'canceled'];
+
+export function validateRunQuery(query: RunQuery): RunQuery {
+  if (typeof query !== 'object' || query === null) throw new BgkitError('invalid-argument', DEV ? 'A run query must be an object.' : '');
+  const { taskId, status, limit } = query;
+  if (taskId !== undefined && !nonEmpty(taskId)) throw new BgkitError('invalid-argument', DEV ? 'taskId must be a non-empty string.' : '', { taskId });
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 10_000)) {
+    throw new BgkitError('invalid-argument', DEV ? `limit must be a whole number from 1 to 10000 (got ${String(limit)}).` : '', { limit });
+  }
+  for (const s of status === undefined ? [] : Array.isArray(status) ? status : [status]) {
+    if (!STATUSES.includes(s)) throw new BgkitError('invalid-argument', DEV ? `Unknown run status "${String(s)}".` : '', { status: s });
+  }
+  return query;
+}
+
+export const TRIGGER_TYPES: readonly TriggerSpec['type'][] = [
+  'application', 'time', 'maintenance', 'push', 'toastAction', 'toastHistoryChanged', 'system',
+];
+
+/** Windows' floor for TimeTrigger and MaintenanceTrigger, in minutes. */
+export const MIN_FRESHNESS_MINUTES = 15;
+/**
+ * The ceiling: Windows' FreshnessTime is a UInt32 of minutes. Any larger value would put `nextRunTime`
+ * past the last date a JavaScript Date can hold (1e12 minutes gave `Invalid Date`); this one is about
+ * 8,000 years from now, still a valid date.
+ */
+export const MAX_FRESHNESS_MINUTES = 4_294_967_295;
+
+export function validateSystemType(systemType: unknown): asserts systemType is SystemTriggerType {
+  if (!SYSTEM_TRIGGER_TYPES.includes(systemType as SystemTriggerType)) {
+    throw new BgkitError('invalid-trigger', DEV ? `"${String(systemType)}" is not a SystemTriggerType.` : '', { systemType });
+  }
+}
+
+export function validateFreshness(freshnessTime: unknown, oneShot: unknown): void {
+  if (typeof freshnessTime !== 'number' || !Number.isInteger(freshnessTime) || freshnessTime < MIN_FRESHNESS_MINUTES || freshnessTime > MAX_FRESHNESS_MINUTES) {
+    throw new BgkitError(
+      'invalid-trigger',
+      DEV ? `freshnessTime is in whole minutes from ${MIN_FRESHNESS_MINUTES} to ${MAX_FRESHNESS_MINUTES}, as on Windows (got ${String(freshnessTime)}).` : '',
+      { freshnessTime, minimum: MIN_FRESHNESS_MINUTES, maximum: MAX_FRESHNESS_MINUTES },
+    );
+  }
+  if (typeof oneShot !== 'boolean') throw new BgkitError('invalid-trigger', DEV ? 'oneShot must be a boolean.' : '', { oneShot });
+}
+
+export function validateTrigger(trigger: unknown): asserts trigger is TriggerSpec {
+  if (trigger == null) {
+    throw new BgkitError('missing-trigger', DEV ? 'A background task needs a trigger: call setTrigger() before register().' : '');
+  }
+  const { type, systemType, freshnessTime, oneShot } = trigger as { type?: unknown; systemType?: unknown; freshnessTime?: unknown; oneShot?: unknown };
+  if (!TRIGGER_TYPES.includes(type as TriggerSpec['type'])) {
+    throw new BgkitError('unsupported-trigger', DEV ? `The trigger "${String(type)}" cannot run on the web.` : '', { trigger: type });
+  }
+  if (type === 'system') {
+    validateSystemType(systemType);
+    if (typeof oneShot !== 'boolean') throw new BgkitError('invalid-trigger', DEV ? 'oneShot must be a boolean.' : '', { oneShot });
+    if (!WEB_SYSTEM_TRIGGERS.includes(systemType)) {
+      throw new BgkitError('unsupported-trigger', DEV ? `The system trigger "${systemType}" cannot run on the web.` : '', { trigger: systemType });
+    }
+  }
+  if (type === 'time' || type === 'maintenance') validateFreshness(freshnessTime, oneShot);
+}
+
+/**
+ * Condition pairs that can never hold at once: a task given both would never run. A negative condition's
+ * first pair holds its negation, which is how the worker evaluates it.
+ */
+export const OPPOSITES: ReadonlyArray<[SystemConditionType, SystemConditionType]> = [
+  ['internetAvailable', 'internetNotAvailable'],
+  ['userPresent', 'userNotPresent'],
+  ['sessionConnected', 'sessionDisconnected'],
+  ['freeNetworkAvailable', 'internetNotAvailable'],
+];
+
+export function validateRegisterInput(input: RegisterInput): void {
+  if (typeof input !== 'object' || input === null) throw new BgkitError('invalid-argument', DEV ? 'A registration must be an object.' : '');
+  validateTrigger(input.trigger);
+  if (!nonEmpty(input.name)) {
+    throw new BgkitError('invalid-name', DEV ? 'A background task needs a non-empty name.' : '', { name: input.name });
+  }
+  if (!nonEmpty(input.entryPoint)) {
+    throw new BgkitError('invalid-entry-point', DEV ? 'A background task needs a non-empty taskEntryPoint: the name given to defineTask() in the service worker.' : '', { entryPoint: input.entryPoint });
+  }
+  if (!Array.isArray(input.conditions)) {
+    throw new BgkitError('invalid-argument', DEV ? 'conditions must be an array.' : '');
+  }
+  const types = new Set<string>();
+  for (const condition of input.conditions) {
+    const type = (condition as { type?: unknown } | null)?.type as SystemConditionType;
+    if (!SYSTEM_CONDITION_TYPES.includes(type)) {
+      throw new BgkitError('invalid-argument', DEV ? `"${String(type)}" is not a SystemConditionType.` : '', { condition: type });
+    }
+    types.add(type);
+  }
+  for (const [a, b] of OPPOSITES) {
+    if (types.has(a) && types.has(b)) {
+      throw new BgkitError('invalid-argument', DEV ? `The conditions "${a}" and "${b}" can never hold together: the task would never run.` : '', { conditions: [a, b] });
+    }
+  }
+  for (const key of ['cancelOnConditionLoss', 'isNetworkRequested'] as const) {
+    if (typeof input[key] !== 'boolean') throw new BgkitError('invalid-argument', DEV ? `${key} must be a boolean.` : '', { [key]: input[key] });
+  }
+  if (input.group !== null && (typeof input.group !== 'object' || !nonEmpty(input.group.id) || typeof input.group.name !== 'string')) {
+    throw new BgkitError('invalid-group', DEV ? 'A task group needs a non-empty id and a string name.' : '');
+  }
+}
