@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+// Registering a task: one path for a page's `register` call and for the worker's own registerTask().
+import { BgkitError } from '../BgkitError.js';
+import type { RegisterInput, RegisterOutput } from '../protocol.js';
+import { validateRegisterInput } from '../validate.js';
+import { broadcast } from './broadcast.js';
+import { RegistrationStore } from './RegistrationStore.js';
+import { definitions } from './runtime.js';
+import { schedule, unschedule } from './triggers.js';
+
+/**
+ * Validates, stores and schedules a registration (same name, same settings: the existing one; same name,
+ * other settings: it replaces the old one), and tells every page the registry changed.
+ */
+export async function register(input: RegisterInput): Promise<RegisterOutput> {
+  validateRegisterInput(input);
+  if (!definitions.has(input.entryPoint)) {
+    throw new BgkitError(
+      'entry-point-not-defined',
+      `No task "${input.entryPoint}" is defined in the service worker: call defineTask("${input.entryPoint}", handler) there.`,
+      { entryPoint: input.entryPoint, defined: [...definitions.keys()] },
+    );
+  }
+  const output = await RegistrationStore.register(input, () => crypto.randomUUID());
+  if (output.replaced) await unschedule([output.replaced]);
+  if (output.created) {
+    output.registration = await schedule(output.registration);
+    broadcast({ kind: 'registrations' });
+  }
+  return output;
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+import type { RegistrationRecord, SystemConditionType, TriggerSpec } from './protocol.js';
+import { BgkitError } from './BgkitError.js';
+import { register } from './internal/register.js';
+
+/** What the worker's registerTask() takes: a BackgroundTaskBuilder's settings, as plain data. */
+export interface WorkerTaskSettings {
+  name: string;
+  /** An entry point this worker defines with defineTask(). */
+  entryPoint: string;
+  trigger: TriggerSpec;
+  conditions?: SystemConditionType[];
+  cancelOnConditionLoss?: boolean;
+  isNetworkRequested?: boolean;
+  group?: { id: string; name?: string } | null;
+}
+
+/**
+ * Registers a task from the worker itself, as a page's `builder.register()` does and with the same rules
+ * (validation, one registration per name, a replaced one unscheduled, pages told): for work a task decides to
+ * schedule, such as a reminder in an hour on a one-shot `TimeTrigger`, with no page open. Resolves with the
+ * stored registration.
+ *
+ * @example
+ * await registerTask({ name: 'reminder 42', entryPoint: 'remind', trigger: { type: 'time', freshnessTime: 60, oneShot: true } });
+ */
+export async function registerTask(settings: WorkerTaskSettings): Promise<RegistrationRecord> {
+  if (typeof settings !== 'object' || settings === null) throw new BgkitError('invalid-argument', 'registerTask() takes the task\'s settings.');
+  const { conditions = [], group = null } = settings;
+  if (!Array.isArray(conditions)) throw new BgkitError('invalid-argument', 'registerTask(): conditions must be an array of condition types.', { conditions });
+  const { registration } = await register({
+    name: settings.name,
+    entryPoint: settings.entryPoint,
+    trigger: settings.trigger,
+    conditions: conditions.map((type) => ({ type })),
+    cancelOnConditionLoss: settings.cancelOnConditionLoss ?? false,
+    isNetworkRequested: settings.isNetworkRequested ?? false,
+    group: group && { id: group.id, name: group.name ?? '' },
+  });
+  return registration;
+}
