@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // One live object per task id and per group id in this page, so listeners attached anywhere hear every event.
-import { storageName, type BroadcastMessage, type GroupRecord, type RegistrationRecord } from '@bgkit/sw/protocol';
+import { storageName, type BroadcastMessage, type GroupRecord, type RegistrationRecord } from '@bgkit/protocol';
 import { BackgroundTaskCompletedEvent, BackgroundTaskProgressEvent } from '../BackgroundTaskEvents.js';
 import { BackgroundTaskRegistration, kRecord } from '../BackgroundTaskRegistration.js';
 import { BackgroundTaskRegistrationGroup } from '../BackgroundTaskRegistrationGroup.js';
@@ -13,6 +13,7 @@ const tasks = new Map<string, BackgroundTaskRegistration>();
 // Unregistered tasks still hear about their last runs (unregister(true) cancels them just after it returns).
 const retired = new Map<string, BackgroundTaskRegistration>();
 const groups = new Map<string, BackgroundTaskRegistrationGroup>();
+const told = new Set<string>();
 let routing = false;
 
 /**
@@ -27,8 +28,15 @@ function route(): void {
   if (typeof BroadcastChannel === 'undefined') return;
   new BroadcastChannel(storageName(workerScope)).onmessage = ({ data: message }: MessageEvent<BroadcastMessage>) => {
     if (message.kind === 'progress') {
-      (tasks.get(message.taskId) ?? retired.get(message.taskId))?.dispatchEvent(new BackgroundTaskProgressEvent(message.instanceId, message.progress));
+      (tasks.get(message.taskId) ?? retired.get(message.taskId))?.dispatchEvent(new BackgroundTaskProgressEvent(message.instanceId, message.progress, message.arguments));
     } else if (message.kind === 'completed') {
+      // A run is announced again by the next worker when the last one may have died before noting it had
+      // told the pages: heard once per page. Up to 1000 runs are remembered, then the memory starts afresh
+      // (a repeat comes at the next worker start, within a minute of the kill while a page is open).
+      const id = message.run.instanceId;
+      if (told.has(id)) return;
+      if (told.size > 999) told.clear();
+      told.add(id);
       (tasks.get(message.run.taskId) ?? retired.get(message.run.taskId))?.dispatchEvent(new BackgroundTaskCompletedEvent(message.run));
     } else if (message.kind === 'registrations') {
       refreshSoon();

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 import { BgkitError } from '../BgkitError.js';
 import type { RunQuery, RunRecord, RunStatus } from '../protocol.js';
-import { getDb } from './db.js';
+import { getDb, storageError } from './db.js';
+import { DEV } from './log.js';
 import { canTransition, isFinal } from './runState.js';
 
 const DEFAULT_LIMIT = 50;
 
 interface Write {
   run: RunRecord;
-  /** A transition: only if the stored run may move to this status. */
+  /** A transition: only if the stored run may move to this status. Else a new run: only if its id is new. */
   check: boolean;
   resolve(written: boolean): void;
   reject(error: unknown): void;
@@ -34,41 +35,75 @@ async function flush(): Promise<void> {
   const batch = queue;
   queue = [];
   try {
-    const db = await getDb();
-    const tx = db.transaction('runs', 'readwrite');
-    const done = tx.done;
-    // Awaited below; if a get fails first, the abort that follows must not be an unhandled rejection.
-    done.catch(() => undefined);
-    const current = await Promise.all(batch.map((w) => (w.check ? tx.store.get(w.run.instanceId) : undefined)));
-    // One run is never twice in a batch: its writes follow one another (a transition waits for the add).
-    const written = batch.map((w, i) => {
-      const before = current[i];
-      if (before && before.status !== w.run.status && !canTransition(before.status, w.run.status)) return false;
-      try {
-        // The structured clone happens here, synchronously: a record that cannot be cloned throws without
-        // harming the transaction, so only its own writer hears of it.
-        tx.store.put(w.run).catch(() => undefined); // a failed put aborts the transaction: `done` tells
-      } catch (error) {
-        // Only a settled run carries what a handler returned; a new run's details came through postMessage.
-        return w.check && error instanceof DOMException && error.name === 'DataCloneError'
-          ? new BgkitError('result-not-cloneable', 'The task returned a value that cannot be stored (it must be structured-cloneable).', undefined, { cause: error })
-          : error;
-      }
-      return true;
-    });
-    await done;
-    batch.forEach((w, i) => {
-      const outcome = written[i];
-      if (typeof outcome === 'boolean') w.resolve(outcome);
-      else w.reject(outcome);
-    });
-  } catch (error) {
-    for (const w of batch) w.reject(error);
+    await commit(batch);
   } finally {
     if (queue.length) void flush();
     else flushing = false;
   }
 }
+
+/**
+ * Writes a batch in one transaction. A transaction that fails fails every write in it: when it held more than
+ * one, each goes again alone, so one write the store cannot take (a result larger than the quota left) does
+ * not fail the runs that happened to share its commit.
+ */
+async function commit(batch: Write[]): Promise<void> {
+  let written: (boolean | unknown)[];
+  try {
+    written = await attempt(batch);
+  } catch (error) {
+    if (batch.length > 1) {
+      for (const w of batch) await commit([w]);
+    } else {
+      batch[0]!.reject(storageError(error));
+    }
+    return;
+  }
+  batch.forEach((w, i) => {
+    const outcome = written[i];
+    if (typeof outcome === 'boolean') w.resolve(outcome);
+    else w.reject(outcome);
+  });
+}
+
+async function attempt(batch: Write[]): Promise<(boolean | unknown)[]> {
+  const db = await getDb();
+  const tx = db.transaction(['runs', 'announcements'], 'readwrite');
+  const runs = tx.objectStore('runs');
+  const done = tx.done;
+  // Awaited below; if a get fails first, the abort that follows must not be an unhandled rejection.
+  done.catch(() => undefined);
+  // A new run's id must be new too: an instance id is claimed once (a page's replayed request must not
+  // overwrite a finished run), so an add looks for it in the same transaction as its write.
+  const current = await Promise.all(batch.map((w) => (w.check ? runs.get(w.run.instanceId) : runs.getKey(w.run.instanceId))));
+  // One run is never twice in a batch: its writes follow one another (a transition waits for the add).
+  const written = batch.map((w, i) => {
+    const before = current[i];
+    if (!w.check && before !== undefined) {
+      return new BgkitError('invalid-argument', DEV ? `The instance id "${w.run.instanceId}" already names a run.` : '', { instanceId: w.run.instanceId, taken: true });
+    }
+    // A final state is final: a settled run is never written again, not even with the same status.
+    if (typeof before === 'object' && (isFinal(before.status) || (before.status !== w.run.status && !canTransition(before.status, w.run.status)))) return false;
+    try {
+      // The structured clone happens here, synchronously: a record that cannot be cloned throws without
+      // harming the transaction, so only its own writer hears of it.
+      runs.put(w.run).catch(() => undefined); // a failed put aborts the transaction: `done` tells
+    } catch (error) {
+      // Only a settled run carries what a handler returned; a new run's details came through postMessage.
+      return w.check && error instanceof DOMException && error.name === 'DataCloneError'
+        ? new BgkitError('result-not-cloneable', DEV ? 'The task returned a value that cannot be stored (it must be structured-cloneable).' : '', undefined, { cause: error })
+        : storageError(error);
+    }
+    // Stored with its final state: the fact that pages have not heard of it yet (see announced()).
+    if (isFinal(w.run.status)) tx.objectStore('announcements').put(w.run.finishedAt ?? 0, w.run.instanceId).catch(() => undefined);
+    return true;
+  });
+  await done;
+  return written;
+}
+
+// Announced runs whose keys are still to be deleted: one relaxed transaction for all that gather meanwhile.
+let told: string[] = [];
 
 /** The run history: every run of every task, newest retained, bounded by the history limit. */
 export const RunStore = {
@@ -79,6 +114,36 @@ export const RunStore = {
 
   async get(instanceId: string): Promise<RunRecord | undefined> {
     return (await getDb()).get('runs', instanceId);
+  },
+
+  /**
+   * Pages have been told of these runs (their `completed` was broadcast): their announcement keys go, in one
+   * relaxed transaction for all that gather meanwhile. Losing it to a kill only means telling pages again.
+   */
+  announced(instanceId: string): void {
+    told.push(instanceId);
+    if (told.length > 1) return;
+    setTimeout(() => {
+      const ids = told;
+      told = [];
+      void (async () => {
+        const tx = (await getDb()).transaction('announcements', 'readwrite', { durability: 'relaxed' });
+        for (const id of ids) tx.store.delete(id).catch(() => undefined);
+        await tx.done;
+      })().catch(() => undefined); // kept: the next worker announces them again, and pages drop repeats
+    });
+  },
+
+  /** Finished runs whose announcement was never marked done, oldest first (runs pruned since are dropped). */
+  async unannounced(): Promise<RunRecord[]> {
+    const tx = (await getDb()).transaction(['announcements', 'runs']);
+    const ids = await tx.objectStore('announcements').getAllKeys();
+    const runs = await Promise.all(ids.map((id) => tx.objectStore('runs').get(id)));
+    await tx.done;
+    const found = runs.filter((run): run is RunRecord => !!run && isFinal(run.status));
+    // Keys of runs that are gone (pruned) would be read at every start: drop them with the announced ones.
+    ids.forEach((id, i) => runs[i] || this.announced(id));
+    return found.sort((a, b) => a.createdAt - b.createdAt);
   },
 
   /**

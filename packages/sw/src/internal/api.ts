@@ -2,11 +2,12 @@
 // The worker's side of the page→worker calls: what a page may ask, each call answered after start-up
 // reconciliation and kept alive (with any run it starts) by its message event's waitUntil.
 import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
-import { BgkitError } from '../BgkitError.js';
+import { BgkitError, isBgkitError } from '../BgkitError.js';
 import { ACCESS_STATUSES, ACK_INTERVAL_MS, hasMethod, PROTOCOL_VERSION, serializeError, type CallAck, type CallMessage, type CallReply, type GroupRecord, type WorkerApi } from '../protocol.js';
-import { validateRegisterInput, validateRunQuery, validateSignals } from '../validate.js';
+import { validateRunQuery, validateSignals } from '../validate.js';
 import { broadcast } from './broadcast.js';
-import { getDb } from './db.js';
+import { getDb, storageError } from './db.js';
+import { DEV, log } from './log.js';
 import type { Lifetime } from './Lifetime.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { RunStore } from './RunStore.js';
@@ -14,6 +15,8 @@ import { cancelRuns, hasActiveRun, isActive, reconcile } from './runner.js';
 import { bootId, definitions } from './runtime.js';
 import { PendingStore } from './pending.js';
 import { readDeviceState } from './device.js';
+import { register } from './register.js';
+import { missingSource } from './sources.js';
 import { devtoolsEnabled, runSimulation } from './devtoolsHook.js';
 import { catchUp, dispatch, onSignals, releasePending, removeTasks, schedule, unschedule } from './triggers.js';
 
@@ -36,13 +39,27 @@ export function boot(checkNetwork = true): Promise<void> {
         : releasePending();
     network.catch(() => undefined); // settled with the rest below
     // Independent: reconcile settles runs of earlier lifetimes, catch-up claims slots and records new runs.
-    const [, work] = await Promise.all([reconcile(), catchUp()]);
+    // Both write; a store that cannot take the writes (full, failing) must not hold every call hostage, the
+    // read-only ones included: calls go on, and the next call after SETTLE_RETRY_MS boots again.
+    const [, work] = await Promise.all([reconcile().catch(settleLater), catchUp().catch((error: unknown) => (settleLater(error), []))]);
     bootRuns = Promise.allSettled([...work, network]);
   })().catch((error: unknown) => {
     booting = undefined;
     throw error;
   });
   return booting;
+}
+
+/** How long after a start-up whose writes failed the next call tries them again. */
+export const SETTLE_RETRY_MS = 1000;
+let retrying: ReturnType<typeof setTimeout> | undefined;
+
+function settleLater(error: unknown): void {
+  log('start-up settling failed; tried again later', error);
+  retrying ??= setTimeout(() => {
+    retrying = undefined;
+    booting = undefined;
+  }, SETTLE_RETRY_MS);
 }
 
 /** The runs boot() started; whichever event woke the worker keeps it alive for them. */
@@ -53,6 +70,8 @@ export function bootWork(): Promise<unknown> {
 /** @internal For tests that simulate a restart. */
 export function resetBoot(): void {
   booting = undefined;
+  clearTimeout(retrying);
+  retrying = undefined;
 }
 
 function methods(lifetime: Lifetime, callerId: string | undefined, attempt: number): WorkerApi {
@@ -61,26 +80,15 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
       return { protocol: PROTOCOL_VERSION, bootId, entryPoints: [...definitions.keys()] };
     },
 
-    async register(input) {
-      validateRegisterInput(input);
-      if (!definitions.has(input.entryPoint)) {
-        throw new BgkitError(
-          'entry-point-not-defined',
-          `No task "${input.entryPoint}" is defined in the service worker: call defineTask("${input.entryPoint}", handler) there.`,
-          { entryPoint: input.entryPoint, defined: [...definitions.keys()] },
-        );
-      }
-      const output = await RegistrationStore.register(input, () => crypto.randomUUID());
-      if (output.replaced) await unschedule([output.replaced]);
-      if (output.created) {
-        output.registration = await schedule(output.registration);
-        broadcast({ kind: 'registrations' });
-      }
-      return output;
+    register(input) {
+      // A trigger whose only event source this browser lacks would register and never fire (sources.ts).
+      const api = missingSource(input?.trigger?.type);
+      if (api) throw new BgkitError('unsupported-trigger', DEV ? `This browser has no ${api}: that trigger could never fire here.` : '', { api });
+      return register(input);
     },
 
     async unregister(taskId, cancelTask) {
-      if (typeof taskId !== 'string' || taskId === '') throw new BgkitError('invalid-argument', 'unregister() needs a task id.', { taskId });
+      if (typeof taskId !== 'string' || taskId === '') throw new BgkitError('invalid-argument', DEV ? 'unregister() needs a task id.' : '', { taskId });
       const removed = (await removeTasks([taskId])) > 0;
       if (cancelTask) cancelRuns('abort', new Set([taskId]));
       return removed;
@@ -102,7 +110,7 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
 
     async request(taskId, instanceId, args) {
       if (typeof instanceId !== 'string' || instanceId === '') {
-        throw new BgkitError('invalid-argument', 'request() needs an instance id.', { instanceId });
+        throw new BgkitError('invalid-argument', DEV ? 'request() needs an instance id.' : '', { instanceId });
       }
       // Reads first, checks after: between the last await and startRun() nothing may run, so two requests
       // (or a request and its own retry) cannot both find the task idle.
@@ -112,15 +120,22 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
       // A retry of a request that already got through (the page timed out on a restarting worker).
       if (seen || isActive(instanceId)) return 'allowed';
       if (!registration) {
-        throw new BgkitError('not-registered', 'That task is not registered (any more): register it before requesting it.', { taskId });
+        throw new BgkitError('not-registered', DEV ? 'That task is not registered (any more): register it before requesting it.' : '', { taskId });
       }
       if (registration.trigger.type !== 'application') {
-        throw new BgkitError('invalid-trigger', `Task "${registration.name}" is not started by an ApplicationTrigger.`, { taskId });
+        throw new BgkitError('invalid-trigger', !DEV ? '' : `Task "${registration.name}" is not started by an ApplicationTrigger.`, { taskId });
       }
       if (hasActiveRun(taskId)) return 'currentlyRunning';
       // A task without conditions starts before dispatch() first awaits, so no second request slips in.
-      const { done } = await dispatch(registration, 'application', { arguments: args ?? {} }, instanceId);
-      lifetime.keepAlive(done);
+      let started;
+      try {
+        started = await dispatch(registration, 'application', { arguments: args ?? {} }, instanceId);
+      } catch (error) {
+        // The id already names a run (a replayed first attempt): a retry of that run, which stays as it is.
+        if (isBgkitError(error, 'invalid-argument') && error.details?.taken) return 'allowed';
+        throw error;
+      }
+      lifetime.keepAlive(started.done);
       return 'allowed';
     },
 
@@ -168,7 +183,7 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
 
     async setAccess(status) {
       if (status !== null && !ACCESS_STATUSES.includes(status)) {
-        throw new BgkitError('invalid-argument', `Not a BackgroundAccessStatus: ${String(status)}.`, { status });
+        throw new BgkitError('invalid-argument', !DEV ? '' : `Not a BackgroundAccessStatus: ${String(status)}.`, { status });
       }
       const db = await getDb();
       if (status === null) await db.delete('meta', 'access');
@@ -224,19 +239,20 @@ export async function answerCall(message: CallMessage, port: MessagePort, lifeti
     if (message.v !== PROTOCOL_VERSION) {
       throw new BgkitError(
         'protocol-mismatch',
-        `This page speaks bgkit protocol ${String(message.v)} but the service worker speaks ${PROTOCOL_VERSION}: reload once the new worker is active.`,
+        !DEV ? '' : `This page speaks bgkit protocol ${String(message.v)} but the service worker speaks ${PROTOCOL_VERSION}: reload once the new worker is active.`,
         { page: message.v, worker: PROTOCOL_VERSION },
       );
     }
     const api = createApi(lifetime, callerId, message.attempt === 0 ? 0 : 1);
     if (!hasMethod(api, message.method)) {
-      throw new BgkitError('invalid-argument', `The service worker has no method "${String(message.method)}".`, { method: message.method });
+      throw new BgkitError('invalid-argument', !DEV ? '' : `The service worker has no method "${String(message.method)}".`, { method: message.method });
     }
     const args: unknown[] = Array.isArray(message.args) ? message.args : [];
     const value = await (api[message.method] as (...a: unknown[]) => Promise<unknown>)(...args);
     reply = { ok: true, value };
   } catch (error) {
-    reply = { ok: false, error: serializeError(error) };
+    // Every IndexedDB failure reaches the page coded (storage-full, storage-error), never as a bare DOMException.
+    reply = { ok: false, error: serializeError(storageError(error)) };
   }
   clearInterval(beat);
   try {

@@ -2,6 +2,7 @@
 // The typed IndexedDB schema and its migrations. Only the worker opens this database; pages ask the worker.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { BgkitError } from '../BgkitError.js';
+import { DEV } from './log.js';
 import { storageName, type GroupRecord, type PendingRecord, type RegistrationRecord, type RunRecord } from '../protocol.js';
 
 /** The scope of this worker's registration; undefined outside a service worker (unit tests). */
@@ -23,6 +24,12 @@ export interface BgkitDB extends DBSchema {
   };
   meta: { key: string; value: unknown };
   pending: { key: string; value: PendingRecord; indexes: { byTask: string } };
+  /**
+   * Finished runs whose `completed` pages may not have heard yet, by instance id: written in the transaction
+   * that stores the final state, deleted once it was broadcast. A worker killed in between leaves the key,
+   * and the next worker announces the run (see announceLeftovers() in runner.ts).
+   */
+  announcements: { key: string; value: number };
 }
 
 type UpgradeTx = IDBPTransaction<BgkitDB, StoreNames<BgkitDB>[], 'versionchange'>;
@@ -46,6 +53,10 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<BgkitDB>, tx: UpgradeTx
   // 2: triggers waiting for their task's conditions.
   (db) => {
     db.createObjectStore('pending', { keyPath: 'id' }).createIndex('byTask', 'taskId');
+  },
+  // 3: finished runs not yet announced to pages (out-of-line keys: the instance id; value: when it finished).
+  (db) => {
+    db.createObjectStore('announcements');
   },
 ];
 
@@ -72,14 +83,33 @@ export function getDb(): Promise<IDBPDatabase<BgkitDB>> {
     if (error instanceof DOMException && error.name === 'VersionError') {
       throw new BgkitError(
         'storage-version',
-        `The bgkit database was written by a newer version (this code knows version ${DB_VERSION}); it was left untouched.`,
+        !DEV ? '' : `The bgkit database was written by a newer version (this code knows version ${DB_VERSION}); it was left untouched.`,
         { known: DB_VERSION },
         { cause: error },
       );
     }
-    throw new BgkitError('storage-error', 'Could not open the bgkit database.', undefined, { cause: error });
+    throw new BgkitError('storage-error', DEV ? 'Could not open the bgkit database.' : '', undefined, { cause: error });
   });
   return opening;
+}
+
+/**
+ * An IndexedDB failure as a BgkitError: `storage-full` when the origin's quota is used up (a write larger
+ * than what is left, or a store already full), `storage-error` for any other; `details.name` keeps the
+ * browser's error name and `cause` the error itself. Anything else (a BgkitError, a task's own error) is
+ * returned as it is.
+ */
+export function storageError(error: unknown): unknown {
+  // Every DOMException the worker's storage paths meet is IndexedDB's (QuotaExceededError, AbortError,
+  // UnknownError, DataCloneError, ...): nothing else on those paths throws one.
+  if (!(error instanceof DOMException)) return error;
+  const full = error.name === 'QuotaExceededError';
+  return new BgkitError(
+    full ? 'storage-full' : 'storage-error',
+    !DEV ? '' : full ? 'The storage quota of this origin is used up: IndexedDB refused the write.' : `IndexedDB failed (${error.name}${error.message ? `: ${error.message}` : ''}).`,
+    { name: error.name },
+    { cause: error },
+  );
 }
 
 /** For tests: forget the open connection (after closing it). */

@@ -2,7 +2,7 @@
 // How a fired trigger becomes a run: recorded as running in IndexedDB before the handler is called, settled
 // exactly once (result, error, or cancellation), and announced to every page.
 import { BackgroundTaskInstance, cancelInstance, countOpenDeferrals } from '../BackgroundTaskInstance.js';
-import { BgkitError, isBgkitError } from '../BgkitError.js';
+import { BgkitError } from '../BgkitError.js';
 import {
   serializeError,
   type BackgroundTaskCancellationReason,
@@ -11,7 +11,7 @@ import {
   type TriggerSource,
 } from '../protocol.js';
 import { broadcast } from './broadcast.js';
-import { log } from './log.js';
+import { DEV, log } from './log.js';
 import { RunStore } from './RunStore.js';
 import { bootId, definitions, options, type TaskDefinition } from './runtime.js';
 
@@ -183,7 +183,7 @@ async function execute(
     announce();
     return finalize(run, {
       status: 'failed',
-      error: new BgkitError('entry-point-not-defined', `No task "${reg.entryPoint}" is defined in this service worker.`, { entryPoint: reg.entryPoint }),
+      error: new BgkitError('entry-point-not-defined', !DEV ? '' : `No task "${reg.entryPoint}" is defined in this service worker.`, { entryPoint: reg.entryPoint }),
     });
   }
   const { outcome, quiet } = invoke(definition, run, entry, reg.isNetworkRequested, announce);
@@ -269,29 +269,63 @@ async function finalize(run: RunRecord, outcome: Outcome): Promise<RunRecord> {
   if (outcome.status === 'completed') run.result = outcome.result;
   else if (outcome.status === 'failed') run.error = serializeError(outcome.error);
   else run.cancelReason = outcome.reason;
-  let written: boolean;
+  let written: boolean | undefined;
   try {
     written = await RunStore.transition(run);
   } catch (error) {
-    // Keep what matters (the status, the error's name and message) when the full record cannot be stored.
-    if (run.status === 'completed' && isBgkitError(error, 'result-not-cloneable')) {
+    // What the store could not take: a result that cannot be cloned (result-not-cloneable) or that does not
+    // fit in what is left of the quota (storage-full). The run fails with that code, without its result, as
+    // the README promises; a failed run's error loses its details (what could not be cloned is there).
+    if (run.status === 'completed') {
       run.status = 'failed';
       run.error = serializeError(error);
-    }
+    } else if (run.error) delete run.error.details;
     delete run.result;
-    if (run.error) delete run.error.details;
-    try {
-      written = await RunStore.transition(run);
-    } catch (again) {
-      log('run outcome could not be stored', run.instanceId, again);
-      written = true; // still tell the pages: they are waiting for it
-    }
+    written = await storeOutcome(run);
   }
+  // Not stored (the store stayed full): pages are told nothing the store does not hold. The run stays
+  // `running` there, and the next worker settles and announces it.
+  if (written === undefined) return run;
   if (!written) return (await RunStore.get(run.instanceId)) ?? run;
   log(`run ${run.name} (${run.instanceId}) ${run.status}`, run.error ?? run.cancelReason ?? '');
-  broadcast({ kind: 'completed', run });
+  announce(run);
   void prune();
   return run;
+}
+
+/**
+ * How long a worker keeps trying to store an outcome its store refused (full, or failing): each delay is a
+ * retry; after the last, the run is left to the next worker. Space freed meanwhile (the app deletes data, the
+ * browser grants more) lets the outcome in; the worker stays up meanwhile, as for the run itself.
+ */
+export const OUTCOME_RETRY_MS: readonly number[] = [500, 1000, 2000, 4000, 8000, 15_000];
+
+/** Stores a reduced outcome, retrying on failure; undefined when it never got in. */
+async function storeOutcome(run: RunRecord): Promise<boolean | undefined> {
+  for (const delay of [0, ...OUTCOME_RETRY_MS]) {
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      return await RunStore.transition(run);
+    } catch (error) {
+      log('run outcome could not be stored', run.instanceId, error);
+    }
+  }
+  return undefined;
+}
+
+// Runs this worker lifetime announced: a start-up look for unannounced runs must not repeat them.
+const announcedHere = new Set<string>();
+
+/**
+ * Tells every page that a run ended. Only a run whose final state is stored is announced, and that state
+ * was stored together with an announcement key (RunStore): the key goes only after the broadcast, so a
+ * worker killed between the two leaves it, and the next worker announces the run (announceLeftovers). A page
+ * may so hear of a run twice; it drops the repeat (by instance id).
+ */
+function announce(run: RunRecord): void {
+  announcedHere.add(run.instanceId);
+  broadcast({ kind: 'completed', run });
+  RunStore.announced(run.instanceId);
 }
 
 // Progress reaches pages at once; IndexedDB gets the latest value, one write in flight per run at most.
@@ -299,7 +333,9 @@ const writing = new Set<string>();
 const dirty = new Set<string>();
 
 function broadcastProgress(run: RunRecord): void {
-  broadcast({ kind: 'progress', taskId: run.taskId, instanceId: run.instanceId, progress: run.progress });
+  // An application run's arguments ride along: they are how a page tells which of its requests this is.
+  const args = run.trigger === 'application' ? (run.triggerDetails as { arguments?: Record<string, unknown> } | undefined)?.arguments : undefined;
+  broadcast({ kind: 'progress', taskId: run.taskId, instanceId: run.instanceId, progress: run.progress, ...(args && { arguments: args }) });
 }
 
 /** `tell`: broadcast it now (false before the run is announced; invoke() sends it after). */
@@ -346,6 +382,7 @@ function prune(): Promise<void> {
 export function forgetRunCount(): void {
   runCount = undefined;
   lastCreated = 0;
+  announcedHere.clear();
 }
 
 /**
@@ -354,15 +391,32 @@ export function forgetRunCount(): void {
  */
 export async function reconcile(): Promise<RunRecord[]> {
   const settled: RunRecord[] = [];
-  for (const run of await RunStore.orphans(bootId)) {
+  // Both reads at once: a cold worker's first call waits for this.
+  const [orphans, leftovers] = await Promise.all([RunStore.orphans(bootId), RunStore.unannounced()]);
+  for (const run of orphans) {
     run.status = 'canceled';
     run.cancelReason = 'terminating';
     run.finishedAt = Date.now();
     if (await RunStore.transition(run)) {
-      broadcast({ kind: 'completed', run });
+      announce(run);
       settled.push(run);
     }
   }
   if (settled.length) log(`${settled.length} run(s) of an earlier worker marked terminated`);
+  announceLeftovers(leftovers);
   return settled;
+}
+
+/**
+ * Runs an earlier worker stored as finished but was killed before it told the pages (or before it noted that
+ * it had): announced now, oldest first. Pages drop a repeat of a run they already heard of.
+ */
+function announceLeftovers(leftovers: RunRecord[]): void {
+  let count = 0;
+  for (const run of leftovers) {
+    if (announcedHere.has(run.instanceId)) continue;
+    announce(run);
+    count++;
+  }
+  if (count) log(`${count} finished run(s) of an earlier worker announced`);
 }

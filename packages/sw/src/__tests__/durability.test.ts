@@ -1,0 +1,184 @@
+// Nothing lost at the worst moment: announcements that survive the worker, instance ids claimed once, storage
+// failures coded, start-up settling that does not hold calls hostage, bounded durations. The same behaviours
+// are checked in real Chromium by e2e/tests/faults*.spec.ts; these pin the logic on fake-indexeddb.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshWorld, restart, until } from './helpers.js';
+import { BgkitError, isBgkitError } from '../BgkitError.js';
+import { defineTask } from '../defineTask.js';
+import { answerCall, createApi, SETTLE_RETRY_MS } from '../internal/api.js';
+import { getDb, storageError } from '../internal/db.js';
+import { Lifetime } from '../internal/Lifetime.js';
+import { RunStore } from '../internal/RunStore.js';
+import { startRun } from '../internal/runner.js';
+import { bootId } from '../internal/runtime.js';
+import { CALL, PROTOCOL_VERSION, storageName, type BroadcastMessage, type CallMessage, type CallReply, type RegisterInput, type RunRecord } from '../protocol.js';
+import { MAX_FRESHNESS_MINUTES, validateFreshness } from '../validate.js';
+
+let release: (() => void) | undefined;
+defineTask<{ arguments: { n?: number } }>('dur.echo', (task) => ({ n: task.triggerDetails.arguments.n }));
+defineTask('dur.blocked', () => new Promise<string>((resolve) => (release = () => resolve('released'))));
+
+const api = (attempt = 0) => createApi(new Lifetime(), undefined, attempt);
+const input = (name: string, entryPoint: string): RegisterInput => ({
+  name, entryPoint, trigger: { type: 'application' }, conditions: [], cancelOnConditionLoss: false, isNetworkRequested: false, group: null,
+});
+const quota = () => new DOMException('', 'QuotaExceededError');
+
+let channel: BroadcastChannel;
+let completed: RunRecord[];
+beforeEach(async () => {
+  await freshWorld();
+  completed = [];
+  channel = new BroadcastChannel(storageName(undefined));
+  channel.onmessage = (event: MessageEvent<BroadcastMessage>) => {
+    if (event.data.kind === 'completed') completed.push(event.data.run);
+  };
+});
+afterEach(() => {
+  channel.close();
+  vi.restoreAllMocks();
+});
+
+async function finishedRun(n = 1): Promise<{ taskId: string; run: RunRecord }> {
+  const { registration } = await api().register(input('echo', 'dur.echo'));
+  const started = startRun({ registration, source: 'application', triggerDetails: { arguments: { n } } });
+  return { taskId: registration.taskId, run: await started.finished };
+}
+
+const announcementKeys = async () => (await getDb()).getAllKeys('announcements');
+
+describe('announcements that survive the worker', () => {
+  it('a run is stored with its announcement key, which goes once pages were told', async () => {
+    const { run } = await finishedRun();
+    expect(run.status).toBe('completed');
+    await until(() => completed.length === 1);
+    await until(async () => (await announcementKeys()).length === 0);
+  });
+
+  it('a worker killed between the final write and the broadcast: the next worker tells the pages, once', async () => {
+    const { run } = await finishedRun(7);
+    await until(async () => (await announcementKeys()).length === 0);
+    // The state such a kill leaves: the final run stored with its key, nothing broadcast.
+    await (await getDb()).put('announcements', run.finishedAt!, run.instanceId);
+    completed.length = 0;
+    await restart();
+    await api().hello();
+    await until(() => completed.length === 1);
+    expect(completed[0]).toMatchObject({ instanceId: run.instanceId, status: 'completed', result: { n: 7 } });
+    await until(async () => (await announcementKeys()).length === 0);
+    await restart();
+    await api().hello();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(completed).toHaveLength(1);
+  });
+
+  it('a run settled by the next worker (canceled, terminating) is announced once', async () => {
+    const { registration } = await api().register(input('blocked', 'dur.blocked'));
+    const id = crypto.randomUUID();
+    await api().request(registration.taskId, id, {});
+    await restart();
+    await api().hello();
+    await until(() => completed.length === 1);
+    expect(completed[0]).toMatchObject({ instanceId: id, status: 'canceled', cancelReason: 'terminating' });
+    release!();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(completed).toHaveLength(1);
+  });
+});
+
+describe('instance ids are claimed once', () => {
+  it('a replayed first attempt with the id of a finished run answers allowed and changes nothing', async () => {
+    const { taskId, run } = await finishedRun(1);
+    await until(() => completed.length === 1);
+    expect(await api(0).request(taskId, run.instanceId, { n: 2 })).toBe('allowed');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await RunStore.get(run.instanceId)).toEqual(run);
+    expect(completed).toHaveLength(1);
+  });
+
+  it('a final state is never written again, not even with the same status', async () => {
+    const { run } = await finishedRun(1);
+    expect(await RunStore.transition({ ...run, result: { n: 99 } })).toBe(false);
+    expect((await RunStore.get(run.instanceId))?.result).toEqual({ n: 1 });
+  });
+
+  it('a new run over a stored id is refused with a code', async () => {
+    const { run } = await finishedRun(1);
+    const error = await RunStore.add({ ...run, status: 'running' }).catch((e: unknown) => e);
+    expect(isBgkitError(error, 'invalid-argument')).toBe(true);
+    expect((error as BgkitError).details).toMatchObject({ instanceId: run.instanceId, taken: true });
+  });
+});
+
+describe('storage failures are coded', () => {
+  it('QuotaExceededError becomes storage-full, any other IndexedDB error storage-error; other errors pass', () => {
+    expect(storageError(quota())).toMatchObject({ name: 'BgkitError', code: 'storage-full', details: { name: 'QuotaExceededError' } });
+    expect(storageError(new DOMException('x', 'UnknownError'))).toMatchObject({ code: 'storage-error', details: { name: 'UnknownError' } });
+    const own = new RangeError('mine');
+    expect(storageError(own)).toBe(own);
+  });
+
+  it('a call whose write the store refuses is answered with storage-full, not a bare DOMException', async () => {
+    vi.spyOn(RunStore, 'add').mockRejectedValueOnce(quota());
+    const { registration } = await api().register(input('echo', 'dur.echo'));
+    const reply = await call('request', [registration.taskId, crypto.randomUUID(), { n: 1 }]);
+    expect(reply).toMatchObject({ ok: false, error: { name: 'BgkitError', code: 'storage-full' } });
+  });
+
+  it('a result the store cannot take fails the run with that code; pages hear what is stored', async () => {
+    vi.spyOn(RunStore, 'transition').mockRejectedValueOnce(storageError(quota()));
+    const { run } = await finishedRun(3);
+    expect(run).toMatchObject({ status: 'failed', error: { code: 'storage-full' } });
+    expect(run.result).toBeUndefined();
+    await until(() => completed.length === 1);
+    expect(completed[0]).toMatchObject({ status: 'failed', error: { code: 'storage-full' } });
+    expect(await RunStore.get(run.instanceId)).toMatchObject({ status: 'failed', error: { code: 'storage-full' } });
+  });
+});
+
+describe('a full store at start-up', () => {
+  it('read-only calls are answered; the settling is tried again later and announces once', async () => {
+    const { registration } = await api().register(input('blocked', 'dur.blocked'));
+    const id = crypto.randomUUID();
+    await api().request(registration.taskId, id, {});
+    const oldBoot = bootId;
+    await restart();
+    const transition = vi.spyOn(RunStore, 'transition').mockRejectedValue(storageError(quota()));
+    expect((await api().list()).registrations).toHaveLength(1);
+    expect(await api().runs({})).toHaveLength(1);
+    expect(await api().getAccess()).toBeNull();
+    expect(completed).toHaveLength(0);
+    transition.mockRestore();
+    await new Promise((r) => setTimeout(r, SETTLE_RETRY_MS + 50));
+    await api().hello();
+    await until(() => completed.length === 1);
+    expect(completed[0]).toMatchObject({ instanceId: id, status: 'canceled', bootId: oldBoot });
+    release!();
+  });
+});
+
+describe('durations are bounded', () => {
+  it('freshnessTime above Windows\' UInt32 of minutes is invalid-trigger; the bound itself gives a valid date', () => {
+    for (const bad of [1e12, Number.MAX_VALUE, MAX_FRESHNESS_MINUTES + 1, Infinity]) {
+      expect(() => validateFreshness(bad, false)).toThrow(expect.objectContaining({ code: 'invalid-trigger' }));
+    }
+    expect(() => validateFreshness(MAX_FRESHNESS_MINUTES, false)).not.toThrow();
+    expect(Number.isNaN(new Date(Date.now() + MAX_FRESHNESS_MINUTES * 60_000).getTime())).toBe(false);
+  });
+
+  it('the worker refuses such a registration from any page', async () => {
+    const error = await api().register({ ...input('t', 'dur.echo'), trigger: { type: 'maintenance', freshnessTime: 1e12, oneShot: false } }).catch((e: unknown) => e);
+    expect(isBgkitError(error, 'invalid-trigger')).toBe(true);
+  });
+});
+
+function call(method: CallMessage['method'], args: unknown[]): Promise<CallReply> {
+  const { port1, port2 } = new MessageChannel();
+  return new Promise<CallReply>((resolve) => {
+    port1.onmessage = (event: MessageEvent<CallReply>) => {
+      port1.close();
+      resolve(event.data);
+    };
+    void answerCall({ type: CALL, v: PROTOCOL_VERSION, method, args, attempt: 0 } as CallMessage, port2, new Lifetime());
+  });
+}
