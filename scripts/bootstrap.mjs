@@ -14,6 +14,8 @@ const env = {
   COREPACK_ENABLE_DOWNLOAD_PROMPT: '0',
   // Tests use the system's chromium; never let Playwright try to download a browser.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+  // The cross-engine suite uses puppeteer-core with the system's browsers: never a download either.
+  PUPPETEER_SKIP_DOWNLOAD: '1',
 };
 
 let runner;
@@ -64,4 +66,41 @@ export function ensureChromium() {
   run(['apt-get', 'update']);
   run(['apt-get', 'install', '-y', '--no-install-recommends', ...missing]);
   if (!existsSync(chromiumPath)) throw new Error(`chromium was installed but ${chromiumPath} is missing`);
+}
+
+export const firefoxPath = process.env.BGKIT_FIREFOX ?? '/usr/bin/firefox-esr';
+export const webkitDriverPath = process.env.BGKIT_WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver';
+export const miniBrowserPath = process.env.BGKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+/**
+ * Installs what the cross-engine suite (e2e/engines) needs from Debian's packages when it is missing, as
+ * ensureChromium() does: Firefox ESR (driven through WebDriver BiDi, so no geckodriver), WebKitGTK's
+ * WebKitWebDriver and MiniBrowser, Xvfb (MiniBrowser has no headless mode) and dbus-daemon (the private bus
+ * of the stand-in portal that takes WebKitGTK offline).
+ */
+export function ensureEngines() {
+  const wanted = [
+    [firefoxPath, 'firefox-esr'],
+    [webkitDriverPath, 'webkit2gtk-driver'],
+    [miniBrowserPath, 'libwebkit2gtk-4.1-0'],
+    ['/usr/bin/Xvfb', 'xvfb'],
+    ['/usr/bin/xauth', 'xauth'],
+    ['/usr/bin/dbus-daemon', 'dbus-daemon'],
+  ];
+  const missing = wanted.filter(([path]) => !existsSync(path)).map(([, name]) => name);
+  if (missing.length === 0) return;
+  console.log(`› installing ${missing.join(', ')} from Debian packages`);
+  aptInstall(missing);
+  for (const [path, name] of wanted) if (!existsSync(path)) throw new Error(`${name} was installed but ${path} is missing`);
+}
+
+/** apt-get install, as root or through sudo. */
+function aptInstall(names) {
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const run = (args) => execFileSync(asRoot ? args[0] : 'sudo', asRoot ? args.slice(1) : args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  run(['apt-get', 'update']);
+  run(['apt-get', 'install', '-y', '--no-install-recommends', ...names]);
 }

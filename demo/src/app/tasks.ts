@@ -11,6 +11,7 @@ import {
   TimeTrigger,
   ToastNotificationActionTrigger,
   ToastNotificationHistoryChangedTrigger,
+  isBgkitError,
   type BackgroundTaskRegistration,
   type BackgroundTrigger,
 } from '@bgkit/client';
@@ -134,7 +135,14 @@ export interface InboxTask {
   registration: BackgroundTaskRegistration;
 }
 
-export type InboxTasks = Record<TaskKey, InboxTask>;
+/**
+ * Tasks whose trigger a browser may lack: WebKit has no Push API, and there register() refuses a push task
+ * with unsupported-trigger (it could never fire). The inbox then goes without it; every other task is needed.
+ */
+const OPTIONAL = ['push'] as const satisfies readonly TaskKey[];
+type OptionalKey = (typeof OPTIONAL)[number];
+
+export type InboxTasks = Record<Exclude<TaskKey, OptionalKey>, InboxTask> & Partial<Record<OptionalKey, InboxTask>>;
 
 async function register(key: TaskKey): Promise<InboxTask> {
   const spec: TaskSpec = SPECS[key];
@@ -150,8 +158,15 @@ async function register(key: TaskKey): Promise<InboxTask> {
 
 export async function registerTasks(): Promise<InboxTasks> {
   const keys = Object.keys(SPECS) as TaskKey[];
-  const tasks = await Promise.all(keys.map(register));
-  return Object.fromEntries(tasks.map((t) => [t.key, t])) as InboxTasks;
+  const tasks = await Promise.all(
+    keys.map((key) =>
+      register(key).catch((error: unknown) => {
+        if ((OPTIONAL as readonly TaskKey[]).includes(key) && isBgkitError(error, 'unsupported-trigger')) return null;
+        throw error;
+      }),
+    ),
+  );
+  return Object.fromEntries(tasks.filter((t) => t !== null).map((t) => [t.key, t])) as InboxTasks;
 }
 
 /** Starts an ApplicationTrigger task. */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, validateDuration } from '@bgkit/sw/protocol';
+import { BgkitError, validateDuration } from '@bgkit/protocol';
 import { getRegistration, timeout } from './internal/connection.js';
 import { DEV } from './internal/dev.js';
 
@@ -36,8 +36,10 @@ export async function subscribeToPush(vapidPublicKey: string | BufferSource, opt
   return (
     (await pushManager.getSubscription()) ??
     timeout(
-      pushManager.subscribe({ userVisibleOnly: true, applicationServerKey }).catch((error: unknown) => {
-        throw new BgkitError('push-denied', DEV ? `The browser refused the push subscription: ${(error as Error)?.message ?? String(error)}` : '', undefined, { cause: error });
+      pushManager.subscribe({ userVisibleOnly: true, applicationServerKey }).catch((cause: unknown) => {
+        // A failure with notifications granted is no refusal: no push service could be reached (Firefox
+        // offline: "Error retrieving push subscription.").
+        throw new BgkitError(`push-${globalThis.Notification?.permission === 'granted' ? 'unavailable' : 'denied'}` as const, DEV ? `The push subscription failed: ${(cause as Error)?.message ?? String(cause)}` : '', undefined, { cause });
       }),
       ms,
       () => new BgkitError('push-timeout', DEV ? `The browser did not answer the push subscription within ${ms} ms.` : '', { timeout: ms }),

@@ -11,6 +11,8 @@ import type { Lifetime } from './Lifetime.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { cancelRun, hasActiveRun } from './runner.js';
 import { markSimulated, setSimulator } from './devtoolsHook.js';
+import { clockNow, setClockSource } from './clock.js';
+import { readClockOffset, simulateClock } from './simulatedClock.js';
 import { dispatch, onSignals, pushDetails, toastDetails } from './triggers.js';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -58,7 +60,7 @@ async function fire(taskId: string, details: NonNullable<Extract<Simulation, { k
     case 'time':
     case 'maintenance':
       // "The time came": the next run is due a period from now, as after a real periodicsync.
-      target = (await RegistrationStore.claimSlot(taskId, Date.now(), 'now')) ?? registration;
+      target = (await RegistrationStore.claimSlot(taskId, clockNow(), 'now')) ?? registration;
       break;
     case 'push':
       triggerDetails = pushDetails(pushData(details.payload)) satisfies PushTriggerDetails;
@@ -77,6 +79,8 @@ async function fire(taskId: string, details: NonNullable<Extract<Simulation, { k
 }
 
 async function simulate(simulation: Simulation, lifetime: Lifetime): Promise<SimulationOutcome> {
+  // The clock is checked by its own module (simulatedClock.ts).
+  if (simulation?.kind === 'clock') return { clock: await simulateClock(simulation.offset) };
   validateSimulation(simulation);
   switch (simulation.kind) {
     case 'fire':
@@ -116,4 +120,5 @@ async function simulate(simulation: Simulation, lifetime: Lifetime): Promise<Sim
  */
 export function enableDevtools(): void {
   setSimulator(simulate);
+  setClockSource(readClockOffset);
 }

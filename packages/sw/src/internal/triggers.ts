@@ -18,6 +18,7 @@ import { applySignals, readDevice, systemTargets } from './device.js';
 import { latchId, PendingStore } from './pending.js';
 import { requestQueue } from './requestQueueHook.js';
 import { broadcast } from './broadcast.js';
+import { clockNow, clockReady } from './clock.js';
 import { log } from './log.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { activeRuns, cancelRun, hasActiveRun, startRun, type StartedRun } from './runner.js';
@@ -156,7 +157,8 @@ async function registerInternetSync(): Promise<void> {
  * Sets when a time-triggered task is next due and asks for a native periodicsync. Chromium refuses it unless
  * the app is installed and the permission granted; then the task runs at the first worker wake after it is due.
  */
-export async function schedule(registration: RegistrationRecord, from = Date.now()): Promise<RegistrationRecord> {
+// `from`: the kit clock (clock.ts), whose offset every caller has read by now (each call boots first).
+export async function schedule(registration: RegistrationRecord, from = clockNow()): Promise<RegistrationRecord> {
   if (registration.trigger.type !== 'time' && registration.trigger.type !== 'maintenance') return registration;
   const interval = registration.trigger.freshnessTime * MINUTE;
   let via: Schedule['via'] = 'catch-up';
@@ -217,7 +219,8 @@ async function runTimeSlot(taskId: string, mode: 'due' | 'periodic', now: number
 }
 
 export async function onPeriodicSync(taskId: string, source: TriggerSource = 'periodicsync'): Promise<Started> {
-  const slot = await runTimeSlot(taskId, 'periodic', Date.now(), source);
+  await clockReady();
+  const slot = await runTimeSlot(taskId, 'periodic', clockNow(), source);
   // A tag of a task unregistered while the browser still held it: drop it so it stops waking us.
   if (!slot) await unschedule([taskId]);
   return slot ?? { done: Promise.resolve() };
@@ -227,7 +230,10 @@ export async function onPeriodicSync(taskId: string, source: TriggerSource = 'pe
  * Runs every time-triggered task that is overdue. Called once per worker wake; resolves once every slot is
  * claimed (so a second wake does not start them again), with the runs.
  */
-export async function catchUp(now = Date.now()): Promise<Promise<unknown>[]> {
+export async function catchUp(at?: number): Promise<Promise<unknown>[]> {
+  // The kit clock, which a devtools simulation may have moved (clock.ts): read once per lifetime first.
+  await clockReady();
+  const now = at ?? clockNow();
   const due = [...(await RegistrationStore.all()).values()].filter(
     (r) => (r.trigger.type === 'time' || r.trigger.type === 'maintenance') && r.schedule && r.schedule.nextRunTime <= now,
   );

@@ -1,0 +1,104 @@
+// The kit clock (packages/sw/src/internal/clock.ts) moved by BgkitDriver.advanceTime(): time and maintenance
+// tasks made due run by the catch-up fallback, on the worker's next wake and at an open page's heartbeat, in
+// engines without Periodic Background Sync; time limits follow the clock; the offset survives a restart.
+import { expect, test } from 'vitest';
+import { attachDriver, openApp, until } from './support/app.js';
+import { engineApis, hello, registerTask } from './support/kit.js';
+import { observe } from './support/observed.js';
+import { forEachEngine } from './support/suite.js';
+import { startFixture } from './support/fixture.js';
+
+const MINUTE = 60_000;
+
+forEachEngine('kit clock and catch-up', (ctx, name) => {
+  test('a TimeTrigger task made due by advanceTime() runs on the next worker wake (catch-up), in a new worker', async () => {
+    const { engine, server } = ctx;
+    await openApp(engine, server);
+    const apis = await engineApis(engine);
+    expect(apis.periodicSync).toBe(false); // the fallback is what runs it here
+    const bgkit = await attachDriver(engine);
+    const before = Date.now();
+    const registered = await registerTask(engine, { name: 'Refresh inbox', entryPoint: 'inbox.refresh', trigger: ['time', 15, false] });
+    expect(registered.scheduledVia).toBe('catch-up');
+    expect(registered.nextRunTime).toBeGreaterThanOrEqual(before + 15 * MINUTE);
+
+    const moved = await bgkit.advanceTime(16 * MINUTE);
+    expect(moved).toMatchObject({ via: 'simulated', offset: 16 * MINUTE });
+    expect(moved.now - Date.now()).toBeGreaterThan(15 * MINUTE);
+    // Moving the clock runs nothing by itself: the run below is the catch-up's.
+    expect(await bgkit.runs({ taskName: 'Refresh inbox' })).toEqual([]);
+
+    const { bootId: first } = await hello(engine);
+    await engine.stopWorker(server.origin);
+    // The next call starts a new worker, whose boot catches up the slot that fell due on the kit clock: the
+    // offset was read back from IndexedDB (a worker that forgot it would find nothing due).
+    const run = await bgkit.waitForRun('Refresh inbox', { since: before, timeout: 30_000 });
+    expect(run).toMatchObject({ status: 'completed', source: 'catch-up' });
+    const { bootId: second } = await hello(engine);
+    expect(second).not.toBe(first);
+    expect(run.bootId).toBe(second);
+    // The next slot is a period after the run, on the kit clock.
+    const registration = await bgkit.registration('Refresh inbox');
+    expect(registration.schedule!.nextRunTime).toBeGreaterThanOrEqual(before + 16 * MINUTE + 15 * MINUTE);
+    observe(name, engine.version, 'time-trigger', apis.periodicSync ? 'native' : 'fallback');
+    observe(name, engine.version, 'kit-clock', 'simulated-only');
+  });
+
+  test('TimeTrigger and MaintenanceTrigger tasks made due run at the heartbeat of an open page, in the same worker', async () => {
+    const { engine, server } = ctx;
+    await openApp(engine, server);
+    const bgkit = await attachDriver(engine);
+    const before = Date.now();
+    await registerTask(engine, { name: 'Refresh inbox', entryPoint: 'inbox.refresh', trigger: ['time', 30, false] });
+    await registerTask(engine, { name: 'Prune cache', entryPoint: 'maintenance.prune', trigger: ['maintenance', 60, false] });
+    const { bootId } = await hello(engine);
+
+    await bgkit.advanceTime(31 * MINUTE);
+    // The page's heartbeat (each minute, and on focus) asks the live worker for what fell due: only the
+    // 30-minute task has.
+    await engine.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    const refreshed = await bgkit.waitForRun('Refresh inbox', { since: before });
+    expect(refreshed).toMatchObject({ status: 'completed', source: 'catch-up', bootId });
+    expect(await bgkit.runs({ taskName: 'Prune cache' })).toEqual([]);
+
+    await bgkit.advanceTime(30 * MINUTE);
+    await engine.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    const pruned = await bgkit.waitForRun('Prune cache', { since: before });
+    // No Battery Status API in this engine: the device counts as on AC, so maintenance runs.
+    expect(pruned).toMatchObject({ status: 'completed', source: 'catch-up', bootId, result: { pruned: 20 } });
+    expect((await hello(engine)).bootId).toBe(bootId);
+
+    await bgkit.resetTime();
+    observe(name, engine.version, 'maintenance-trigger', (await engineApis(engine)).periodicSync ? 'native' : 'fallback');
+  });
+
+  test('a running task whose time limit the clock moves past is canceled with executionTimeExceeded', async () => {
+    const { engine, server } = ctx;
+    await openApp(engine, server);
+    const bgkit = await attachDriver(engine);
+    const before = Date.now();
+    // 50 steps of a second: far longer than the test waits, within its 30 s limit only on the real clock.
+    expect(await bgkit.fire('Export report', { arguments: { steps: 50, delayMs: 1000 } })).toMatchObject({ result: 'allowed' });
+    await bgkit.waitForRun('Export report', { status: 'running' });
+    await bgkit.advanceTime(31_000);
+    const run = await bgkit.waitForRun('Export report', { since: before, timeout: 10_000 });
+    expect(run).toMatchObject({ status: 'canceled', cancelReason: 'executionTimeExceeded' });
+    expect(run.finishedAt! - run.startedAt!).toBeLessThan(30_000);
+  });
+
+  test('the clock is refused with devtools-disabled by a worker without enableDevtools() (the classic build)', async () => {
+    const { engine } = ctx;
+    const fixture = await startFixture();
+    try {
+      await engine.page.goto(`${fixture.origin}/`);
+      await until('the classic page', () => engine.page.evaluate(() => document.body.dataset.ready === 'true'));
+      await until('its worker', () => engine.page.evaluate(async () => !!(await navigator.serviceWorker.ready).active));
+      const bgkit = await attachDriver(engine);
+      await expect(bgkit.advanceTime(MINUTE)).rejects.toMatchObject({ code: 'devtools-disabled' });
+      await expect(bgkit.advanceTime(-1)).rejects.toMatchObject({ code: 'invalid-argument' });
+    } finally {
+      await fixture.close();
+    }
+  });
+});
+

@@ -1,0 +1,69 @@
+// The kit as the page sees it, from a test: the app exposes @bgkit/client as window.bgkit (e2e/app/src/main.ts).
+import type * as Client from '@bgkit/client';
+import type { WorkerHello } from '@bgkit/sw/protocol';
+import type { Engine } from './engine.js';
+
+declare global {
+  interface Window {
+    bgkit: typeof Client;
+  }
+}
+
+/** The worker's hello (its bootId names the worker lifetime), over the kit's own wire. */
+export function hello(engine: Engine): Promise<WorkerHello> {
+  return engine.page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const { port1, port2 } = new MessageChannel();
+    const reply = new Promise<{ ok: boolean; value: WorkerHello }>((resolve, reject) => {
+      port1.onmessage = (event) => resolve(event.data);
+      setTimeout(() => reject(new Error('no hello within 10 s')), 10_000);
+    });
+    registration.active!.postMessage({ type: 'bgkit:call', v: 1, method: 'hello', args: [], attempt: 0 }, [port2]);
+    return (await reply).value;
+  });
+}
+
+export interface TaskSpec {
+  name: string;
+  entryPoint: string;
+  trigger: ['time' | 'maintenance', number, boolean] | ['push'] | ['application'] | ['system', string, boolean];
+  conditions?: string[];
+  networkRequested?: boolean;
+}
+
+/** Registers a task from the page, as an app would; returns what its registration says of its schedule. */
+export function registerTask(engine: Engine, spec: TaskSpec) {
+  return engine.page.evaluate(async (spec: TaskSpec) => {
+    const k = window.bgkit;
+    const builder = new k.BackgroundTaskBuilder();
+    builder.name = spec.name;
+    builder.taskEntryPoint = spec.entryPoint;
+    const [type, a, b] = spec.trigger;
+    builder.setTrigger(
+      type === 'time' ? new k.TimeTrigger(a as number, b as boolean)
+        : type === 'maintenance' ? new k.MaintenanceTrigger(a as number, b as boolean)
+        : type === 'push' ? new k.PushNotificationTrigger()
+        : type === 'system' ? new k.SystemTrigger(a as never, b as boolean)
+        : new k.ApplicationTrigger(),
+    );
+    for (const c of spec.conditions ?? []) builder.addCondition(new k.SystemCondition(c as never));
+    if (spec.networkRequested) builder.isNetworkRequested = true;
+    const registration = await builder.register();
+    return { taskId: registration.taskId, nextRunTime: registration.nextRunTime?.getTime() ?? null, scheduledVia: registration.scheduledVia };
+  }, spec);
+}
+
+/** What the page's registration object exposes of the engine (what the kit can build on). */
+export function engineApis(engine: Engine) {
+  return engine.page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return {
+      sync: 'sync' in registration,
+      periodicSync: 'periodicSync' in registration,
+      pushManager: 'pushManager' in registration,
+      notifications: typeof Notification === 'function' && 'showNotification' in registration,
+      persist: typeof navigator.storage?.persist === 'function',
+      battery: 'getBattery' in navigator,
+    };
+  });
+}

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: MIT
+// Whether this browser has the event source a trigger cannot do without. Of the triggers without a
+// fallback, push is the one an engine lacks: WebKitGTK has no Push API, so a push task would register and
+// never run, without a word (e2e/engines/access-push.test.ts). register() refuses it with
+// `unsupported-trigger` (`details.api`), as it refuses the system triggers no browser has. (Notification
+// triggers need showNotification(), which Chromium, Firefox and WebKitGTK all have.)
+
+/** What a trigger of `type` needs and this worker lacks, else undefined (always, outside a worker). */
+export function missingSource(type: unknown): string | undefined {
+  const registration = (globalThis as { registration?: ServiceWorkerRegistration }).registration;
+  if (type === 'push' && registration && !registration.pushManager) return 'PushManager';
+}
