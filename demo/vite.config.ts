@@ -1,5 +1,7 @@
-import { defineConfig, defaultClientConditions, type Plugin } from 'vite';
-import { VitePWA } from 'vite-plugin-pwa';
+// The inbox follows the README's "With Vite and vite-plugin-pwa" recipe through the shared preset
+// (scripts/vite-preset.ts), plus its API server in dev mode.
+import { defineConfig, type Plugin } from 'vite';
+import { bgkitApp } from '../scripts/vite-preset';
 
 /** In `vite` dev mode, starts the inbox API server on a free port and proxies /api to it. */
 function inboxApi(): Plugin {
@@ -15,28 +17,12 @@ function inboxApi(): Plugin {
   };
 }
 
-export default defineConfig(({ mode }) => ({
-  resolve: {
-    // Workspace packages resolve to their TypeScript source, so the demo needs no package build first.
-    conditions: ['@bgkit/source', ...defaultClientConditions],
-  },
-  define: {
-    __BGKIT_DEV__: JSON.stringify(mode !== 'production'),
-  },
-  build: {
-    target: 'es2022',
-  },
-  plugins: [
-    inboxApi(),
-    VitePWA({
-      strategies: 'injectManifest',
-      srcDir: 'src',
-      filename: 'sw.ts',
-      // The page registers the worker with registerServiceWorker() from @bgkit/client/register (workbox-window).
-      injectRegister: false,
+export default defineConfig(({ mode }) =>
+  bgkitApp({
+    mode,
+    vite: { plugins: [inboxApi()] },
+    pwa: {
       injectManifest: {
-        rollupFormat: 'iife',
-        minify: mode === 'production',
         // The app shell: everything the page needs to start offline.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
       },
@@ -58,7 +44,7 @@ export default defineConfig(({ mode }) => ({
           { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      devOptions: { enabled: true, type: 'module', navigateFallback: 'index.html' },
-    }),
-  ],
-}));
+      devOptions: { navigateFallback: 'index.html' },
+    },
+  }),
+);

@@ -87,22 +87,35 @@ export function sendThroughOutbox(page: Page, text: string, isNetworkRequested =
   );
 }
 
+/**
+ * Registers (or reuses) an ApplicationTrigger task through the public client of the page, requests it once
+ * with `args` and resolves with the answer and how the run ended (its result, or its error's code).
+ */
+export function requestOnce(page: Page, name: string, entryPoint: string, args: Record<string, unknown> = {}) {
+  return page.evaluate(
+    async ({ name, entryPoint, args }) => {
+      const { BackgroundTaskBuilder, ApplicationTrigger } = window.bgkit;
+      const builder = new BackgroundTaskBuilder();
+      builder.name = name;
+      builder.taskEntryPoint = entryPoint;
+      const trigger = new ApplicationTrigger();
+      builder.setTrigger(trigger);
+      const registration = await builder.register();
+      const done = new Promise<{ status: string; run: import('@bgkit/client').BackgroundTaskRun }>((resolve) =>
+        registration.addEventListener('completed', (e) => resolve({ status: e.status, run: e.run })),
+      );
+      const requested = await trigger.request(args);
+      const { status, run } = await done;
+      return { taskId: registration.taskId, requested, status, run, result: run.result, code: (run.error as { code?: string } | undefined)?.code };
+    },
+    { name, entryPoint, args },
+  );
+}
+
 /** Runs the test app's `notify.digest` task once (it shows a notification with actions); resolves with how it ended. */
-export function runDigest(page: Page, count: number) {
-  return page.evaluate(async (count) => {
-    const { BackgroundTaskBuilder, ApplicationTrigger } = window.bgkit;
-    const builder = new BackgroundTaskBuilder();
-    builder.name = 'Digest';
-    builder.taskEntryPoint = 'notify.digest';
-    const trigger = new ApplicationTrigger();
-    builder.setTrigger(trigger);
-    const registration = await builder.register();
-    const done = new Promise<{ status: string; run: unknown }>((resolve) =>
-      registration.addEventListener('completed', (e) => resolve({ status: e.status, run: e.run })),
-    );
-    await trigger.request({ count });
-    return { taskId: registration.taskId, ...(await done) };
-  }, count);
+export async function runDigest(page: Page, count: number) {
+  const { taskId, status, run } = await requestOnce(page, 'Digest', 'notify.digest', { count });
+  return { taskId, status, run };
 }
 
 export interface TaskSpec {

@@ -1,40 +1,12 @@
-import { defineConfig } from '@playwright/test';
+// The kit's browser tests (e2e/tests) against the kit's own test app (e2e/app), and the published builds
+// served beside it (e2e/fixture-server.mjs).
+import { chromiumSuite, server } from './chromium';
 
 const port = Number(process.env.BGKIT_E2E_PORT ?? 4391);
 const fixturePort = Number(process.env.BGKIT_E2E_FIXTURE_PORT ?? 4392);
-const reportFile = process.env.BGKIT_E2E_REPORT;
 
-export default defineConfig({
+export default chromiumSuite({
   testDir: './tests',
-  timeout: 45_000,
-  expect: { timeout: 10_000 },
-  workers: 2,
-  forbidOnly: !!process.env.CI,
-  reporter: reportFile ? [['list'], ['json', { outputFile: reportFile }]] : [['list']],
-  use: {
-    baseURL: `http://127.0.0.1:${port}`,
-    browserName: 'chromium',
-    headless: true,
-    launchOptions: {
-      executablePath: process.env.BGKIT_CHROMIUM ?? '/usr/bin/chromium',
-      // This machine's network is closed: background networking only produces refused connections.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
-    trace: 'off',
-  },
-  webServer: [
-    {
-      command: 'node app/server.mjs',
-      env: { PORT: String(port) },
-      url: `http://127.0.0.1:${port}/`,
-      reuseExistingServer: !process.env.CI,
-      stdout: 'ignore',
-    },
-    {
-      command: 'node fixture-server.mjs',
-      env: { PORT: String(fixturePort) },
-      url: `http://127.0.0.1:${fixturePort}/`,
-      reuseExistingServer: !process.env.CI,
-    },
-  ],
+  port,
+  webServer: [server('app/server.mjs', port), server('fixture-server.mjs', fixturePort)],
 });

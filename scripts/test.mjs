@@ -4,7 +4,8 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { ensureChromium, install, pnpm, pnpmStatus, root } from './bootstrap.mjs';
+import { ensureChromium, ensureEngines, install, pnpm, pnpmStatus, root } from './bootstrap.mjs';
+import { runEngineSuite } from './engines.mjs';
 import { packAll } from './pack.mjs';
 
 const out = join(root, '.bgkit-test');
@@ -37,9 +38,10 @@ function readJson(file) {
 try {
   install();
   ensureChromium();
+  ensureEngines();
   console.log('\n› building packages, the demo and the e2e app');
   pnpm(['-r', '--filter', './packages/*', 'run', 'build']);
-  pnpm(['--filter', 'demo', '--filter', 'e2e-app', '--filter', 'e2e-expo-app', 'run', 'build']);
+  pnpm(['--filter', 'demo', '--filter', 'e2e-app', '--filter', 'e2e-expo-app', '--filter', 'e2e-capacitor-app', 'run', 'build']);
 } catch (error) {
   console.log(`! set-up or build failed: ${error.message.split('\n')[0]}`);
   console.log('0 passed, 1 failed');
@@ -48,6 +50,7 @@ try {
 
 // Each type-checked program counts as one test: a type error is a failure like any other.
 const programs = [
+  ['packages/protocol', 'tsconfig.json'],
   ['packages/sw', 'tsconfig.json'],
   ['packages/client', 'tsconfig.json'],
   ['packages/devtools', 'tsconfig.json'],
@@ -63,6 +66,11 @@ const programs = [
   ['packages/expo', 'tsconfig.expo-types.json'],
   ['e2e/expo-app', 'tsconfig.json'],
   ['e2e/expo-app', 'tsconfig.sw.json'],
+  // The page and worker entries, each also checked against the real @capacitor/background-runner contract.
+  ['packages/capacitor', 'tsconfig.json'],
+  ['packages/capacitor', 'tsconfig.sw.json'],
+  ['e2e/capacitor-app', 'tsconfig.json'],
+  ['e2e/capacitor-app', 'tsconfig.sw.json'],
 ];
 console.log('\n› type-checking');
 for (const [dir, config] of programs) {
@@ -163,13 +171,24 @@ const demoPort = await portFrom('BGKIT_E2E_DEMO_PORT');
 playwright('browser tests of the kit (Playwright, chromium)', 'e2e/playwright.config.ts', join(out, 'e2e.json'), {
   BGKIT_E2E_PORT: String(port),
   BGKIT_E2E_FIXTURE_PORT: String(fixturePort),
+  // The README recipe's test app installs the tarballs checked above (e2e/tests/recipe.spec.ts).
+  BGKIT_TARBALLS: join(out, 'tarballs'),
 });
 playwright('browser tests of the inbox demo (Playwright, chromium)', 'e2e/demo.config.ts', join(out, 'demo-e2e.json'), {
   BGKIT_E2E_DEMO_PORT: String(demoPort),
 });
+playwright('browser tests of @bgkit/capacitor (Playwright, chromium)', 'e2e/capacitor.config.ts', join(out, 'capacitor-e2e.json'), {
+  BGKIT_E2E_CAPACITOR_PORT: String(await portFrom('BGKIT_E2E_CAPACITOR_PORT')),
+});
 playwright('browser tests of @bgkit/expo (Playwright, chromium)', 'e2e/expo.config.ts', join(out, 'expo-e2e.json'), {
   BGKIT_E2E_EXPO_PORT: String(await portFrom('BGKIT_E2E_EXPO_PORT')),
 });
+
+console.log('\n› cross-engine suite: Firefox ESR and WebKitGTK (vitest, e2e/engines)');
+const engines = runEngineSuite({ report: join(out, 'engines.json'), results: join(out, 'engines') });
+passed += engines.passed;
+failed += engines.failed;
+notes.push(...engines.notes);
 
 for (const note of notes) console.log(`! ${note}`);
 console.log(`${passed} passed, ${failed} failed`);

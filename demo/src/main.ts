@@ -2,7 +2,7 @@
 // sending, archiving, pruning, exporting) to tasks in the service worker, registered in ./app/tasks.ts.
 import * as bgkit from '@bgkit/client';
 import { BackgroundExecutionManager, subscribeToPush, type BackgroundTaskRun } from '@bgkit/client';
-import { registerServiceWorker } from '@bgkit/client/register';
+import { registerSW } from 'virtual:pwa-register';
 import { ActivityPanel } from './app/activity';
 import { $, el } from './app/dom';
 import { registerTasks, request, type InboxTasks } from './app/tasks';
@@ -19,9 +19,9 @@ declare global {
 }
 window.bgkit = bgkit;
 
-// bgkit registers the worker (through workbox-window); Vite's dev server serves it as a module.
-if (import.meta.env.DEV) registerServiceWorker('/dev-sw.js?dev-sw', { type: 'module' });
-else registerServiceWorker('/sw.js');
+// vite-plugin-pwa registers the worker, as the README's recipe does: /sw.js, or under `vite` /dev-sw.js?dev-sw
+// as a module. bgkit's calls wait for it to activate.
+registerSW({ immediate: true });
 
 // ── Small pieces of UI ────────────────────────────────────────────────────────────────────────────────────
 

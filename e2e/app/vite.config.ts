@@ -1,25 +1,13 @@
-import { defineConfig, defaultClientConditions } from 'vite';
-import { VitePWA } from 'vite-plugin-pwa';
+// The kit's own test app: the shared preset (scripts/vite-preset.ts, the README's vite-plugin-pwa recipe).
+import { defineConfig } from 'vite';
+import { bgkitApp } from '../../scripts/vite-preset';
 
-export default defineConfig(({ mode }) => ({
-  resolve: {
-    // Workspace packages resolve to their TypeScript source, so the app needs no package build first.
-    conditions: ['@bgkit/source', ...defaultClientConditions],
-  },
-  define: {
-    __BGKIT_DEV__: JSON.stringify(mode !== 'production'),
-  },
-  build: {
-    target: 'es2022',
-  },
-  plugins: [
-    VitePWA({
-      strategies: 'injectManifest',
-      srcDir: 'src',
-      filename: 'sw.ts',
-      // The page registers the worker with registerServiceWorker() from @bgkit/client/register (workbox-window).
-      injectRegister: false,
-      injectManifest: { injectionPoint: undefined, rollupFormat: 'iife', minify: mode === 'production' },
+export default defineConfig(({ mode }) =>
+  bgkitApp({
+    mode,
+    pwa: {
+      // This app precaches nothing: its worker has no injection point.
+      injectManifest: { injectionPoint: undefined },
       manifest: {
         name: 'bgkit lab',
         short_name: 'bgkit lab',
@@ -29,7 +17,6 @@ export default defineConfig(({ mode }) => ({
         display: 'standalone',
         icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
-      devOptions: { enabled: true, type: 'module' },
-    }),
-  ],
-}));
+    },
+  }),
+);

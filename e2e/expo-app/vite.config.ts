@@ -1,32 +1,24 @@
 // An Expo app's task code, built for the web: the three Expo packages are aliased to @bgkit/expo, so the
-// app's `import * as TaskManager from 'expo-task-manager'` lines stay as they are.
-import { defineConfig, defaultClientConditions } from 'vite';
-import { VitePWA } from 'vite-plugin-pwa';
+// app's `import * as TaskManager from 'expo-task-manager'` lines stay as they are. The rest is the shared
+// preset (scripts/vite-preset.ts, the README's vite-plugin-pwa recipe).
+import { defineConfig } from 'vite';
+import { bgkitApp } from '../../scripts/vite-preset';
 
-export default defineConfig(({ mode }) => ({
-  resolve: {
-    // Workspace packages resolve to their TypeScript source, so the app needs no package build first.
-    conditions: ['@bgkit/source', ...defaultClientConditions],
-    alias: {
-      'expo-task-manager': '@bgkit/expo/task-manager',
-      'expo-background-task': '@bgkit/expo/background-task',
-      'expo-background-fetch': '@bgkit/expo/background-fetch',
-    },
-  },
-  define: {
-    __BGKIT_DEV__: JSON.stringify(mode !== 'production'),
-  },
-  build: {
-    target: 'es2022',
-  },
-  plugins: [
-    VitePWA({
-      strategies: 'injectManifest',
-      srcDir: 'src',
-      filename: 'sw.ts',
-      injectRegister: false,
+export default defineConfig(({ mode }) =>
+  bgkitApp({
+    mode,
+    vite: {
       // vite-plugin-pwa builds the worker with this config's `resolve`: the worker gets the same aliases.
-      injectManifest: { injectionPoint: undefined, rollupFormat: 'iife', minify: mode === 'production' },
+      resolve: {
+        alias: {
+          'expo-task-manager': '@bgkit/expo/task-manager',
+          'expo-background-task': '@bgkit/expo/background-task',
+          'expo-background-fetch': '@bgkit/expo/background-fetch',
+        },
+      },
+    },
+    pwa: {
+      injectManifest: { injectionPoint: undefined },
       manifest: {
         name: 'bgkit Expo tasks',
         short_name: 'Expo tasks',
@@ -36,7 +28,6 @@ export default defineConfig(({ mode }) => ({
         display: 'standalone',
         icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
-      devOptions: { enabled: true, type: 'module' },
-    }),
-  ],
-}));
+    },
+  }),
+);

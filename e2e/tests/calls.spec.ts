@@ -2,6 +2,7 @@
 // visit whose worker is still installing, a worker that does not run bgkit.
 import { expect, test } from '@playwright/test';
 import { ServiceWorkerCdp } from '@bgkit/devtools/playwright';
+import { requestOnce } from '../fixtures';
 import { openApp } from '../support/page';
 
 const fixturePort = Number(process.env.BGKIT_E2E_FIXTURE_PORT ?? 4392);
@@ -36,29 +37,21 @@ test('a call whose worker is killed after receiving it is answered by a new work
 });
 
 test('a first visit whose worker installs for longer than the call timeout: calls wait for it to activate', async ({ page }) => {
-  await page.goto(`http://127.0.0.1:${fixturePort}/slow-install/`);
-  const outcome = await page.evaluate(async () => {
-    const { configure, ApplicationTrigger, BackgroundTaskBuilder } = window.bgkit;
-    configure({ timeout: 1000 });
-    window.registerServiceWorker('/slow-install/slow-sw.js?install=3000', { scope: '/slow-install/' });
-    const builder = new BackgroundTaskBuilder();
-    builder.name = 'Echo';
-    builder.taskEntryPoint = 'slow.echo';
-    const trigger = new ApplicationTrigger();
-    builder.setTrigger(trigger);
-    const registration = await builder.register();
-    const done = new Promise<unknown>((resolve) => registration.addEventListener('completed', (e) => resolve(e.checkResult())));
-    return { requested: await trigger.request({ first: 'visit' }), result: await done };
+  await page.goto(`http://127.0.0.1:${fixturePort}/first-contact/`);
+  await page.evaluate(() => {
+    window.bgkit.configure({ timeout: 1000 });
+    window.registerServiceWorker('/first-contact/slow-sw.js?install=3000', { scope: '/first-contact/' });
   });
-  expect(outcome).toEqual({ requested: 'allowed', result: { echoed: { first: 'visit' } } });
+  // register() and request() are made while the worker installs, for longer than the call timeout.
+  expect(await requestOnce(page, 'Echo', 'slow.echo', { first: 'visit' })).toMatchObject({ requested: 'allowed', status: 'completed', result: { echoed: { first: 'visit' } } });
 });
 
 test('a worker still installing when activationTimeout runs out: no-service-worker says it was installing', async ({ page }) => {
-  await page.goto(`http://127.0.0.1:${fixturePort}/slow-install/`);
+  await page.goto(`http://127.0.0.1:${fixturePort}/first-contact/`);
   const error = await page.evaluate(async () => {
     const { configure, BackgroundTaskRegistration } = window.bgkit;
     configure({ timeout: 500, activationTimeout: 1500 });
-    window.registerServiceWorker('/slow-install/slow-sw.js?install=10000', { scope: '/slow-install/' });
+    window.registerServiceWorker('/first-contact/slow-sw.js?install=10000', { scope: '/first-contact/' });
     try {
       await BackgroundTaskRegistration.allTasks();
       return null;
@@ -73,11 +66,11 @@ test('a worker still installing when activationTimeout runs out: no-service-work
 });
 
 test('a worker that does not run bgkit is named as such, with the time really waited', async ({ page }) => {
-  await page.goto(`http://127.0.0.1:${fixturePort}/plain/`);
+  await page.goto(`http://127.0.0.1:${fixturePort}/first-contact/`);
   const error = await page.evaluate(async () => {
     const { configure, BackgroundTaskRegistration } = window.bgkit;
     configure({ timeout: 1500 });
-    window.registerServiceWorker('/plain/plain-sw.js', { scope: '/plain/' });
+    window.registerServiceWorker('/first-contact/plain-sw.js', { scope: '/first-contact/' });
     try {
       await BackgroundTaskRegistration.allTasks();
       return null;
@@ -89,7 +82,7 @@ test('a worker that does not run bgkit is named as such, with the time really wa
   expect(error).toMatchObject({
     code: 'sw-timeout',
     message: expect.stringContaining('does not run @bgkit/sw'),
-    details: { acknowledged: false, scriptURL: `http://127.0.0.1:${fixturePort}/plain/plain-sw.js` },
+    details: { acknowledged: false, scriptURL: `http://127.0.0.1:${fixturePort}/first-contact/plain-sw.js` },
   });
   expect(error!.message).toContain(`within ${error!.details.waited} ms`);
 });

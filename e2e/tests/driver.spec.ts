@@ -44,6 +44,38 @@ test.describe('the Playwright driver', () => {
     expect((await bgkit.fire('Export')).via).toBe('real');
   });
 
+  test('waitForRun() never returns a run that had finished before the call, unless the driver\'s last action started it', async ({ page, bgkit }) => {
+    await registerTask(page, { name: 'Export', entryPoint: 'report.export', trigger: { type: 'application' } });
+    // A run the page starts itself (a click in an app), finished before anyone waits for it.
+    const runFromPage = (label: string) =>
+      page.evaluate(async (label) => {
+        const task = [...(await window.bgkit.BackgroundTaskRegistration.allTasks()).values()].find((t) => t.name === 'Export')!;
+        const done = new Promise<void>((resolve) => task.addEventListener('completed', () => resolve(), { once: true }));
+        await (task.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 1, delayMs: 10, label });
+        await done;
+      }, label);
+    await runFromPage('before any action');
+    await expect(bgkit.waitForRun('Export', { timeout: 600 })).rejects.toMatchObject({ code: 'wait-timeout' });
+
+    // The driver's own action: its run counts even when it already finished; once returned, it is done with.
+    await bgkit.fire('Export', { arguments: { steps: 1, delayMs: 10, label: 'fired' } });
+    await expect.poll(async () => (await bgkit.runs({ taskName: 'Export', status: 'completed' })).length).toBe(2);
+    expect(await bgkit.waitForRun('Export')).toMatchObject({ result: { label: 'fired' } });
+    await runFromPage('after the action');
+    await expect(bgkit.waitForRun('Export', { timeout: 600 })).rejects.toMatchObject({ code: 'wait-timeout' });
+
+    // After a worker kill the older finished runs stay out too.
+    await bgkit.stopServiceWorker();
+    await expect(bgkit.waitForRun('Export', { timeout: 600 })).rejects.toMatchObject({ code: 'wait-timeout' });
+
+    // A wait started before the page's action gets that action's run.
+    const waiting = bgkit.waitForRun('Export');
+    await runFromPage('awaited');
+    expect(await waiting).toMatchObject({ status: 'completed', result: { label: 'awaited' } });
+    // `since` still reaches back as far as asked.
+    expect(await bgkit.waitForRun('Export', { since: 0 })).toMatchObject({ result: { label: 'before any action' } });
+  });
+
   test('fire() simulates every other trigger through the same dispatch, marked simulated in the history', async ({ page, bgkit }) => {
     await registerTask(page, { name: 'Push', entryPoint: 'push.received', trigger: { type: 'push' } });
     await registerTask(page, { name: 'Click', entryPoint: 'toast.react', trigger: { type: 'toastAction' } });

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // The demo's service worker: every background task the page can register is defined here.
-import { configure, defineTask, enableDevtools, enableRequestQueue, showTaskNotification, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails, type ToastTriggerDetails } from '@bgkit/sw';
+import { closeTaskNotification, configure, defineTask, enableDevtools, enableRequestQueue, showTaskNotification, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails, type ToastTriggerDetails } from '@bgkit/sw';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -159,4 +159,56 @@ self.addEventListener('message', (event) => {
   while (Date.now() < until) {
     // Busy: no reply, no acknowledgement, until CDP stops the worker.
   }
+});
+
+// ---- Fault tests (e2e/tests/faults*.spec.ts) --------------------------------------------------------------
+/**
+ * Returns `bytes` random bytes: a result larger than a small storage quota can take (random, so that the
+ * store cannot compress it to nothing).
+ */
+defineTask<ApplicationTriggerDetails<{ bytes?: number }>>('faults.big', async (task) => {
+  const random = new Uint8Array(task.triggerDetails.arguments.bytes ?? 0);
+  for (let i = 0; i < random.length; i += 65_536) crypto.getRandomValues(random.subarray(i, i + 65_536)); // 64 KiB a call at most
+  return random;
+});
+
+/** Works for `ms` (0 by default) and returns its argument: the run that kill loops start and count. */
+defineTask<ApplicationTriggerDetails<{ ms?: number; i?: number }>>('faults.work', async (task) => {
+  const { ms = 0, i } = task.triggerDetails.arguments;
+  if (ms) await sleep(ms, task.signal);
+  return { i };
+});
+
+/** A push-triggered run for kill loops: works for `json.ms` and returns the payload. */
+defineTask<PushTriggerDetails>('faults.push', async (task) => {
+  const ms = (task.triggerDetails.json as { ms?: number } | undefined)?.ms ?? 0;
+  if (ms) await sleep(ms, task.signal);
+  return task.triggerDetails.json;
+});
+
+// After `{ type: 'e2e:stall-next-completed' }`, bgkit's next `completed` broadcast is not sent: the worker's
+// thread is held busy instead, until the test kills it. The run's final state is then stored and nobody was
+// told: a kill between the final write and the announcement, made deterministic.
+let stallNextCompleted = false;
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'e2e:stall-next-completed') stallNextCompleted = true;
+});
+const postToChannel = BroadcastChannel.prototype.postMessage;
+BroadcastChannel.prototype.postMessage = function (this: BroadcastChannel, message: unknown) {
+  if (stallNextCompleted && this.name.startsWith('bgkit') && (message as { kind?: string } | null)?.kind === 'completed') {
+    stallNextCompleted = false;
+    new BroadcastChannel('e2e-stall').postMessage('stalling');
+    const until = Date.now() + 30_000;
+    while (Date.now() < until) {
+      // Busy: the announcement never leaves, until CDP stops the worker.
+    }
+  }
+  return postToChannel.call(this, message);
+};
+
+// Acts on a clicked notification, then closes it (browsers leave a clicked notification open):
+// e2e/tests/toast-close.spec.ts.
+defineTask<ToastTriggerDetails>('toast.archive-and-close', async (task) => {
+  activity(`${task.task.name}: ${task.triggerDetails.action || 'body'} on ${task.triggerDetails.tag}, closing it`);
+  return { closed: await closeTaskNotification(task) };
 });

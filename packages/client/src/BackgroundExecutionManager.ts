@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { BackgroundAccessStatus, DeviceState, PendingRecord, RunQuery } from '@bgkit/sw/protocol';
+import type { BackgroundAccessStatus, DeviceState, PendingRecord, RunQuery } from '@bgkit/protocol';
 import type { BackgroundTaskRun } from './BackgroundTaskRegistration.js';
 import { call, isSupported, within } from './internal/connection.js';
 import { listAll } from './internal/registry.js';
@@ -36,13 +36,17 @@ const PROMPT_LIMIT_MS = 10_000;
  * and persistent storage keeps the task state from being evicted.
  */
 async function evaluate(prompt: boolean): Promise<BackgroundAccessReport> {
-  const types = (await call('list')).registrations.map((r) => r.trigger.type);
+  // The registered trigger types, as one string for the checks below.
+  const types = String((await call('list')).registrations.map((r) => r.trigger.type));
   const missing: BackgroundAccessPart[] = [];
-  if (types.includes('push')) {
+  // Push tasks, and notification tasks (they fire only on the app's own notifications), need notifications.
+  if (/push|toast/.test(types)) {
     // Undefined without a Notification API (push cannot be shown, but nothing was denied); a prompt left
     // unanswered counts as not granted once PROMPT_LIMIT_MS has passed.
-    let permission: unknown = globalThis.Notification?.permission;
-    if (permission === 'default' && prompt) permission = await within(Notification.requestPermission(), PROMPT_LIMIT_MS);
+    if (prompt && globalThis.Notification?.permission === 'default') await within(Notification.requestPermission(), PROMPT_LIMIT_MS);
+    // What the browser keeps counts, not what its prompt said: WebKitGTK answers "denied" but keeps "default"
+    // (and asks again next time), and getAccessStatus(), which cannot prompt, reads the kept one.
+    const permission: unknown = globalThis.Notification?.permission;
     if (permission === 'denied') return { status: 'deniedByUser', missing: ['notifications'] };
     if (permission !== 'granted') missing.push('notifications');
   }
@@ -53,7 +57,7 @@ async function evaluate(prompt: boolean): Promise<BackgroundAccessReport> {
   // Periodic sync cannot be asked for (Chromium grants it to installed, engaged apps); without it, time
   // triggers still run, at the worker's wakes: allowed, subject to the system's policy.
   if (
-    (types.includes('time') || types.includes('maintenance')) &&
+    /time|main/.test(types) &&
     !(await granted(async () => (await navigator.permissions.query({ name: 'periodic-background-sync' } as unknown as PermissionDescriptor)).state === 'granted'))
   ) {
     missing.push('periodicSync');

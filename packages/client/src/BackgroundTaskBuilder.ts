@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, type ConditionSpec, type RegisterInput } from '@bgkit/sw/protocol';
+import { BgkitError, type ConditionSpec, type RegisterInput } from '@bgkit/protocol';
 import type { BackgroundTaskRegistration } from './BackgroundTaskRegistration.js';
 import { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGroup.js';
 import { call } from './internal/connection.js';

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, deserializeError, type RunRecord } from '@bgkit/sw/protocol';
+import { BgkitError, deserializeError, type RunRecord } from '@bgkit/protocol';
 
 /** A task instance reported progress (0–100). */
 export class BackgroundTaskProgressEvent extends Event {
   declare readonly instanceId: string;
   declare readonly progress: number;
-  constructor(instanceId: string, progress: number) {
+  /** For a run an ApplicationTrigger started: the arguments its `request()` passed, to tell the page's own requests apart. */
+  declare readonly arguments: Record<string, unknown> | undefined;
+  constructor(instanceId: string, progress: number, args?: Record<string, unknown>) {
     super('progress');
     this.instanceId = instanceId;
     this.progress = progress;
+    this.arguments = args;
   }
 }
 

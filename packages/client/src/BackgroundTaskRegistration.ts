@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { RegistrationRecord, RunQuery, RunRecord } from '@bgkit/sw/protocol';
+import type { RegistrationRecord, RunQuery, RunRecord } from '@bgkit/protocol';
 import type { BackgroundTaskRegistrationEventMap } from './BackgroundTaskEvents.js';
 import type { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGroup.js';
 import { call } from './internal/connection.js';

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError } from '@bgkit/sw/protocol';
+import { BgkitError } from '@bgkit/protocol';
 import type { BackgroundTaskRegistration } from './BackgroundTaskRegistration.js';
 import { listAll } from './internal/registry.js';
 import { DEV } from './internal/dev.js';

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { BackgroundWorkCostValue } from '@bgkit/sw/protocol';
+import type { BackgroundWorkCostValue } from '@bgkit/protocol';
 import { call } from './internal/connection.js';
 
 /**

@@ -2,12 +2,12 @@
 // What the devtools panel (and anyone building their own) needs beyond the public API: simulations, and a
 // few readings of the kit's own objects. A worker refuses simulations with `devtools-disabled` unless its
 // app called enableDevtools() there.
-import { validateSimulation, type Simulation, type SimulationOutcome, type TriggerSpec } from '@bgkit/sw/protocol';
+import { validateSimulation, type Simulation, type SimulationOutcome, type TriggerSpec } from '@bgkit/protocol';
 import type { BackgroundTrigger } from './triggers/BackgroundTrigger.js';
 import { kSpec } from './triggers/BackgroundTrigger.js';
 import { call } from './internal/connection.js';
 
-export type { DeviceState, SimulatedFireDetails, Simulation, SimulationOutcome } from '@bgkit/sw/protocol';
+export type { DeviceState, SimulatedFireDetails, Simulation, SimulationOutcome } from '@bgkit/protocol';
 export { listAll as allRegistrations } from './internal/registry.js';
 
 /** Makes the worker act as if the event happened, through the same path the real event takes. */

@@ -18,7 +18,7 @@ export { SystemCondition } from './SystemCondition.js';
 export { BackgroundWorkCost } from './BackgroundWorkCost.js';
 export { subscribeToPush, type SubscribeToPushOptions } from './subscribeToPush.js';
 export { configure, type ClientOptions } from './internal/connection.js';
-export { BgkitError, isBgkitError, type BgkitErrorCode } from '@bgkit/sw/protocol';
+export { BgkitError, isBgkitError, type BgkitErrorCode } from '@bgkit/protocol';
 export type {
   ApplicationTriggerResult,
   BackgroundAccessStatus,
@@ -35,4 +35,4 @@ export type {
   RunQuery,
   RunStatus,
   TriggerSource,
-} from '@bgkit/sw/protocol';
+} from '@bgkit/protocol';

@@ -2,7 +2,7 @@
 // Registering the app's service worker through workbox-window, for apps that do not register it themselves.
 // A separate entry point: apps that register their own worker never bundle workbox-window.
 import { Workbox } from 'workbox-window';
-import { BgkitError } from '@bgkit/sw/protocol';
+import { BgkitError } from '@bgkit/protocol';
 import { awaitRegistration, isSupported } from './internal/connection.js';
 import { DEV } from './internal/dev.js';
 

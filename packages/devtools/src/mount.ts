@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The entry of the in-page panel: a launcher button in a <bgkit-devtools> element. The panel's UI is a
 // separate chunk, imported the first time the panel opens.
-import { BgkitError } from '@bgkit/sw/protocol';
+import { BgkitError } from '@bgkit/protocol';
 import { defineDevtoolsElement, TAG_NAME } from './element.js';
 import { launcherStyles } from './launcherStyles.js';
 import type { BgkitDevtoolsHandle, BgkitDevtoolsOptions, PanelInstance, PanelModule } from './options.js';

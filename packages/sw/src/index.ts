@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 export { defineTask, configure } from './defineTask.js';
+export { registerTask, type WorkerTaskSettings } from './registerTask.js';
 export { enableDevtools } from './internal/simulate.js';
 export { BackgroundWorkCost, computeWorkCost } from './BackgroundWorkCost.js';
+/** What the worker believes of the device (pages' relayed battery, network, presence), for code running in a task. */
+export { readDeviceState as deviceState } from './internal/device.js';
 export { enableRequestQueue, type RequestQueueOptions } from './enableRequestQueue.js';
 export {
   BackgroundTaskInstance,
@@ -11,7 +14,7 @@ export {
   type BackgroundTaskInstanceEventMap,
 } from './BackgroundTaskInstance.js';
 export { BgkitError, isBgkitError, type BgkitErrorCode } from './BgkitError.js';
-export { showTaskNotification, type TaskNotificationAction, type TaskNotificationOptions } from './showTaskNotification.js';
+export { closeTaskNotification, showTaskNotification, type TaskNotificationAction, type TaskNotificationOptions } from './showTaskNotification.js';
 export type { TaskHandler, TaskOptions, RuntimeOptions } from './internal/runtime.js';
 export type {
   ApplicationTriggerResult,
@@ -23,6 +26,9 @@ export type {
   ToastTriggerDetails,
   SystemTriggerType,
   BackgroundTaskCancellationReason,
+  RegistrationRecord,
+  SystemConditionType,
+  TriggerSpec,
   RunRecord,
   RunStatus,
   TriggerSource,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { BackgroundTaskInstance } from './BackgroundTaskInstance.js';
+import type { ToastTriggerDetails } from './protocol.js';
 import { BgkitError } from './BgkitError.js';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -37,4 +38,22 @@ export async function showTaskNotification(
     ...rest,
     data: { value: data, bgkit: { taskId: task.task.taskId, instanceId: task.instanceId } },
   } as NotificationOptions);
+}
+
+/**
+ * Closes the notification whose click or dismissal started this run (a `ToastNotificationActionTrigger` task,
+ * after acting on it: browsers leave a clicked notification open). The run's details are stored and cannot
+ * hold the browser's Notification object, so it is found again by its tag and title, which also works in a
+ * later worker than the one the click woke. Resolves with how many notifications were closed (0 when the
+ * user or the system already removed it).
+ */
+export async function closeTaskNotification(task: BackgroundTaskInstance<ToastTriggerDetails>): Promise<number> {
+  const details = task.triggerDetails as Partial<ToastTriggerDetails> | undefined;
+  if (typeof details?.tag !== 'string' || typeof details.title !== 'string') {
+    throw new BgkitError('invalid-argument', 'closeTaskNotification() takes a run started by a notification trigger.', { taskId: task.task.taskId });
+  }
+  // Notifications without a tag cannot be told apart by it: then the title must match too.
+  const shown = (await self.registration.getNotifications(details.tag ? { tag: details.tag } : undefined)).filter((n) => n.tag === details.tag && n.title === details.title);
+  for (const notification of shown) notification.close();
+  return shown.length;
 }

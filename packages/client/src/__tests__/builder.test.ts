@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallMessage, CallReply, RegisterInput, SerializedError } from '@bgkit/sw/protocol';
+import type { CallMessage, CallReply, RegisterInput, SerializedError } from '@bgkit/protocol';
 
 /** A worker that refuses every registration with `error`, as the real one does for what it will not run. */
 function refusingWorker(error: SerializedError): RegisterInput[] {

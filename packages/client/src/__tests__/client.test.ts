@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunRecord } from '@bgkit/sw/protocol';
+import type { RunRecord } from '@bgkit/protocol';
 
 describe('@bgkit/client outside a browser', () => {
   it('imports without a window, navigator or service worker (SSR)', async () => {

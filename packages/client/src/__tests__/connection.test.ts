@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CALL, type CallReply } from '@bgkit/sw/protocol';
+import { CALL, type CallReply } from '@bgkit/protocol';
 
 // A stand-in for a service worker registration whose worker can "die": it simply never answers.
 function fakeWorker(behaviour: (attempt: number) => 'answer' | 'dead') {

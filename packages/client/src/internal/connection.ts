@@ -15,7 +15,7 @@ import {
   type CallMessage,
   type CallReply,
   type WorkerApi,
-} from '@bgkit/sw/protocol';
+} from '@bgkit/protocol';
 import { DEV } from './dev.js';
 
 export interface ClientOptions {

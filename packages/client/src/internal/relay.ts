@@ -2,7 +2,7 @@
 // Open pages are the worker's eyes: they report what only a page can see (online/offline, whether the user
 // is here, the time zone) so system triggers can fire. Every page reports; the worker fires on transitions
 // of what it stored, so three tabs reporting the same change fire a task once.
-import type { DeviceSignals } from '@bgkit/sw/protocol';
+import type { DeviceSignals } from '@bgkit/protocol';
 import { call } from './connection.js';
 
 interface BatteryManager extends EventTarget {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, isBgkitError, type ApplicationTriggerResult } from '@bgkit/sw/protocol';
+import { BgkitError, isBgkitError, type ApplicationTriggerResult } from '@bgkit/protocol';
 import { call } from '../internal/connection.js';
 import { BackgroundTrigger, kTasks } from './BackgroundTrigger.js';
 import { DEV } from '../internal/dev.js';

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { TriggerSpec, TriggerType } from '@bgkit/sw/protocol';
+import type { TriggerSpec, TriggerType } from '@bgkit/protocol';
 
 /** @internal Keys the kit uses on triggers; symbols keep them out of autocompletion. */
 export const kSpec = Symbol('bgkit.spec');

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, type SystemTriggerType, type TriggerSpec } from '@bgkit/sw/protocol';
+import { BgkitError, type SystemTriggerType, type TriggerSpec } from '@bgkit/protocol';
 import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
 import { DEV } from '../internal/dev.js';
 

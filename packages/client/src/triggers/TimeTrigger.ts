@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { validateFreshness, type TriggerSpec } from '@bgkit/sw/protocol';
+import { validateFreshness, type TriggerSpec } from '@bgkit/protocol';
 import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
 
 /** What TimeTrigger and MaintenanceTrigger share: a freshness time in minutes (at least 15) and `oneShot`. */

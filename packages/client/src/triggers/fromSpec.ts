@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, type TriggerSpec } from '@bgkit/sw/protocol';
+import { BgkitError, type TriggerSpec } from '@bgkit/protocol';
 import { ApplicationTrigger } from './ApplicationTrigger.js';
 import type { BackgroundTrigger } from './BackgroundTrigger.js';
 import { PushNotificationTrigger } from './PushNotificationTrigger.js';

@@ -2,7 +2,7 @@
 // One run of the history: status, where it came from, duration, progress while it runs, how it ended, and
 // a cancel with a chosen reason while it can still be canceled.
 import type { BackgroundTaskCancellationReason, BackgroundTaskRun } from '@bgkit/client';
-import { CANCELLATION_REASONS } from '@bgkit/sw/protocol';
+import { CANCELLATION_REASONS } from '@bgkit/protocol';
 import { h, setText, uid } from './dom.js';
 import { clockTime, compactJson, runDuration, runOutcome } from './format.js';
 import type { Simulator } from './Simulator.js';

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // One registration: its trigger and settings, when it runs next, how it last ended, and "Fire now".
 import type { BackgroundTaskRegistration } from '@bgkit/client';
-import type { SimulatedFireDetails, TriggerSpec } from '@bgkit/sw/protocol';
+import type { SimulatedFireDetails, TriggerSpec } from '@bgkit/protocol';
 import { h, setText, uid } from './dom.js';
 import { clockTime, describeTrigger, parseArguments, relativeTime, runOutcome } from './format.js';
 import type { Simulator } from './Simulator.js';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Plain-text formatting of what the panel shows. No DOM here: unit-tested in node.
-import type { BackgroundTaskCancellationReason, RunStatus, SerializedError, TriggerSpec } from '@bgkit/sw/protocol';
+import type { BackgroundTaskCancellationReason, RunStatus, SerializedError, TriggerSpec } from '@bgkit/protocol';
 
 /** A trigger with its parameters, as Windows would write its constructor call. */
 export function describeTrigger(spec: TriggerSpec): string {

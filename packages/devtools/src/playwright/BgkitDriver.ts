@@ -12,8 +12,8 @@ import type {
   SimulatedFireDetails,
   Simulation,
   WorkerApi,
-} from '@bgkit/sw/protocol';
-import { BgkitError, periodicSyncTag, validateDuration, validateSimulation, type BackgroundTaskCancellationReason } from '@bgkit/sw/protocol';
+} from '@bgkit/protocol';
+import { BgkitError, periodicSyncTag, validateDuration, validateSimulation, type BackgroundTaskCancellationReason } from '@bgkit/protocol';
 import type { NotificationServer } from './notificationServer.js';
 import { ServiceWorkerCdp } from './ServiceWorkerCdp.js';
 import { workerCall } from './workerCall.js';
@@ -35,6 +35,13 @@ export interface FireOutcome {
   result?: ApplicationTriggerResult;
 }
 
+/** What `advanceTime()` and `resetTime()` did: the worker's kit clock after the move (ms ahead of real time, and its time). */
+export interface ClockMove {
+  via: 'simulated';
+  offset: number;
+  now: number;
+}
+
 export type DeviceStateChange = Pick<DeviceSignals, 'online' | 'userPresent' | 'onAC' | 'workCost' | 'timeZone'>;
 
 export interface RunFilter {
@@ -49,7 +56,13 @@ export interface WaitForRunOptions {
   status?: RunStatus | RunStatus[];
   /** @default 15000 */
   timeout?: number;
-  /** Only runs created at or after this time (ms since the epoch). @default the start of the driver's last action */
+  /**
+   * Only runs created at or after this time (ms since the epoch). By default: runs created since the call, and
+   * runs the driver's last action started (created since that action began) that no earlier waitForRun()
+   * returned; never an older run. To wait for a run a page action starts, start the wait first
+   * (`const run = bgkit.waitForRun('Export'); await page.click('#export'); await run`), or pass the time taken
+   * before the action.
+   */
   since?: number;
 }
 
@@ -62,7 +75,10 @@ export class BgkitDriver {
   #cdp: Promise<ServiceWorkerCdp | null> | undefined;
   #pageSession: Promise<CDPSession | null> | undefined;
   #grants: CDPSession[] = [];
-  #mark = Date.now();
+  /** When the driver's last action (one that can start runs) began; none yet: +Infinity. */
+  #mark = Number.POSITIVE_INFINITY;
+  /** Per task name, the action whose run a waitForRun() returned: that action's claim on the task is used up. */
+  readonly #consumed = new Map<string, number>();
 
   private constructor(page: Page, options: BgkitDriverOptions) {
     this.page = page;
@@ -291,6 +307,36 @@ export class BgkitDriver {
     await this.#simulate({ kind: 'resetDevice' });
   }
 
+  /**
+   * Moves the kit clock of the app's worker `ms` forward (simulated: no browser lets a test move a worker's
+   * clock). Schedules, catch-up and time limits follow it, so a TimeTrigger or MaintenanceTrigger task whose
+   * time has come runs at the worker's next catch-up: when it next starts (say after `stopServiceWorker()`),
+   * or at an open page's heartbeat (each minute, and when a window of the app gets focus). A running task
+   * whose time limit the move passes is canceled with `executionTimeExceeded`. The worker keeps the offset,
+   * across restarts, until `resetTime()`. Refused with `devtools-disabled` as every simulation is.
+   */
+  async advanceTime(ms: number): Promise<ClockMove> {
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) {
+      throw new BgkitError('invalid-argument', `advanceTime: ms must be a positive number of milliseconds (got ${String(ms)}).`, { ms });
+    }
+    this.#startAction();
+    // Read, then set the absolute offset: a call retried after a worker restart moves the clock once.
+    const { clock } = await this.#simulate({ kind: 'clock' });
+    return this.#setClock((clock?.offset ?? 0) + ms);
+  }
+
+  /** Puts the worker's kit clock back to real time. */
+  async resetTime(): Promise<ClockMove> {
+    this.#startAction();
+    return this.#setClock(0);
+  }
+
+  async #setClock(offset: number): Promise<ClockMove> {
+    const { clock } = await this.#simulate({ kind: 'clock', offset });
+    if (!clock) throw new BgkitError('protocol-mismatch', 'The service worker does not know the kit clock (an older @bgkit/sw).');
+    return { via: 'simulated', ...clock };
+  }
+
   /** Cancels a running run with a reason, as the system would. */
   async cancelRun(instanceId: string, reason: BackgroundTaskCancellationReason = 'abort'): Promise<boolean> {
     return (await this.#simulate({ kind: 'cancel', instanceId, reason })).result === true;
@@ -320,6 +366,8 @@ export class BgkitDriver {
   async stopServiceWorker(): Promise<void> {
     const cdp = await this.#serviceWorkerCdp();
     if (!cdp) throw new BgkitError('unsupported-browser', 'stopServiceWorker() needs Chromium (the CDP ServiceWorker domain).');
+    // An action: the runs the next wake starts (settling the killed runs, catching up) are what a test waits for.
+    this.#startAction();
     await cdp.stopWorker();
   }
 
@@ -340,16 +388,27 @@ export class BgkitDriver {
   async waitForRun(taskName: string, options: WaitForRunOptions = {}): Promise<RunRecord> {
     options ??= {};
     validateDuration('timeout', options.timeout);
-    const { timeout = 15_000, since = this.#mark } = options;
+    const { timeout = 15_000, since } = options;
+    const called = Date.now();
+    const mark = this.#mark;
+    const claimed = this.#consumed.get(taskName) !== mark;
+    // Without `since`: a run created since this call, one that had not finished when it began (a run a kill
+    // will settle, say), or one the driver's last action started while no wait has yet returned that action's
+    // run of this task; never one that had finished before, unasked.
+    const eligible = (r: RunRecord) =>
+      since === undefined
+        ? r.createdAt >= called || r.finishedAt === null || r.finishedAt >= called || (claimed && r.createdAt >= mark)
+        : r.createdAt >= since;
     const statuses = options.status === undefined ? FINISHED : ([] as RunStatus[]).concat(options.status);
     let seen: RunRecord[] = [];
-    return this.#until(
+    const run = await this.#until(
       async () => {
         const registration = await this.registration(taskName).catch(() => undefined);
-        seen = registration
-          ? (await this.#call('runs', { taskId: registration.taskId, limit: 100 })).filter((r) => r.createdAt >= since)
+        const runs = registration
+          ? await this.#call('runs', { taskId: registration.taskId, limit: 100 })
           : // A one-shot task is unregistered after its run: look for it in the whole history.
-            (await this.#call('runs', { limit: 200 })).filter((r) => r.name === taskName && r.createdAt >= since);
+            (await this.#call('runs', { limit: 200 })).filter((r) => r.name === taskName);
+        seen = runs.filter(eligible);
         // Oldest first: the run the last action started, not a later one.
         return seen.reverse().find((r) => statuses.includes(r.status));
       },
@@ -361,6 +420,9 @@ export class BgkitDriver {
       timeout,
       100,
     );
+    // A finished run is done with; one returned while it still runs may be waited for again (to see it end).
+    if (FINISHED.includes(run.status)) this.#consumed.set(taskName, mark);
+    return run;
   }
 
   /** Polls `probe` until it gives a value, or fails with `fail(timeout)` once `timeout` has passed. */

@@ -4,7 +4,7 @@
 // strings per browser context; a dispatch resolves before the worker's waitUntil settles, and one sent to
 // a wrong registration id is dropped without an error, so this class looks the id up instead of guessing.
 import type { CDPSession, Page } from 'playwright-core';
-import { BgkitError } from '@bgkit/sw/protocol';
+import { BgkitError } from '@bgkit/protocol';
 
 export type RunningStatus = 'stopped' | 'starting' | 'running' | 'stopping';
 

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as DBus from 'dbus-next';
-import { BgkitError } from '@bgkit/sw/protocol';
+import { BgkitError } from '@bgkit/protocol';
 
 export interface ShownNotification {
   id: number;

@@ -3,7 +3,7 @@
 // (page.evaluate) with the protocol's CallMessage, and the reply is decoded here by the protocol's own
 // replyValue(). Unlike @bgkit/client it does not follow a worker replaced mid-call: tests do not update it.
 import type { Page } from 'playwright-core';
-import { BgkitError, CALL, PROTOCOL_VERSION, replyValue, type CallMessage, type CallReply, type WorkerApi } from '@bgkit/sw/protocol';
+import { BgkitError, CALL, PROTOCOL_VERSION, replyValue, type CallMessage, type CallReply, type WorkerApi } from '@bgkit/protocol';
 
 /** Calls the app's worker from `page`; retried once on a timeout (every call is idempotent), as the client does. */
 export async function workerCall<K extends keyof WorkerApi>(
