@@ -5,6 +5,7 @@ import type { RegisterInput, RegisterOutput } from '../protocol.js';
 import { validateRegisterInput } from '../validate.js';
 import { broadcast } from './broadcast.js';
 import { RegistrationStore } from './RegistrationStore.js';
+import { DEV } from './log.js';
 import { definitions } from './runtime.js';
 import { schedule, unschedule } from './triggers.js';
 
@@ -17,7 +18,7 @@ export async function register(input: RegisterInput): Promise<RegisterOutput> {
   if (!definitions.has(input.entryPoint)) {
     throw new BgkitError(
       'entry-point-not-defined',
-      `No task "${input.entryPoint}" is defined in the service worker: call defineTask("${input.entryPoint}", handler) there.`,
+      DEV ? `No task "${input.entryPoint}" is defined in the service worker: call defineTask("${input.entryPoint}", handler) there.` : '',
       { entryPoint: input.entryPoint, defined: [...definitions.keys()] },
     );
   }
