@@ -1,18 +1,7 @@
 // e2e/fixture-server.mjs (the classic importScripts() worker and the published builds) on a free port.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './freePort.js';
 
 export async function startFixture(): Promise<{ origin: string; close(): Promise<void> }> {
   const port = await freePort();

@@ -4,27 +4,16 @@
 // take the browser really offline (portal.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NAME_SHIM, type Engine, type EnginePage } from './engine.js';
 import { startPortal } from './portal.js';
+import { freePort } from './freePort.js';
 
 export const webkitDriverPath = process.env.BGKIT_WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver';
 export const miniBrowserPath = process.env.BGKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 /** WebKit stops a worker that no open page keeps busy within about 15–20 s (ENGINES.md §5): wait past that. */
 export const WEBKIT_IDLE_STOP_MS = 30_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts Xvfb on a display it picks itself (-displayfd), so parallel runs cannot collide. */
 function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
