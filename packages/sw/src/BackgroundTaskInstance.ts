@@ -2,6 +2,7 @@
 import { BgkitError } from './BgkitError.js';
 import { requestQueue } from './internal/requestQueueHook.js';
 import type { BackgroundTaskCancellationReason } from './protocol.js';
+import { DEV } from './internal/log.js';
 
 /** Fired on a task instance when the kit cancels it; `reason` says why, as Windows does. */
 export class BackgroundTaskCanceledEvent extends Event {
@@ -87,7 +88,7 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
       try {
         instance.dispatchEvent(new BackgroundTaskCanceledEvent(reason));
       } finally {
-        instance.#controller.abort(new BgkitError('task-canceled', `The task was canceled (${reason}).`, { reason }));
+        instance.#controller.abort(new BgkitError('task-canceled', DEV ? `The task was canceled (${reason}).` : '', { reason }));
       }
       return true;
     };
@@ -112,10 +113,10 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
    */
   async fetchOrQueue(input: RequestInfo | URL, init?: RequestInit): Promise<Response | null> {
     if (!this.#init.networkRequested) {
-      throw new BgkitError('invalid-argument', 'fetchOrQueue() is for tasks registered with isNetworkRequested = true.');
+      throw new BgkitError('invalid-argument', DEV ? 'fetchOrQueue() is for tasks registered with isNetworkRequested = true.' : '');
     }
     const queue = requestQueue();
-    if (!queue) throw new BgkitError('invalid-argument', 'Call enableRequestQueue() at the top level of the service worker first.');
+    if (!queue) throw new BgkitError('invalid-argument', DEV ? 'Call enableRequestQueue() at the top level of the service worker first.' : '');
     const request = new Request(input, init);
     try {
       return await fetch(request.clone(), { signal: this.signal });
@@ -132,7 +133,7 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
 
   set progress(value: number) {
     if (typeof value !== 'number' || !(value >= 0 && value <= 100)) {
-      throw new BgkitError('invalid-progress', `progress must be a number from 0 to 100 (got ${String(value)}).`, { value });
+      throw new BgkitError('invalid-progress', DEV ? `progress must be a number from 0 to 100 (got ${String(value)}).` : '', { value });
     }
     const rounded = Math.round(value);
     if (rounded === this.#progress || this.#cancelReason) return;

@@ -3,6 +3,7 @@ import { BgkitError } from './BgkitError.js';
 import { install } from './internal/install.js';
 import { nonEmpty, validateDuration } from './validate.js';
 import { definitions, options, type RuntimeOptions, type TaskHandler, type TaskOptions } from './internal/runtime.js';
+import { DEV } from './internal/log.js';
 
 /**
  * Defines the code behind a task entry point, at the top level of the service worker. The page registers
@@ -20,13 +21,13 @@ export function defineTask<TDetails = unknown, TResult = unknown>(
   taskOptions: TaskOptions = {},
 ): void {
   if (!nonEmpty(entryPoint)) {
-    throw new BgkitError('invalid-entry-point', 'defineTask() needs a non-empty entry point name.', { entryPoint });
+    throw new BgkitError('invalid-entry-point', DEV ? 'defineTask() needs a non-empty entry point name.' : '', { entryPoint });
   }
   if (typeof handler !== 'function') {
-    throw new BgkitError('invalid-argument', `defineTask("${entryPoint}") needs a handler function.`, { entryPoint });
+    throw new BgkitError('invalid-argument', DEV ? `defineTask("${entryPoint}") needs a handler function.` : '', { entryPoint });
   }
   if (definitions.has(entryPoint)) {
-    throw new BgkitError('duplicate-entry-point', `The task "${entryPoint}" is already defined.`, { entryPoint });
+    throw new BgkitError('duplicate-entry-point', DEV ? `The task "${entryPoint}" is already defined.` : '', { entryPoint });
   }
   validateDuration('timeLimit', taskOptions.timeLimit);
   definitions.set(entryPoint, { handler: handler as TaskHandler<never, unknown>, options: { ...taskOptions } });
@@ -38,7 +39,7 @@ export function configure(settings: Partial<RuntimeOptions>): void {
   validateDuration('timeLimit', settings.timeLimit);
   const limit = settings.historyLimit;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-    throw new BgkitError('invalid-argument', `historyLimit must be a positive integer (got ${String(limit)}).`, { historyLimit: limit });
+    throw new BgkitError('invalid-argument', DEV ? `historyLimit must be a positive integer (got ${String(limit)}).` : '', { historyLimit: limit });
   }
   if (settings.timeLimit !== undefined) options.timeLimit = settings.timeLimit;
   if (limit !== undefined) options.historyLimit = limit;

@@ -3,6 +3,7 @@ import { Queue } from 'workbox-background-sync';
 import { BgkitError } from './BgkitError.js';
 import { install } from './internal/install.js';
 import { setRequestQueue } from './internal/requestQueueHook.js';
+import { DEV } from './internal/log.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -23,11 +24,11 @@ let enabled = false;
  */
 export function enableRequestQueue(options: RequestQueueOptions = {}): void {
   if (options.name !== undefined && (typeof options.name !== 'string' || options.name === '')) {
-    throw new BgkitError('invalid-argument', 'The request queue name must be a non-empty string.', { name: options.name });
+    throw new BgkitError('invalid-argument', DEV ? 'The request queue name must be a non-empty string.' : '', { name: options.name });
   }
   const retention = options.maxRetentionTime;
   if (retention !== undefined && !(typeof retention === 'number' && retention > 0 && Number.isFinite(retention))) {
-    throw new BgkitError('invalid-argument', 'maxRetentionTime is a positive number of minutes.', { maxRetentionTime: retention });
+    throw new BgkitError('invalid-argument', DEV ? 'maxRetentionTime is a positive number of minutes.' : '', { maxRetentionTime: retention });
   }
   if (enabled) return;
   enabled = true;

@@ -2,6 +2,7 @@
 import type { RegistrationRecord, SystemConditionType, TriggerSpec } from './protocol.js';
 import { BgkitError } from './BgkitError.js';
 import { register } from './internal/register.js';
+import { DEV } from './internal/log.js';
 
 /** What the worker's registerTask() takes: a BackgroundTaskBuilder's settings, as plain data. */
 export interface WorkerTaskSettings {
@@ -25,9 +26,9 @@ export interface WorkerTaskSettings {
  * await registerTask({ name: 'reminder 42', entryPoint: 'remind', trigger: { type: 'time', freshnessTime: 60, oneShot: true } });
  */
 export async function registerTask(settings: WorkerTaskSettings): Promise<RegistrationRecord> {
-  if (typeof settings !== 'object' || settings === null) throw new BgkitError('invalid-argument', 'registerTask() takes the task\'s settings.');
+  if (typeof settings !== 'object' || settings === null) throw new BgkitError('invalid-argument', DEV ? 'registerTask() takes the task\'s settings.' : '');
   const { conditions = [], group = null } = settings;
-  if (!Array.isArray(conditions)) throw new BgkitError('invalid-argument', 'registerTask(): conditions must be an array of condition types.', { conditions });
+  if (!Array.isArray(conditions)) throw new BgkitError('invalid-argument', DEV ? 'registerTask(): conditions must be an array of condition types.' : '', { conditions });
   const { registration } = await register({
     name: settings.name,
     entryPoint: settings.entryPoint,

@@ -2,6 +2,7 @@
 import type { BackgroundTaskInstance } from './BackgroundTaskInstance.js';
 import type { ToastTriggerDetails } from './protocol.js';
 import { BgkitError } from './BgkitError.js';
+import { DEV } from './internal/log.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -27,9 +28,9 @@ export async function showTaskNotification(
   title: string,
   options: TaskNotificationOptions = {},
 ): Promise<void> {
-  if (typeof title !== 'string' || title === '') throw new BgkitError('invalid-argument', 'A notification needs a title.');
+  if (typeof title !== 'string' || title === '') throw new BgkitError('invalid-argument', DEV ? 'A notification needs a title.' : '');
   if (typeof Notification !== 'undefined' && Notification.permission !== 'granted') {
-    throw new BgkitError('notifications-denied', `Notifications are not allowed for this origin (permission: ${Notification.permission}).`, {
+    throw new BgkitError('notifications-denied', DEV ? `Notifications are not allowed for this origin (permission: ${Notification.permission}).` : '', {
       permission: Notification.permission,
     });
   }
@@ -50,7 +51,7 @@ export async function showTaskNotification(
 export async function closeTaskNotification(task: BackgroundTaskInstance<ToastTriggerDetails>): Promise<number> {
   const details = task.triggerDetails as Partial<ToastTriggerDetails> | undefined;
   if (typeof details?.tag !== 'string' || typeof details.title !== 'string') {
-    throw new BgkitError('invalid-argument', 'closeTaskNotification() takes a run started by a notification trigger.', { taskId: task.task.taskId });
+    throw new BgkitError('invalid-argument', DEV ? 'closeTaskNotification() takes a run started by a notification trigger.' : '', { taskId: task.task.taskId });
   }
   // Notifications without a tag cannot be told apart by it: then the title must match too.
   const shown = (await self.registration.getNotifications(details.tag ? { tag: details.tag } : undefined)).filter((n) => n.tag === details.tag && n.title === details.title);

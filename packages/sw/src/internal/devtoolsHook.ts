@@ -4,6 +4,7 @@
 import { BgkitError } from '../BgkitError.js';
 import type { Simulation, SimulationOutcome } from '../protocol.js';
 import type { Lifetime } from './Lifetime.js';
+import { DEV } from './log.js';
 
 type Simulator = (simulation: Simulation, lifetime: Lifetime) => Promise<SimulationOutcome>;
 
@@ -35,7 +36,7 @@ export function runSimulation(simulation: Simulation, lifetime: Lifetime): Promi
   if (simulator) return simulator(simulation, lifetime);
   const error = new BgkitError(
     'devtools-disabled',
-    'This service worker refuses devtools simulations: call enableDevtools() from @bgkit/sw in it (in development, or for tests) to accept them.',
+    DEV ? 'This service worker refuses devtools simulations: call enableDevtools() from @bgkit/sw in it (in development, or for tests) to accept them.' : '',
   );
   console.error(error);
   return Promise.reject(error);

@@ -14,6 +14,7 @@ import { markSimulated, setSimulator } from './devtoolsHook.js';
 import { clockNow, setClockSource } from './clock.js';
 import { readClockOffset, simulateClock } from './simulatedClock.js';
 import { dispatch, onSignals, pushDetails, toastDetails } from './triggers.js';
+import { DEV } from './log.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -46,7 +47,7 @@ function dispatchSynthetic(type: string, fields: Record<string, unknown>, lifeti
 
 async function fire(taskId: string, details: NonNullable<Extract<Simulation, { kind: 'fire' }>['details']>, lifetime: Lifetime): Promise<SimulationOutcome> {
   const registration = await RegistrationStore.get(taskId);
-  if (!registration) throw new BgkitError('not-registered', 'That task is not registered (any more).', { taskId });
+  if (!registration) throw new BgkitError('not-registered', DEV ? 'That task is not registered (any more).' : '', { taskId });
   let target: RegistrationRecord = registration;
   let triggerDetails: unknown = null;
   let result: ApplicationTriggerResult | undefined;
