@@ -13,16 +13,19 @@ interface Suite {
   webServer: NonNullable<PlaywrightTestConfig['webServer']>;
   workers?: number;
   timeout?: number;
+  /** Runs of a failed test again; one passing on a retry is reported as flaky (scripts/test.mjs names it). */
+  retries?: number;
   use?: PlaywrightTestConfig['use'];
 }
 
-export function chromiumSuite({ testDir, port, webServer, workers = 2, timeout = 45_000, use = {} }: Suite): PlaywrightTestConfig {
+export function chromiumSuite({ testDir, port, webServer, workers = 2, timeout = 45_000, retries = 0, use = {} }: Suite): PlaywrightTestConfig {
   const reportFile = process.env.BGKIT_E2E_REPORT;
   return defineConfig({
     testDir,
     timeout,
     expect: { timeout: 10_000 },
     workers,
+    retries,
     forbidOnly: !!process.env.CI,
     reporter: reportFile ? [['list'], ['json', { outputFile: reportFile }]] : [['list']],
     use: {

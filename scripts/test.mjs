@@ -147,6 +147,17 @@ async function portFrom(name) {
   return Number.isInteger(given) && given > 0 ? given : freePort();
 }
 
+/** The titles of the tests a Playwright JSON report marks flaky (failed, then passed on a retry). */
+function flakyTitles(report) {
+  const titles = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) if (t.status === 'flaky') titles.push(`${spec.file}: ${spec.title}`);
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return titles;
+}
+
 /** Runs one Playwright configuration and counts its results. */
 function playwright(label, config, report, env) {
   console.log(`\n› ${label}`);
@@ -154,6 +165,8 @@ function playwright(label, config, report, env) {
   const result = readJson(report);
   if (result?.stats) {
     passed += result.stats.expected + (result.stats.flaky ?? 0);
+    // A test that passed only on a retry counts as passed, and is named, so a flaky one cannot hide.
+    if (result.stats.flaky) notes.push(`${result.stats.flaky} test(s) of ${config} passed only on a retry (flaky): ${flakyTitles(result).join('; ')}`);
     failed += result.stats.unexpected;
     if (result.errors?.length) {
       failed += result.errors.length;

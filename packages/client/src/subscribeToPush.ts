@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { BgkitError, validateDuration } from '@bgkit/protocol';
-import { getRegistration, timeout } from './internal/connection.js';
+import { getRegistration, TIMED_OUT, within } from './internal/connection.js';
 import { DEV } from './internal/dev.js';
 
 export interface SubscribeToPushOptions {
@@ -33,16 +33,16 @@ export async function subscribeToPush(vapidPublicKey: string | BufferSource, opt
   const ms = options?.timeout ?? 10_000;
   const { pushManager } = await getRegistration();
   if (!pushManager) throw new BgkitError('unsupported-browser', DEV ? 'This browser has no Push API.' : '');
-  return (
+  const subscription =
     (await pushManager.getSubscription()) ??
-    timeout(
+    (await within(
       pushManager.subscribe({ userVisibleOnly: true, applicationServerKey }).catch((cause: unknown) => {
         // A failure with notifications granted is no refusal: no push service could be reached (Firefox
         // offline: "Error retrieving push subscription.").
         throw new BgkitError(`push-${globalThis.Notification?.permission === 'granted' ? 'unavailable' : 'denied'}` as const, DEV ? `The push subscription failed: ${(cause as Error)?.message ?? String(cause)}` : '', undefined, { cause });
       }),
       ms,
-      () => new BgkitError('push-timeout', DEV ? `The browser did not answer the push subscription within ${ms} ms.` : '', { timeout: ms }),
-    )
-  );
+    ));
+  if (subscription === TIMED_OUT) throw new BgkitError('push-timeout', DEV ? `The browser did not answer the push subscription within ${ms} ms.` : '', { timeout: ms });
+  return subscription;
 }

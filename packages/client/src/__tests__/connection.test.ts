@@ -85,6 +85,14 @@ describe('page → worker calls', () => {
     expect(attempts).toEqual([0, 1]);
   });
 
+  it('never post a page report (relay) again: a late copy could carry a stale view of the network', async () => {
+    const { configure, call } = await import('../internal/connection.js');
+    configure({ timeout: 300 });
+    const attempts = ackingWorker({ answerAfter: 10, beat: 1000, dies: () => true });
+    await expect(call('relay', { online: true })).rejects.toMatchObject({ code: 'sw-timeout', details: { acknowledged: true } });
+    expect(attempts).toEqual([0]);
+  });
+
   it('wait for a worker that keeps saying it is working, past the silence window, without posting again', async () => {
     const { configure, call } = await import('../internal/connection.js');
     // Silence window: half the timeout here (1 s); the answer comes after 1.6 s, the worker beating every 300 ms.

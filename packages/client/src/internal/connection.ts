@@ -73,12 +73,6 @@ export function within<T>(promise: T | Promise<T>, ms: number): Promise<T | type
   return Promise.race([promise, new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(resolve, ms, TIMED_OUT)))]).finally(() => clearTimeout(timer));
 }
 
-/** Rejects with `error()` when `promise` has not settled within `ms`. */
-export async function timeout<T>(promise: Promise<T>, ms: number, error: () => BgkitError): Promise<T> {
-  const value = await within(promise, ms);
-  if (value === TIMED_OUT) throw error();
-  return value;
-}
 
 /** What the page's registration's newest worker is doing: why no worker answers, when none does. */
 async function workerState(): Promise<'installing' | 'waiting' | 'active' | 'none'> {
@@ -154,9 +148,12 @@ export async function call<K extends keyof WorkerApi>(
   const result = new Promise<Value>((resolve, reject) => {
     const fail = (code: BgkitErrorCode, message: string, details?: Record<string, unknown>, cause?: unknown) =>
       reject(new BgkitError(code, message, { method, ...details }, { cause }));
+    // A page's report (`relay`) is never posted again: a copy delivered late, to a worker started after the
+    // page has gone, could carry a stale view of the network (e2e/demo/offline.spec.ts); the heartbeat
+    // reports again anyway.
     const listen = () => {
       clearTimeout(silence);
-      silence = setTimeout(post, Math.min(ACK_SILENCE_MS, limit / 2));
+      if (method != 'relay') silence = setTimeout(post, Math.min(ACK_SILENCE_MS, limit / 2));
     };
     onState = () => {
       // The worker asked last became redundant (a new version took over and dropped the call): ask the new one.

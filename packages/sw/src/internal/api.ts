@@ -22,6 +22,9 @@ import { catchUp, dispatch, onSignals, releasePending, removeTasks, schedule, un
 
 let booting: Promise<void> | undefined;
 let bootRuns: Promise<unknown> = Promise.resolve();
+/** The worker's own look at the network is taken once per lifetime: a boot tried again after a failed
+ * settling must not report the same reconnect a second time. */
+let lookedAtNetwork = false;
 
 /**
  * Once per worker lifetime, before anything else is answered: settle what the last lifetime left behind and
@@ -33,10 +36,9 @@ export function boot(checkNetwork = true): Promise<void> {
     // The worker can read navigator.onLine itself: a change while no worker ran is a transition too. Looked
     // at on waking and queued at once: reports are applied in order, and a reconnect arriving during the
     // steps below must not be overtaken by this older look.
-    const network =
-      checkNetwork && typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean'
-        ? onSignals({ online: navigator.onLine }, 'worker')
-        : releasePending();
+    const look = checkNetwork && !lookedAtNetwork && typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean';
+    lookedAtNetwork = true;
+    const network = look ? onSignals({ online: navigator.onLine }, 'worker') : releasePending();
     network.catch(() => undefined); // settled with the rest below
     // Independent: reconcile settles runs of earlier lifetimes, catch-up claims slots and records new runs.
     // Both write; a store that cannot take the writes (full, failing) must not hold every call hostage, the
@@ -70,6 +72,7 @@ export function bootWork(): Promise<unknown> {
 /** @internal For tests that simulate a restart. */
 export function resetBoot(): void {
   booting = undefined;
+  lookedAtNetwork = false;
   clearTimeout(retrying);
   retrying = undefined;
 }
