@@ -16,7 +16,6 @@ import { bootId, definitions } from './runtime.js';
 import { PendingStore } from './pending.js';
 import { readDeviceState } from './device.js';
 import { register } from './register.js';
-import { missingSource } from './sources.js';
 import { devtoolsEnabled, runSimulation } from './devtoolsHook.js';
 import { catchUp, dispatch, onSignals, releasePending, removeTasks, schedule, unschedule } from './triggers.js';
 
@@ -84,9 +83,6 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
     },
 
     register(input) {
-      // A trigger whose only event source this browser lacks would register and never fire (sources.ts).
-      const api = missingSource(input?.trigger?.type);
-      if (api) throw new BgkitError('unsupported-trigger', DEV ? `This browser has no ${api}: that trigger could never fire here.` : '', { api });
       return register(input);
     },
 

@@ -7,6 +7,7 @@ import { broadcast } from './broadcast.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { DEV } from './log.js';
 import { definitions } from './runtime.js';
+import { missingSource } from './sources.js';
 import { schedule, unschedule } from './triggers.js';
 
 /**
@@ -15,6 +16,9 @@ import { schedule, unschedule } from './triggers.js';
  */
 export async function register(input: RegisterInput): Promise<RegisterOutput> {
   validateRegisterInput(input);
+  // A trigger whose only event source this browser lacks would register and never fire (sources.ts).
+  const api = missingSource(input.trigger.type);
+  if (api) throw new BgkitError('unsupported-trigger', DEV ? `This browser has no ${api}: that trigger could never fire here.` : '', { api });
   if (!definitions.has(input.entryPoint)) {
     throw new BgkitError(
       'entry-point-not-defined',
