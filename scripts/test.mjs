@@ -2,7 +2,7 @@
 // tests (Playwright in Debian's chromium), and ends with one line: "N passed, N failed".
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { ensureChromium, ensureEngines, install, pnpm, pnpmStatus, root } from './bootstrap.mjs';
 import { runEngineSuite } from './engines.mjs';
@@ -90,6 +90,11 @@ const unit = readJson(unitReport);
 if (unit) {
   passed += unit.numPassedTests;
   failed += unit.numFailedTests + (unit.numFailedTestSuites && !unit.numFailedTests ? unit.numFailedTestSuites : 0);
+  for (const file of unit.testResults ?? []) {
+    const failures = (file.assertionResults ?? []).filter((t) => t.status === 'failed').map((t) => t.fullName ?? t.title);
+    if (failures.length) notes.push(`vitest failed in ${relative(root, file.name)}: ${failures.join('; ')}`);
+    else if (file.status === 'failed') notes.push(`vitest could not run ${relative(root, file.name)}: ${String(file.message ?? '').split('\n')[0]}`);
+  }
 } else {
   failed++;
   notes.push('vitest wrote no report');
@@ -147,11 +152,11 @@ async function portFrom(name) {
   return Number.isInteger(given) && given > 0 ? given : freePort();
 }
 
-/** The titles of the tests a Playwright JSON report marks flaky (failed, then passed on a retry). */
-function flakyTitles(report) {
+/** The titles of the tests a Playwright JSON report gives a status: 'flaky' (failed, then passed on a retry), 'unexpected' (failed). */
+function titlesWithStatus(report, status) {
   const titles = [];
   const walk = (suite) => {
-    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) if (t.status === 'flaky') titles.push(`${spec.file}: ${spec.title}`);
+    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) if (t.status === status) titles.push(`${spec.file}: ${spec.title}`);
     for (const child of suite.suites ?? []) walk(child);
   };
   for (const suite of report.suites ?? []) walk(suite);
@@ -166,8 +171,10 @@ function playwright(label, config, report, env) {
   if (result?.stats) {
     passed += result.stats.expected + (result.stats.flaky ?? 0);
     // A test that passed only on a retry counts as passed, and is named, so a flaky one cannot hide.
-    if (result.stats.flaky) notes.push(`${result.stats.flaky} test(s) of ${config} passed only on a retry (flaky): ${flakyTitles(result).join('; ')}`);
+    if (result.stats.flaky) notes.push(`${result.stats.flaky} test(s) of ${config} passed only on a retry (flaky): ${titlesWithStatus(result, 'flaky').join('; ')}`);
     failed += result.stats.unexpected;
+    // Named here as well, so the last lines of a long CI log say which test failed.
+    if (result.stats.unexpected) notes.push(`${result.stats.unexpected} test(s) of ${config} failed: ${titlesWithStatus(result, 'unexpected').join('; ')}`);
     if (result.errors?.length) {
       failed += result.errors.length;
       notes.push(...result.errors.map((e) => `playwright (${config}): ${e.message?.split('\n')[0]}`));
