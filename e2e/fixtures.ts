@@ -1,7 +1,7 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { BgkitDriver, ServiceWorkerCdp } from '@bgkit/devtools/playwright';
 import type * as ClientDevtools from '@bgkit/client/devtools';
-import type { SystemConditionType, TriggerSpec } from '@bgkit/sw/protocol';
+import type { RetryPolicyInit, SystemConditionType, TriggerSpec } from '@bgkit/sw/protocol';
 import { bgkitDatabase, openApp } from './support/page'; // also declares window.bgkit
 export { openApp };
 
@@ -125,6 +125,7 @@ export interface TaskSpec {
   conditions?: SystemConditionType[];
   cancelOnConditionLoss?: boolean;
   group?: string;
+  retryPolicy?: RetryPolicyInit;
 }
 
 export interface RegisteredTask {
@@ -157,6 +158,7 @@ export function registerTask(page: Page, spec: TaskSpec): Promise<RegisteredTask
     for (const type of spec.conditions ?? []) builder.addCondition(new k.SystemCondition(type));
     builder.cancelOnConditionLoss = spec.cancelOnConditionLoss ?? false;
     if (spec.group) builder.taskGroup = new k.BackgroundTaskRegistrationGroup(spec.group);
+    if (spec.retryPolicy) builder.retryPolicy = spec.retryPolicy;
     const registration = await builder.register();
     return {
       taskId: registration.taskId,

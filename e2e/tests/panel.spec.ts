@@ -343,3 +343,20 @@ test.describe('the devtools panel', () => {
     await expect(running).toHaveAttribute('data-status', 'canceled');
   });
 });
+
+test('a run that will be retried shows its next attempt, of how many, and when; the retry waits among the pending', async ({ page }) => {
+  await openApp(page);
+  await registerTask(page, { name: 'Flaky upload (retried)', entryPoint: 'retry.flaky', trigger: { type: 'application' }, retryPolicy: { initialDelay: 60_000, maxAttempts: 3 } });
+  await openPanel(page);
+  await task(page, 'Flaky upload (retried)').getByRole('button', { name: 'Fire Flaky upload (retried) now' }).click();
+  const run = runs(page, 'Flaky upload (retried)').first();
+  await expect(run).toHaveAttribute('data-status', 'failed');
+  const [stored] = await historyOf(page, 'Flaky upload (retried)');
+  const at = new Date(stored!.retry!.at);
+  const time = [at.getHours(), at.getMinutes(), at.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+  await expect(run.locator('.retry')).toHaveText(`retries: attempt 2 of 3 at ${time}`);
+  const pending = panel(page).locator('.pending-item');
+  await expect(pending).toHaveCount(1);
+  await expect(pending).toContainText(`waits for: attempt 2 at ${time}`);
+  await expect(pending.locator('.source')).toHaveText('retry');
+});

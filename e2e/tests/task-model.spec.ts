@@ -218,7 +218,7 @@ test.describe('runs', () => {
     const card = app.locator('[data-task="sync.sluggish"]');
     const started = Date.now();
     await card.getByRole('button', { name: 'Run now' }).click();
-    await expect(card.locator('.state')).toHaveText('Canceled: BgkitError: The task was canceled (executionTimeExceeded).');
+    await expect(card.locator('.state')).toHaveText('Canceled: BgkitError: task-canceled (executionTimeExceeded)');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
     await expect(app.locator('#activity')).toContainText('Sluggish sync: canceled (executionTimeExceeded)');
     await expect(app.locator('#activity')).toContainText('Sluggish sync: signal aborted');
@@ -320,7 +320,7 @@ test.describe('durability', () => {
     expect(runs[0]).toMatchObject({ name: 'Export report', status: 'canceled', cancelReason: 'terminating' });
     expect(runs[0]!.progress).toBeGreaterThan(0);
     expect(runs[0]!.progress).toBeLessThan(100);
-    await expect(card.locator('.state')).toHaveText('Canceled: BgkitError: The task was canceled (terminating).');
+    await expect(card.locator('.state')).toHaveText('Canceled: BgkitError: task-canceled (terminating)');
     // And the task can run again on the new worker.
     await card.getByLabel('Steps').fill('1');
     await card.getByLabel('Delay (ms)').fill('0');

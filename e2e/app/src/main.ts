@@ -125,8 +125,9 @@ function wire(card: TaskCard, node: HTMLElement, registration: BackgroundTaskReg
       status.textContent = `Completed: ${JSON.stringify(result)}`;
       node.dataset.outcome = 'completed';
     } catch (error) {
-      const e = error as Error & { code?: string };
-      status.textContent = `${event.status === 'canceled' ? 'Canceled' : 'Failed'}: ${e.name}: ${e.message}`;
+      const e = error as Error & { code?: string; details?: { reason?: string } };
+      // A production build's BgkitError carries its code and details, not a sentence.
+      status.textContent = `${event.status === 'canceled' ? 'Canceled' : 'Failed'}: ${e.name}: ${e.code === 'task-canceled' ? `task-canceled (${e.details?.reason})` : e.message}`;
       node.dataset.outcome = event.status;
     }
     void refreshHistory();

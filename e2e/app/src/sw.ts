@@ -52,6 +52,17 @@ defineTask('upload.flaky', async (task) => {
   throw new UploadError('The server answered 503 Service Unavailable');
 });
 
+/**
+ * Fails like a 503, asking to be run again (`task.retry()`), until its attempt reaches `succeedAt` (never when
+ * absent); `holdMs` first keeps its first attempt running that long (so a test can kill the worker mid-run).
+ */
+defineTask<ApplicationTriggerDetails<{ succeedAt?: number; holdMs?: number }>>('retry.flaky', async (task) => {
+  const { succeedAt = Infinity, holdMs = 0 } = task.triggerDetails.arguments;
+  if (holdMs && task.attempt === 1) await new Promise((resolve) => setTimeout(resolve, holdMs));
+  if (task.attempt < succeedAt) return task.retry(new UploadError(`attempt ${task.attempt}: the server answered 503`));
+  return { attempt: task.attempt };
+});
+
 /** Never finishes on its own: the 1.5 s time limit cancels it with `executionTimeExceeded`. */
 defineTask(
   'sync.sluggish',

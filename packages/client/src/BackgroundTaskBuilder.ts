@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, type ConditionSpec, type RegisterInput } from '@bgkit/protocol';
+import { BgkitError, type ConditionSpec, type RegisterInput, type RetryPolicyInit } from '@bgkit/protocol';
 import type { BackgroundTaskRegistration } from './BackgroundTaskRegistration.js';
 import { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGroup.js';
 import { call } from './internal/connection.js';
@@ -30,6 +30,14 @@ export class BackgroundTaskBuilder {
   cancelOnConditionLoss = false;
   isNetworkRequested = false;
   taskGroup: BackgroundTaskRegistrationGroup | null = null;
+  /**
+   * How runs that ask for it (`return task.retry()` in the worker) are run again: backoff, initial delay in ms
+   * (10 s … 5 h), attempts in all, whether a run killed with its worker counts. What is left out comes from
+   * DEFAULT_RETRY_POLICY (exponential from 30 s, 10 attempts), which also applies while this is unset (or null).
+   * @example builder.retryPolicy = { backoff: 'linear', initialDelay: 60_000, maxAttempts: 3 };
+   */
+  // Declared only: unset is the default, and an initializer would cost the page bundle bytes for nothing.
+  declare retryPolicy?: RetryPolicyInit | null;
   #trigger: BackgroundTrigger | null = null;
   #conditions: BackgroundCondition[] = [];
 
@@ -102,6 +110,7 @@ export class BackgroundTaskBuilder {
       cancelOnConditionLoss,
       isNetworkRequested,
       group: group && { id: group.id, name: group.name },
+      retryPolicy: this.retryPolicy,
     };
   }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, deserializeError, type RunRecord } from '@bgkit/protocol';
+import { BgkitError, deserializeError, type RetryInfo, type RunRecord } from '@bgkit/protocol';
+import { DEV } from './internal/dev.js';
 
 /** A task instance reported progress (0–100). */
 export class BackgroundTaskProgressEvent extends Event {
@@ -21,24 +22,35 @@ export class BackgroundTaskCompletedEvent extends Event {
   declare readonly status: 'completed' | 'failed' | 'canceled';
   /** The run as recorded in the history. */
   declare readonly run: RunRecord;
+  /** Set when the run failed (or was killed) and will be run again: the next attempt, when, and its instance id. */
+  declare readonly retry: RetryInfo | undefined;
   constructor(run: RunRecord) {
     super('completed');
     this.instanceId = run.instanceId;
     this.status = run.status as BackgroundTaskCompletedEvent['status'];
     this.run = run;
+    this.retry = run.retry;
   }
 
+
   /**
-   * Returns what the task's handler returned. Throws what it threw (name and message intact) if it failed,
-   * or a BgkitError with code `task-canceled` (and `details.reason`) if it was canceled.
+   * Returns what the task's handler returned. Throws what it threw (name and message intact) if it failed for
+   * good; a BgkitError with code `task-retrying` (`details`: the next attempt's RetryInfo, as `retry`; `cause`:
+   * the run's error) if it failed and will be run again; a BgkitError with code `task-canceled` (and `details.reason`)
+   * if it was canceled.
    */
   checkResult(): unknown {
     const { run } = this;
-    if (run.status === 'failed') throw deserializeError(run.error ?? { name: 'Error', message: 'The task failed.' });
-    if (run.status === 'canceled') {
-      // Kept in production: apps show this one to people, and the reason is most of it.
-      throw new BgkitError('task-canceled', `The task was canceled (${run.cancelReason ?? 'abort'}).`, { reason: run.cancelReason });
-    }
+    const error =
+      run.status === 'failed'
+        ? // A failed run always carries its error: the runner's finalize() stores one with the status.
+          deserializeError(run.error!)
+        : run.status === 'canceled'
+          ? // Prose in development only, as for every error: `details.reason` says why in every build.
+            new BgkitError('task-canceled', DEV ? `The task was canceled (${run.cancelReason ?? 'abort'}).` : '', { reason: run.cancelReason })
+          : undefined;
+    if (run.retry) throw new BgkitError('task-retrying', DEV ? `The task runs again (attempt ${run.retry.attempt}).` : '', run.retry as unknown as Record<string, unknown>, { cause: error });
+    if (error) throw error;
     return run.result;
   }
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { RegistrationRecord, RunQuery, RunRecord } from '@bgkit/protocol';
+import type { RegistrationRecord, RetryPolicy, RunQuery, RunRecord } from '@bgkit/protocol';
 import type { BackgroundTaskRegistrationEventMap } from './BackgroundTaskEvents.js';
 import type { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGroup.js';
 import { call } from './internal/connection.js';
@@ -43,6 +43,11 @@ export class BackgroundTaskRegistration extends EventTarget {
   declare readonly cancelOnConditionLoss: boolean;
   declare readonly isNetworkRequested: boolean;
   declare readonly conditions: readonly SystemCondition[];
+  /**
+   * The task's retry policy as stored, defaults filled in; null when none was set (DEFAULT_RETRY_POLICY then
+   * applies). A registration with another policy is another registration (another task id).
+   */
+  declare readonly retryPolicy: RetryPolicy | null;
   #record: RegistrationRecord;
 
   /** Not for apps: registrations come from BackgroundTaskBuilder.register() and allTasks(). */
@@ -56,6 +61,7 @@ export class BackgroundTaskRegistration extends EventTarget {
     this.cancelOnConditionLoss = record.cancelOnConditionLoss;
     this.isNetworkRequested = record.isNetworkRequested;
     this.conditions = Object.freeze(record.conditions.map((c) => new SystemCondition(c.type)));
+    this.retryPolicy = record.retryPolicy ?? null;
     this.#record = record;
   }
 

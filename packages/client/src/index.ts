@@ -35,4 +35,7 @@ export type {
   RunQuery,
   RunStatus,
   TriggerSource,
+  RetryPolicy,
+  RetryPolicyInit,
+  RetryInfo,
 } from '@bgkit/protocol';

@@ -20,6 +20,10 @@ export type BgkitErrorCode =
   | 'sw-timeout'
   | 'protocol-mismatch'
   | 'task-canceled'
+  /** checkResult() of a run that failed and will be run again (`details`: its RetryInfo; `cause`: the run's error). */
+  | 'task-retrying'
+  /** The error of a run whose handler asked for a retry (`task.retry()`) without giving one. */
+  | 'retry-requested'
   | 'result-not-cloneable'
   | 'deferral-completed'
   | 'storage-error'

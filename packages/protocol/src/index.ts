@@ -4,7 +4,7 @@
 import { BgkitError, type BgkitErrorCode } from './BgkitError.js';
 
 export { BgkitError, isBgkitError, type BgkitErrorCode } from './BgkitError.js';
-export { validateRegisterInput, validateFreshness, validateDuration, validateSimulation, validateSystemType, MIN_FRESHNESS_MINUTES } from './validate.js';
+export { validateRegisterInput, validateRetryPolicy, validateFreshness, validateDuration, validateSimulation, validateSystemType, MIN_FRESHNESS_MINUTES } from './validate.js';
 
 /** Bumped whenever a message or payload below changes shape. */
 export const PROTOCOL_VERSION = 1;
@@ -236,6 +236,9 @@ export interface PendingRecord {
   source: TriggerSource;
   triggerDetails: unknown;
   createdAt: number;
+  /** A retry: not before this time (kit clock), and which attempt it is. */
+  dueAt?: number;
+  attempt?: number;
 }
 
 /** What fired a run: the trigger's own event source, or a simulation. */
@@ -249,7 +252,9 @@ export type TriggerSource =
   | 'notificationclose'
   | 'page'
   | 'worker'
-  | 'simulated';
+  | 'simulated'
+  /** A run again of a run that asked for it (`task.retry()`), after its backoff delay. */
+  | 'retry';
 
 /** When a time-triggered task is next expected to run, and what will wake it. */
 export interface Schedule {
@@ -275,12 +280,60 @@ export interface TaskSettings {
   isNetworkRequested: boolean;
 }
 
+/**
+ * How a task's failed runs are run again (Android WorkManager's BackoffPolicy, which Windows lacks): a run
+ * whose handler returns or throws `task.retry()` is followed, after a delay, by a new run of the same trigger
+ * details, until `maxAttempts` runs have been made.
+ */
+export interface RetryPolicy {
+  /** `exponential`: initialDelay × 2^(n−1) after the nth attempt; `linear`: initialDelay × n. */
+  backoff: 'exponential' | 'linear';
+  /** Milliseconds before the second attempt, kept within RETRY_MIN_DELAY_MS … RETRY_MAX_DELAY_MS (as WorkManager). */
+  initialDelay: number;
+  /** Runs in all, the first one included: 1 never retries. */
+  maxAttempts: number;
+  /**
+   * Whether a run killed with its worker (canceled with `terminating`) is run again, as an attempt. Off by
+   * default: a task whose work gets its worker killed every time would otherwise loop.
+   */
+  retryTerminated: boolean;
+}
+
+/** What a builder may set of a RetryPolicy: the rest comes from DEFAULT_RETRY_POLICY. */
+export type RetryPolicyInit = Partial<RetryPolicy>;
+
+/** WorkManager's defaults (exponential from 30 s); WorkManager retries without limit, bgkit ten times in all. */
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = { backoff: 'exponential', initialDelay: 30_000, maxAttempts: 10, retryTerminated: false };
+/** WorkManager's bounds for any backoff delay: 10 s and 5 h. */
+export const RETRY_MIN_DELAY_MS = 10_000;
+export const RETRY_MAX_DELAY_MS = 5 * 3_600_000;
+
+/** The delay before the attempt after attempt `attempt` (1 for the first run) under `policy`. */
+export function retryDelay(policy: RetryPolicy, attempt: number): number {
+  const delay = policy.backoff === 'linear' ? policy.initialDelay * attempt : policy.initialDelay * 2 ** (attempt - 1);
+  return Math.min(RETRY_MAX_DELAY_MS, Math.max(RETRY_MIN_DELAY_MS, delay));
+}
+
+/** On a run that failed (or was killed) and will be run again: the next attempt, when, and its instance id. */
+export interface RetryInfo {
+  /** The next run's attempt number (2 for the first retry). */
+  attempt: number;
+  /** Attempts the policy allows in all. */
+  maxAttempts: number;
+  /** When the next attempt is due, in the kit clock's milliseconds since the epoch. */
+  at: number;
+  /** The instance id the next attempt will have. */
+  instanceId: string;
+}
+
 export interface RegistrationRecord extends TaskSettings {
   taskId: string;
   /** Absent (not null) when ungrouped, so the group index skips the record. */
   groupId?: string;
   createdAt: number;
   schedule?: Schedule;
+  /** How runs that ask for it (`task.retry()`) are run again, stored whole. Absent: DEFAULT_RETRY_POLICY. */
+  retryPolicy?: RetryPolicy;
 }
 
 export interface SerializedError {
@@ -321,12 +374,18 @@ export interface RunRecord {
   result?: unknown;
   error?: SerializedError;
   cancelReason?: BackgroundTaskCancellationReason;
+  /** Which attempt this run is: 1 for a first run, more for a retry (WorkManager's runAttemptCount + 1). Absent on runs stored before retries existed. */
+  attempt?: number;
+  /** Set on a failed (or killed) run that will be run again; absent when it failed for good. */
+  retry?: RetryInfo;
   /** The worker lifetime that ran it; a run left `running` by a dead lifetime was killed with it. */
   bootId: string;
 }
 
 export interface RegisterInput extends TaskSettings {
   group: GroupRecord | null;
+  /** The builder's retry policy (null or absent: none set); the worker fills in the defaults and stores it whole. */
+  retryPolicy?: RetryPolicyInit | null;
 }
 
 export interface RegisterOutput {

@@ -3,6 +3,9 @@
 import { BgkitError } from './BgkitError.js';
 import {
   CANCELLATION_REASONS,
+  DEFAULT_RETRY_POLICY,
+  RETRY_MAX_DELAY_MS,
+  RETRY_MIN_DELAY_MS,
   SYSTEM_CONDITION_TYPES,
   SYSTEM_TRIGGER_TYPES,
   WEB_SYSTEM_TRIGGERS,
@@ -10,6 +13,7 @@ import {
   type BackgroundWorkCostValue,
   type DeviceSignals,
   type RegisterInput,
+  type RetryPolicy,
   type Simulation,
   type SystemConditionType,
   type RunQuery,
@@ -233,4 +237,29 @@ export function validateRegisterInput(input: RegisterInput): void {
   if (input.group !== null && (typeof input.group !== 'object' || !nonEmpty(input.group.id) || typeof input.group.name !== 'string')) {
     throw new BgkitError('invalid-group', DEV ? 'A task group needs a non-empty id and a string name.' : '');
   }
+  if (input.retryPolicy != null) validateRetryPolicy(input.retryPolicy);
+}
+
+/** The most attempts a policy may allow: enough for any backoff, and a bound on a task that always fails. */
+const MAX_ATTEMPTS = 100;
+
+/**
+ * A builder's retry policy, whole: the defaults for what it leaves out, its initial delay brought within
+ * WorkManager's bounds (10 s … 5 h, as WorkManager clamps it). Anything else wrong is `invalid-argument`.
+ */
+export function validateRetryPolicy(init: unknown): RetryPolicy {
+  if (typeof init !== 'object' || init === null || Array.isArray(init)) {
+    throw new BgkitError('invalid-argument', DEV ? 'retryPolicy must be an object such as { backoff: "exponential", initialDelay: 30000, maxAttempts: 5 }.' : '', { retryPolicy: init });
+  }
+  const policy = { ...DEFAULT_RETRY_POLICY, ...(init as Partial<RetryPolicy>) };
+  const { backoff, initialDelay, maxAttempts, retryTerminated } = policy;
+  // The rules are development prose: production keeps the code and the field.
+  const bad = (key: keyof RetryPolicy, rule: string | false) =>
+    new BgkitError('invalid-argument', DEV ? `retryPolicy.${key} must be ${rule} (got ${String(policy[key])}).` : '', { [key]: policy[key] });
+  if (backoff !== 'exponential' && backoff !== 'linear') throw bad('backoff', DEV && '"exponential" or "linear"');
+  if (typeof initialDelay !== 'number' || !(initialDelay >= 0) || initialDelay === Infinity) throw bad('initialDelay', DEV && 'a number of milliseconds');
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) throw bad('maxAttempts', DEV && `a whole number from 1 to ${MAX_ATTEMPTS}`);
+  if (typeof retryTerminated !== 'boolean') throw bad('retryTerminated', DEV && 'a boolean');
+  for (const key of Object.keys(init)) if (!(key in DEFAULT_RETRY_POLICY)) throw bad(key as keyof RetryPolicy, DEV && 'left out: it is not a retry policy field');
+  return { backoff, initialDelay: Math.min(RETRY_MAX_DELAY_MS, Math.max(RETRY_MIN_DELAY_MS, initialDelay)), maxAttempts, retryTerminated };
 }

@@ -23,6 +23,19 @@ export interface BackgroundTaskInfo {
   readonly taskId: string;
 }
 
+/**
+ * What `task.retry()` gives: returned (or thrown) by a handler, it ends the run as failed and asks for the
+ * next attempt under the task's retry policy. Not constructed by apps.
+ */
+export class RetryRequest {
+  /** The run's error: what was passed to retry(), if anything. */
+  declare readonly cause: unknown;
+  /** @internal */
+  constructor(cause: unknown) {
+    this.cause = cause;
+  }
+}
+
 /** The runner's side of an instance (not for apps). */
 export interface InstanceHooks {
   onProgress(progress: number): void;
@@ -36,6 +49,7 @@ export interface InstanceInit<TDetails> {
   triggerDetails: TDetails;
   hooks: InstanceHooks;
   networkRequested?: boolean;
+  attempt?: number;
 }
 
 /** @internal Cancels once: records the reason, fires `canceled`, then aborts the signal. */
@@ -75,6 +89,8 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
   declare readonly signal: AbortSignal;
   /** Always 0 here: browsers do not suspend a worker's task and resume it. Kept for the Windows shape. */
   declare readonly suspendedCount: 0;
+  /** Which attempt this run is: 1 for a first run, 2 for the first retry, … (WorkManager's runAttemptCount + 1). */
+  declare readonly attempt: number;
   #progress = 0;
   #openDeferrals = 0;
   #cancelReason: BackgroundTaskCancellationReason | null = null;
@@ -103,7 +119,23 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
     this.triggerDetails = init.triggerDetails;
     this.signal = this.#controller.signal;
     this.suspendedCount = 0;
+    this.attempt = init.attempt ?? 1;
     this.#init = init;
+  }
+
+  /**
+   * Asks to be run again: `return task.retry()` (or `throw task.retry(error)`) ends this run as failed, with
+   * `cause` as its error, and the next attempt runs after the backoff delay of the task's retry policy (the
+   * builder's `retryPolicy`, else DEFAULT_RETRY_POLICY) until its `maxAttempts` are used up.
+   * @example
+   * defineTask('upload', async (task) => {
+   *   const response = await fetch('/api/upload', { method: 'POST', signal: task.signal });
+   *   if (response.status >= 500) return task.retry(new Error(`upload: HTTP ${response.status}`));
+   *   return { status: response.status };
+   * });
+   */
+  retry(cause?: unknown): RetryRequest {
+    return new RetryRequest(cause);
   }
 
   /**

@@ -9,6 +9,7 @@ export { enableRequestQueue, type RequestQueueOptions } from './enableRequestQue
 export {
   BackgroundTaskInstance,
   BackgroundTaskCanceledEvent,
+  RetryRequest,
   type BackgroundTaskDeferral,
   type BackgroundTaskInfo,
   type BackgroundTaskInstanceEventMap,
@@ -32,6 +33,9 @@ export type {
   RunRecord,
   RunStatus,
   TriggerSource,
+  RetryPolicy,
+  RetryPolicyInit,
+  RetryInfo,
 } from './protocol.js';
 
 /** What an ApplicationTrigger run receives as `triggerDetails`. */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { RegistrationRecord, SystemConditionType, TriggerSpec } from './protocol.js';
+import type { RegistrationRecord, RetryPolicyInit, SystemConditionType, TriggerSpec } from './protocol.js';
 import { BgkitError } from './BgkitError.js';
 import { register } from './internal/register.js';
 import { DEV } from './internal/log.js';
@@ -14,6 +14,8 @@ export interface WorkerTaskSettings {
   cancelOnConditionLoss?: boolean;
   isNetworkRequested?: boolean;
   group?: { id: string; name?: string } | null;
+  /** How runs that call `task.retry()` are run again; the builder's `retryPolicy`. */
+  retryPolicy?: RetryPolicyInit;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function registerTask(settings: WorkerTaskSettings): Promise<Regist
     cancelOnConditionLoss: settings.cancelOnConditionLoss ?? false,
     isNetworkRequested: settings.isNetworkRequested ?? false,
     group: group && { id: group.id, name: group.name ?? '' },
+    ...(settings.retryPolicy !== undefined && { retryPolicy: settings.retryPolicy }),
   });
   return registration;
 }

@@ -70,3 +70,20 @@ describe('what only the worker checks reaches register() with its code', () => {
     expect(sent.map((input) => input.conditions)).toEqual([[{ type: 'internetAvailable' }, { type: 'internetNotAvailable' }]]);
   });
 });
+
+describe('retryPolicy', () => {
+  it('is sent with the registration as set (unset when none: the worker then applies the defaults)', async () => {
+    const { BackgroundTaskBuilder, ApplicationTrigger, configure } = await import('../index.js');
+    configure({ timeout: 500 });
+    const sent = refusingWorker({ name: 'BgkitError', message: '', code: 'invalid-argument' });
+    const builder = new BackgroundTaskBuilder();
+    builder.name = 'upload';
+    builder.taskEntryPoint = 'upload';
+    builder.setTrigger(new ApplicationTrigger());
+    expect(builder.retryPolicy).toBeUndefined();
+    await builder.register().catch(() => undefined);
+    builder.retryPolicy = { backoff: 'linear', maxAttempts: 3 };
+    await expect(builder.register()).rejects.toMatchObject({ code: 'invalid-argument' });
+    expect(sent.map((input) => input.retryPolicy)).toEqual([undefined, { backoff: 'linear', maxAttempts: 3 }]);
+  });
+});

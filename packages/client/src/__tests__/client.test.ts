@@ -72,6 +72,31 @@ describe('BackgroundTaskCompletedEvent.checkResult()', () => {
     expect(() => event.checkResult()).toThrow(expect.objectContaining({ name: 'UploadError', message: '503' }));
   });
 
+  it('a failed run that will be retried: retry on the event, and checkResult() throws task-retrying with the next attempt and the cause', async () => {
+    const { BackgroundTaskCompletedEvent } = await import('../index.js');
+    const retry = { attempt: 2, maxAttempts: 3, at: 30_000, instanceId: 'next' };
+    const event = new BackgroundTaskCompletedEvent({ ...base, status: 'failed', error: { name: 'UploadError', message: '503' }, retry });
+    expect(event.retry).toEqual(retry);
+    let thrown: unknown;
+    try {
+      event.checkResult();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ name: 'BgkitError', code: 'task-retrying', details: retry, cause: { name: 'UploadError', message: '503' } });
+    // Failed for good: the task's own error, and no retry.
+    const last = new BackgroundTaskCompletedEvent({ ...base, status: 'failed', error: { name: 'UploadError', message: '503' } });
+    expect(last.retry).toBeUndefined();
+    expect(() => last.checkResult()).toThrow(expect.objectContaining({ name: 'UploadError' }));
+  });
+
+  it('a killed run that will be retried throws task-retrying, its cause task-canceled', async () => {
+    const { BackgroundTaskCompletedEvent } = await import('../index.js');
+    const retry = { attempt: 2, maxAttempts: 2, at: 1, instanceId: 'next' };
+    const event = new BackgroundTaskCompletedEvent({ ...base, status: 'canceled', cancelReason: 'terminating', retry });
+    expect(() => event.checkResult()).toThrow(expect.objectContaining({ code: 'task-retrying', cause: expect.objectContaining({ code: 'task-canceled' }) }));
+  });
+
   it('throws task-canceled with the reason for a canceled run', async () => {
     const { BackgroundTaskCompletedEvent } = await import('../index.js');
     const event = new BackgroundTaskCompletedEvent({ ...base, status: 'canceled', cancelReason: 'terminating' });

@@ -3,12 +3,15 @@ import { h, setText } from './dom.js';
 import { clockTime, compactJson, relativeTime } from './format.js';
 import type { Snapshot } from './snapshot.js';
 
-/** Triggers that fired while their task's conditions did not hold: they run once the conditions do. */
+/**
+ * Triggers that fired while their task's conditions did not hold (they run once the conditions do), and
+ * retries waiting for their due time (then for the conditions too).
+ */
 export class PendingView {
   readonly element: HTMLElement;
   readonly #list = h('ul', { class: 'list compact' });
   readonly #count = h('span', { class: 'count' });
-  readonly #empty = h('p', { class: 'empty' }, 'Nothing waits on conditions.');
+  readonly #empty = h('p', { class: 'empty' }, 'Nothing waits on conditions or a retry.');
 
   constructor() {
     this.element = h('section', { class: 'pending', 'aria-labelledby': 'bgkit-pending-title', dataset: { section: 'pending' } },
@@ -31,7 +34,9 @@ export class PendingView {
             ' ',
             h('time', { class: 'time', dateTime: new Date(p.createdAt).toISOString() }, clockTime(p.createdAt)),
             h('span', { class: 'age' }),
-            h('div', { class: 'details' }, 'waits for: ', h('code', {}, conditionsOf.get(p.taskId) || '?'),
+            h('div', { class: 'details' }, 'waits for: ',
+              p.dueAt === undefined ? '' : h('span', { class: 'retry' }, `attempt ${p.attempt ?? '?'} at `, h('time', { dateTime: new Date(p.dueAt).toISOString() }, clockTime(p.dueAt)), conditionsOf.get(p.taskId) ? ', then ' : ''),
+              p.dueAt !== undefined && !conditionsOf.get(p.taskId) ? '' : h('code', {}, conditionsOf.get(p.taskId) || '?'),
               p.triggerDetails === null || p.triggerDetails === undefined ? '' : ' · ', p.triggerDetails === null || p.triggerDetails === undefined ? '' : h('code', {}, compactJson(p.triggerDetails, 100))),
           ),
         ),

@@ -15,6 +15,7 @@ export class RunItem {
   readonly #percent = h('span', { class: 'percent' });
   readonly #progressRow = h('div', { class: 'progress' }, this.#progress, this.#percent);
   readonly #outcome = h('div', { class: 'outcome' });
+  readonly #retry = h('div', { class: 'retry' });
   readonly #cancel: HTMLElement;
   #run: BackgroundTaskRun;
 
@@ -62,8 +63,10 @@ export class RunItem {
         this.#duration,
       ),
       details ? h('div', { class: 'details', title: 'trigger details' }, h('code', {}, details)) : null,
+      (run.attempt ?? 1) > 1 ? h('div', { class: 'attempt' }, `attempt ${run.attempt}`) : null,
       this.#progressRow,
       this.#outcome,
+      this.#retry,
       this.#cancel,
     );
     this.#progress.setAttribute('aria-label', `${run.name} progress`);
@@ -82,6 +85,10 @@ export class RunItem {
     setText(this.#outcome, outcome);
     this.#outcome.hidden = outcome === '';
     this.#outcome.dataset.kind = run.status;
+    // A run that will be run again says which attempt comes next, of how many, and when (kit clock).
+    const { retry } = run;
+    setText(this.#retry, retry ? `retries: attempt ${retry.attempt} of ${retry.maxAttempts} at ${clockTime(retry.at)}` : '');
+    this.#retry.hidden = !retry;
     this.#cancel.hidden = !active;
   }
 

@@ -325,6 +325,16 @@ export class BgkitDriver {
     return this.#setClock((clock?.offset ?? 0) + ms);
   }
 
+  /**
+   * Runs what is due by the kit clock (time-triggered tasks, retries whose delay has passed, pending triggers
+   * whose conditions hold), as an open page's heartbeat does each minute: `advanceTime()` then `runDue()`
+   * makes a retry's backoff pass in a test. (A stopped worker's next start does the same.)
+   */
+  async runDue(): Promise<void> {
+    this.#startAction();
+    await this.#call('tick');
+  }
+
   /** Puts the worker's kit clock back to real time. */
   async resetTime(): Promise<ClockMove> {
     this.#startAction();

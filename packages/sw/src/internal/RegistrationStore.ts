@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { GroupRecord, RegisterInput, RegisterOutput, RegistrationRecord, RunRecord } from '../protocol.js';
+import type { GroupRecord, RegisterInput, RetryPolicy, RegisterOutput, RegistrationRecord, RunRecord } from '../protocol.js';
 import { getDb } from './db.js';
 
 function sameSettings(a: RegistrationRecord, b: RegisterInput): boolean {
@@ -9,6 +9,7 @@ function sameSettings(a: RegistrationRecord, b: RegisterInput): boolean {
     JSON.stringify(a.conditions) === JSON.stringify(b.conditions) &&
     a.cancelOnConditionLoss === b.cancelOnConditionLoss &&
     a.isNetworkRequested === b.isNetworkRequested &&
+    JSON.stringify(a.retryPolicy) === JSON.stringify(b.retryPolicy) &&
     (a.groupId ?? null) === (b.group?.id ?? null)
   );
 }
@@ -61,6 +62,7 @@ export const RegistrationStore = {
         isNetworkRequested: input.isNetworkRequested,
         createdAt: Date.now(),
       };
+      if (input.retryPolicy) registration.retryPolicy = input.retryPolicy as RetryPolicy; // made whole by register()
       if (input.group) registration.groupId = input.group.id;
       await store.put(registration);
       output = { registration, group: input.group, created: true, replaced: existing?.taskId ?? null };

@@ -3,6 +3,8 @@ import { BgkitError } from '../BgkitError.js';
 import type { RunQuery, RunRecord, RunStatus } from '../protocol.js';
 import { getDb, storageError } from './db.js';
 import { DEV } from './log.js';
+import { PendingStore } from './pending.js';
+import { retryTrigger } from './retry.js';
 import { canTransition, isFinal } from './runState.js';
 
 const DEFAULT_LIMIT = 50;
@@ -68,7 +70,7 @@ async function commit(batch: Write[]): Promise<void> {
 
 async function attempt(batch: Write[]): Promise<(boolean | unknown)[]> {
   const db = await getDb();
-  const tx = db.transaction(['runs', 'announcements'], 'readwrite');
+  const tx = db.transaction(['runs', 'announcements', 'pending'], 'readwrite');
   const runs = tx.objectStore('runs');
   const done = tx.done;
   // Awaited below; if a get fails first, the abort that follows must not be an unhandled rejection.
@@ -96,6 +98,12 @@ async function attempt(batch: Write[]): Promise<(boolean | unknown)[]> {
     }
     // Stored with its final state: the fact that pages have not heard of it yet (see announced()).
     if (isFinal(w.run.status)) tx.objectStore('announcements').put(w.run.finishedAt ?? 0, w.run.instanceId).catch(() => undefined);
+    // Its next attempt, if it has one, commits with it (retry.ts): never a failed run whose retry was lost.
+    const retry = isFinal(w.run.status) ? retryTrigger(w.run) : undefined;
+    if (retry) {
+      PendingStore.touched();
+      tx.objectStore('pending').put(retry).catch(() => undefined);
+    }
     return true;
   });
   await done;

@@ -2,7 +2,7 @@
 // Registering a task: one path for a page's `register` call and for the worker's own registerTask().
 import { BgkitError } from '../BgkitError.js';
 import type { RegisterInput, RegisterOutput } from '../protocol.js';
-import { validateRegisterInput } from '../validate.js';
+import { validateRegisterInput, validateRetryPolicy } from '../validate.js';
 import { broadcast } from './broadcast.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { DEV } from './log.js';
@@ -16,6 +16,10 @@ import { schedule, unschedule } from './triggers.js';
  */
 export async function register(input: RegisterInput): Promise<RegisterOutput> {
   validateRegisterInput(input);
+  // Stored whole, so a registration that spells out a default equals one that leaves it out; none (null from
+  // a builder, or absent) is left out, so it equals a registration stored before retries existed.
+  const { retryPolicy, ...rest } = input;
+  input = retryPolicy == null ? rest : { ...rest, retryPolicy: validateRetryPolicy(retryPolicy) };
   // A trigger whose only event source this browser lacks would register and never fire (sources.ts).
   const api = missingSource(input.trigger.type);
   if (api) throw new BgkitError('unsupported-trigger', DEV ? `This browser has no ${api}: that trigger could never fire here.` : '', { api });

@@ -1,23 +1,27 @@
 // SPDX-License-Identifier: MIT
 // How a fired trigger becomes a run: recorded as running in IndexedDB before the handler is called, settled
 // exactly once (result, error, or cancellation), and announced to every page.
-import { BackgroundTaskInstance, cancelInstance, countOpenDeferrals } from '../BackgroundTaskInstance.js';
+import { BackgroundTaskInstance, cancelInstance, countOpenDeferrals, RetryRequest } from '../BackgroundTaskInstance.js';
 import { BgkitError } from '../BgkitError.js';
 import {
   serializeError,
   type BackgroundTaskCancellationReason,
   type RegistrationRecord,
+  type RetryPolicy,
   type RunRecord,
   type TriggerSource,
 } from '../protocol.js';
 import { broadcast } from './broadcast.js';
 import { DEV, log } from './log.js';
+import { RegistrationStore } from './RegistrationStore.js';
+import { planRetry } from './retry.js';
 import { RunStore } from './RunStore.js';
 import { bootId, definitions, options, type TaskDefinition } from './runtime.js';
 
 type Outcome =
   | { status: 'completed'; result: unknown }
-  | { status: 'failed'; error: unknown }
+  /** `retry`: the handler asked for another attempt (task.retry()). */
+  | { status: 'failed'; error: unknown; retry?: boolean }
   | { status: 'canceled'; reason: BackgroundTaskCancellationReason };
 
 interface ActiveRun {
@@ -40,6 +44,8 @@ export interface RunRequest {
   source: TriggerSource;
   triggerDetails: unknown;
   instanceId?: string;
+  /** Which attempt the run is (a retry's); 1 when absent. */
+  attempt?: number;
   /**
    * Stores the new run in place of a plain write: a time-triggered task records its run in the transaction
    * that claims its slot. Called synchronously by startRun(), so that transaction is still active.
@@ -151,6 +157,7 @@ async function execute(
     createdAt,
     startedAt: previous ? null : Date.now(),
     finishedAt: null,
+    attempt: request.attempt ?? 1,
     bootId,
   };
   try {
@@ -187,7 +194,7 @@ async function execute(
     });
   }
   const { outcome, quiet } = invoke(definition, run, entry, reg.isNetworkRequested, announce);
-  const final = await finalize(run, await outcome);
+  const final = await finalize(run, await outcome, reg.retryPolicy);
   // Pages already know the outcome; the worker stays up (and the task's queue waits) while the handler winds down.
   await quiet;
   return final;
@@ -225,6 +232,7 @@ function invoke(
     task: { name: run.name, taskId: run.taskId },
     triggerDetails: run.triggerDetails,
     networkRequested,
+    attempt: run.attempt,
     hooks: {
       // Progress after the run settled (from a deferred callback, say) would arrive after `completed`.
       onProgress: (progress) => !settled && reportProgress(run, progress, announced),
@@ -241,10 +249,13 @@ function invoke(
   const timeLimit = definition.options.timeLimit ?? options.timeLimit;
   const timer = setTimeout(() => entry.cancel('executionTimeExceeded'), timeLimit);
   // A throw ends the run at once, open deferrals or not: the task has failed.
-  const fail = (error: unknown) => settle({ status: 'failed', error });
+  // task.retry(), returned or thrown, fails the run and asks for another attempt.
+  const fail = (error: unknown) =>
+    settle(error instanceof RetryRequest ? { status: 'failed', error: error.cause ?? retryRequested(), retry: true } : { status: 'failed', error });
   let handled: Promise<void>;
   try {
     handled = Promise.resolve((definition.handler as (i: BackgroundTaskInstance<unknown>) => unknown)(instance)).then((result) => {
+      if (result instanceof RetryRequest) return fail(result);
       returned = { status: 'completed', result };
       finishIfReady();
     }, fail);
@@ -263,12 +274,18 @@ function invoke(
   return { outcome, quiet };
 }
 
-async function finalize(run: RunRecord, outcome: Outcome): Promise<RunRecord> {
+function retryRequested(): BgkitError {
+  return new BgkitError('retry-requested', DEV ? 'The task asked to be run again.' : '');
+}
+
+async function finalize(run: RunRecord, outcome: Outcome, policy?: RetryPolicy): Promise<RunRecord> {
   run.status = outcome.status;
   run.finishedAt = Date.now();
   if (outcome.status === 'completed') run.result = outcome.result;
-  else if (outcome.status === 'failed') run.error = serializeError(outcome.error);
-  else run.cancelReason = outcome.reason;
+  else if (outcome.status === 'failed') {
+    run.error = serializeError(outcome.error);
+    if (outcome.retry) planRetry(run, policy);
+  } else run.cancelReason = outcome.reason;
   let written: boolean | undefined;
   try {
     written = await RunStore.transition(run);
@@ -397,6 +414,9 @@ export async function reconcile(): Promise<RunRecord[]> {
     run.status = 'canceled';
     run.cancelReason = 'terminating';
     run.finishedAt = Date.now();
+    // Run again only where the task's policy says a killed run is an attempt (RetryPolicy.retryTerminated).
+    const policy = (await RegistrationStore.get(run.taskId))?.retryPolicy;
+    if (policy?.retryTerminated) planRetry(run, policy);
     if (await RunStore.transition(run)) {
       announce(run);
       settled.push(run);

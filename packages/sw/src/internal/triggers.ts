@@ -116,11 +116,17 @@ async function startAll(dispatched: Promise<Started>[]): Promise<Started> {
   return { done: Promise.all(started.map((s) => s.done)) };
 }
 
-/** Runs the pending triggers whose conditions now hold. Each is taken out of the store before it runs. */
+/**
+ * Runs the pending triggers whose conditions now hold, and retries that are due (retry.ts) by the kit clock.
+ * Each is taken out of the store before it runs.
+ */
 export async function releasePending(): Promise<unknown> {
   if (PendingStore.isKnownEmpty()) return [];
   const runs: Promise<void>[] = [];
-  for (const pending of await PendingStore.all()) {
+  const all = await PendingStore.all();
+  if (all.some((p) => p.dueAt !== undefined)) await clockReady();
+  for (const pending of all) {
+    if (pending.dueAt !== undefined && pending.dueAt > clockNow()) continue;
     const registration = await RegistrationStore.get(pending.taskId);
     if (!registration) {
       await PendingStore.take(pending.id);
@@ -130,7 +136,8 @@ export async function releasePending(): Promise<unknown> {
     // A latched trigger's id names the latch, not a run: each run it releases gets an id of its own. Other
     // pending triggers keep theirs (a request's id is the page's, so a retried request finds its run).
     const instanceId = pending.id === latchId(pending.taskId) ? crypto.randomUUID() : pending.id;
-    runs.push(afterRun(startRun({ registration, source: pending.source, triggerDetails: pending.triggerDetails, instanceId }), registration));
+    const run = startRun({ registration, source: pending.source, triggerDetails: pending.triggerDetails, instanceId, attempt: pending.attempt });
+    runs.push(afterRun(run, registration));
   }
   return Promise.all(runs);
 }
@@ -187,8 +194,9 @@ export async function unschedule(taskIds: Iterable<string>): Promise<void> {
  * so triggers pending on it may go now, without waiting for another wake.
  */
 async function afterRun(run: StartedRun, registration: RegistrationRecord): Promise<void> {
-  await run.finished.catch(() => undefined);
-  if (isOneShot(registration)) await removeTasks([registration.taskId]);
+  const final = await run.finished.catch(() => undefined);
+  // A one-shot task that will be run again stays registered until its last attempt (its retry is its trigger).
+  if (isOneShot(registration) && !final?.retry) await removeTasks([registration.taskId]);
   await releasePending();
 }
 
