@@ -23,6 +23,8 @@ export type {
   DeviceState,
   PushTriggerDetails,
   SystemTriggerDetails,
+  ControlChannelResetTriggerDetails,
+  PushSubscriptionJSON,
   ToastTriggerDetails,
   SystemTriggerType,
   BackgroundTaskCancellationReason,

@@ -17,7 +17,7 @@ import { schedule, unschedule } from './triggers.js';
 export async function register(input: RegisterInput): Promise<RegisterOutput> {
   validateRegisterInput(input);
   // A trigger whose only event source this browser lacks would register and never fire (sources.ts).
-  const api = missingSource(input.trigger.type);
+  const api = missingSource(input.trigger);
   if (api) throw new BgkitError('unsupported-trigger', DEV ? `This browser has no ${api}: that trigger could never fire here.` : '', { api });
   if (!definitions.has(input.entryPoint)) {
     throw new BgkitError(
