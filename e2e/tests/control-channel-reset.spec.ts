@@ -47,7 +47,7 @@ test.describe('SystemTrigger controlChannelReset (pushsubscriptionchange)', () =
       expect(run).toMatchObject({ taskId, status: 'completed', source: 'simulated', triggerDetails: { systemType: 'controlChannelReset', ...change } });
       // A browser that gives neither subscription (w3c/push-api#325): both null.
       await bgkit.changePushSubscription();
-      expect(await bgkit.waitForRun(controlChannelReset.name)).toMatchObject({ triggerDetails: { systemType: 'controlChannelReset', oldSubscription: null, newSubscription: null } });
+      expect(await bgkit.waitForRun(controlChannelReset.name)).toMatchObject({ triggerDetails: { systemType: 'controlChannelReset', oldSubscription: null, newSubscription: null, options: null } });
       await expect(bgkit.changePushSubscription({ oldSubscription: 'https://push.test/old' as never })).rejects.toMatchObject({ code: 'invalid-argument' });
     } finally {
       await bgkit.detach();
@@ -73,7 +73,7 @@ test.describe('SystemTrigger controlChannelReset (pushsubscriptionchange)', () =
     // Read right after waitUntil's promise settled, with no wait: the run is already stored, and finished.
     const runs = await readStore<{ taskId: string; status: string; source: string; triggerDetails: unknown }>(worker, bgkitDatabase(worker.url()), 'runs');
     expect(runs.filter((r) => r.taskId === taskId)).toEqual([
-      expect.objectContaining({ status: 'completed', source: 'pushsubscriptionchange', triggerDetails: { systemType: 'controlChannelReset', oldSubscription: null, newSubscription: null } }),
+      expect.objectContaining({ status: 'completed', source: 'pushsubscriptionchange', triggerDetails: { systemType: 'controlChannelReset', oldSubscription: null, newSubscription: null, options: null } }),
     ]);
     // And pages hear of it as of any run.
     await completedRuns(app, taskId, 1);

@@ -227,6 +227,11 @@ export interface ControlChannelResetTriggerDetails extends SystemTriggerDetails 
   systemType: 'controlChannelReset';
   oldSubscription: PushSubscriptionJSON | null;
   newSubscription: PushSubscriptionJSON | null;
+  /**
+   * The old subscription's options (its JSON leaves them out): pass them to `pushManager.subscribe()` for an
+   * equal subscription. Null without an old subscription.
+   */
+  options: { userVisibleOnly: boolean; applicationServerKey: ArrayBuffer | null } | null;
 }
 export type TriggerType = TriggerSpec['type'];
 

@@ -32,8 +32,10 @@ const codeOf = (fn: () => unknown) => {
     return (error as { code?: string }).code;
   }
 };
-/** A PushSubscription as a listener sees it: toJSON() is all bgkit reads of it. */
-const subscription = (endpoint: string) => ({ toJSON: () => ({ endpoint, expirationTime: null, keys: { p256dh: 'p', auth: 'a' } }) }) as unknown as PushSubscription;
+/** A PushSubscription as a listener sees it: toJSON() and options are all bgkit reads of it. */
+const key = new Uint8Array([4, 1, 2, 3]).buffer;
+const subscription = (endpoint: string) =>
+  ({ options: { userVisibleOnly: true, applicationServerKey: key }, toJSON: () => ({ endpoint, expirationTime: null, keys: { p256dh: 'p', auth: 'a' } }) }) as unknown as PushSubscription;
 
 type Listener = (event: unknown) => void;
 const listeners = new Map<string, Listener>();
@@ -61,13 +63,17 @@ describe('SystemTrigger controlChannelReset', () => {
     await expect(api().register(input())).resolves.toMatchObject({ created: true });
   });
 
-  it("reads both subscriptions as JSON, null where the browser gives none (Firefox's event may carry neither)", () => {
-    expect(subscriptionChange({ oldSubscription: subscription('https://push.test/old'), newSubscription: subscription('https://push.test/new') })).toEqual({
+  it("reads both subscriptions as JSON and the old one's options, null where the browser gives none (Firefox's event may carry neither)", () => {
+    const change = subscriptionChange({ oldSubscription: subscription('https://push.test/old'), newSubscription: subscription('https://push.test/new') });
+    expect(change).toEqual({
       oldSubscription: { endpoint: 'https://push.test/old', expirationTime: null, keys: { p256dh: 'p', auth: 'a' } },
       newSubscription: { endpoint: 'https://push.test/new', expirationTime: null, keys: { p256dh: 'p', auth: 'a' } },
+      options: { userVisibleOnly: true, applicationServerKey: key },
     });
-    expect(subscriptionChange({ oldSubscription: subscription('https://push.test/old'), newSubscription: null })).toMatchObject({ newSubscription: null });
-    expect(subscriptionChange({})).toEqual({ oldSubscription: null, newSubscription: null });
+    // Storable: a plain copy, what pushManager.subscribe() takes back.
+    expect(structuredClone(change).options).toEqual({ userVisibleOnly: true, applicationServerKey: key });
+    expect(subscriptionChange({ oldSubscription: null, newSubscription: subscription('https://push.test/new') })).toMatchObject({ oldSubscription: null, options: null });
+    expect(subscriptionChange({})).toEqual({ oldSubscription: null, newSubscription: null, options: null });
   });
 
   it("the worker's pushsubscriptionchange listener runs the task, and its waitUntil holds until the run is stored as finished", async () => {
@@ -91,6 +97,7 @@ describe('SystemTrigger controlChannelReset', () => {
         systemType: 'controlChannelReset',
         oldSubscription: { endpoint: 'https://push.test/old', expirationTime: null, keys: { p256dh: 'p', auth: 'a' } },
         newSubscription: null,
+        options: { userVisibleOnly: true, applicationServerKey: key },
       };
       expect(run).toMatchObject({ source: 'pushsubscriptionchange', status: 'completed', triggerDetails: details, result: details });
     } finally {

@@ -279,10 +279,17 @@ export async function fireSystem(types: readonly SystemTriggerType[], source: Tr
 
 /**
  * What `pushsubscriptionchange` tells a `controlChannelReset` run, read during the event: each subscription as
- * JSON (storable, unlike the object), null where the browser gives none.
+ * JSON (storable, unlike the object), null where the browser gives none, and the old one's options, copied
+ * (a PushSubscriptionOptions cannot be stored; its key, an ArrayBuffer, can).
  */
 export function subscriptionChange(event: { oldSubscription?: PushSubscription | null; newSubscription?: PushSubscription | null }) {
-  return { oldSubscription: event.oldSubscription?.toJSON() ?? null, newSubscription: event.newSubscription?.toJSON() ?? null };
+  const { oldSubscription: old, newSubscription } = event;
+  const options = old?.options;
+  return {
+    oldSubscription: old?.toJSON() ?? null,
+    newSubscription: newSubscription?.toJSON() ?? null,
+    options: options ? { userVisibleOnly: options.userVisibleOnly, applicationServerKey: options.applicationServerKey } : null,
+  };
 }
 
 let applying: Promise<unknown> = Promise.resolve();
