@@ -61,7 +61,8 @@ test.describe('SystemTrigger controlChannelReset (pushsubscriptionchange)', () =
     // the instance gets one that collects the listeners' promises, and the test waits for those, as the
     // browser would before letting the worker stop. Everything else is the browser's own event object.
     const dispatched = await worker.evaluate(async () => {
-      const scope = self as unknown as ServiceWorkerGlobalScope & { PushSubscriptionChangeEvent: typeof ExtendableEvent };
+      // (This file is type-checked with the DOM lib, which has no worker types: the scope is described here.)
+      const scope = self as unknown as EventTarget & { PushSubscriptionChangeEvent: new (type: string, init: object) => Event };
       const event = new scope.PushSubscriptionChangeEvent('pushsubscriptionchange', {});
       const held: Promise<unknown>[] = [];
       Object.defineProperty(event, 'waitUntil', { value: (promise: Promise<unknown>) => void held.push(promise) });
