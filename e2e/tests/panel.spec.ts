@@ -116,7 +116,7 @@ test.describe('the devtools panel', () => {
     expect(recorded).toMatchObject({ source: 'simulated', status: 'completed', progress: 100, result: { label: 'from-panel', steps: 5, rows: 50 } });
   });
 
-  test('fires push tasks with a payload, notification tasks with an action, and a time trigger now', async ({ page }) => {
+  test('fires push tasks with a payload, a push channel reset, notification tasks with an action, and a time trigger now', async ({ page }) => {
     await openApp(page);
     await registerTask(page, { name: 'Push', entryPoint: 'push.received', trigger: { type: 'push' } });
     await registerTask(page, { name: 'Click', entryPoint: 'toast.react', trigger: { type: 'toastAction' } });
@@ -132,6 +132,10 @@ test.describe('the devtools panel', () => {
     await events(page).getByRole('button', { name: 'Send push' }).click();
     await expect(runs(page, 'Push')).toHaveCount(2);
     await expectSimulatedRun(runs(page, 'Push').first(), '"json":{"from":"events"}');
+    // A reset of the push channel (pushsubscriptionchange) from the same group runs controlChannelReset tasks.
+    await registerTask(page, { name: 'Channel reset', entryPoint: 'system.react', trigger: { type: 'system', systemType: 'controlChannelReset', oneShot: false } });
+    await events(page).getByRole('button', { name: 'Reset push channel' }).click();
+    await expectSimulatedRun(runs(page, 'Channel reset').first(), '"systemType":"controlChannelReset"');
 
     // A click on a notification's action button.
     await events(page).getByLabel('Notification tag').fill('digest');
@@ -154,7 +158,7 @@ test.describe('the devtools panel', () => {
     await expect(runs(page, 'Hourly').first()).toHaveAttribute('data-source', 'simulated');
 
     const history = await page.evaluate(async () => (await window.bgkit.BackgroundExecutionManager.runs()).map((r) => `${r.name}:${r.source}:${r.status}`));
-    expect(history.sort()).toEqual(['Click:simulated:completed', 'Click:simulated:completed', 'Hourly:simulated:completed', 'Push:simulated:completed', 'Push:simulated:completed']);
+    expect(history.sort()).toEqual(['Channel reset:simulated:completed', 'Click:simulated:completed', 'Click:simulated:completed', 'Hourly:simulated:completed', 'Push:simulated:completed', 'Push:simulated:completed']);
   });
 
   test('device buttons fire system triggers: internet lost and back, user away and present, power, time zone, work cost', async ({ page }) => {

@@ -30,6 +30,8 @@ export type {
   SystemConditionType,
   PushTriggerDetails,
   SystemTriggerDetails,
+  ControlChannelResetTriggerDetails,
+  PushSubscriptionJSON,
   SystemTriggerType,
   ToastTriggerDetails,
   RunQuery,

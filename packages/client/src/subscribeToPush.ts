@@ -18,6 +18,10 @@ function decodeKey(key: string): Uint8Array {
  * Subscribes the app's worker to push with a VAPID public key (base64url, as `web-push generate-vapid-keys`
  * prints it), or returns the subscription it already has. Send `subscription.toJSON()` to your server; tasks
  * with a PushNotificationTrigger run for each message.
+ *
+ * After the push channel was reset (a `controlChannelReset` run), call it again with the same key: it returns
+ * the subscription the browser made in the old one's place, or subscribes anew (no separate resubscribe
+ * helper: this is it). Send the result to your server again.
  */
 export async function subscribeToPush(vapidPublicKey: string | BufferSource, options?: SubscribeToPushOptions): Promise<PushSubscription> {
   let applicationServerKey: BufferSource;

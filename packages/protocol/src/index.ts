@@ -104,7 +104,7 @@ export const SYSTEM_TRIGGER_TYPES: readonly SystemTriggerType[] = [
 /** The system triggers this version can fire; registering any other fails with `unsupported-trigger`. */
 export const WEB_SYSTEM_TRIGGERS: readonly SystemTriggerType[] = [
   'internetAvailable', 'networkStateChange', 'userPresent', 'userAway', 'timeZoneChange', 'servicingComplete',
-  'powerStateChange', 'backgroundWorkCostChange', 'sessionConnected',
+  'powerStateChange', 'backgroundWorkCostChange', 'sessionConnected', 'controlChannelReset',
 ];
 
 /** What open pages can see of the device and tell the worker, which sees none of it itself. */
@@ -150,6 +150,8 @@ export type Simulation =
   | { kind: 'sync'; tag: string; lastChance?: boolean }
   /** A `periodicsync` event for `tag` (`bgkit:<taskId>` for a bgkit time trigger). */
   | { kind: 'periodicsync'; tag: string }
+  /** A `pushsubscriptionchange` event (the push channel was reset): fires `controlChannelReset`. Absent is null. */
+  | { kind: 'pushsubscriptionchange'; oldSubscription?: PushSubscriptionJSON | null; newSubscription?: PushSubscriptionJSON | null }
   /** Override what the device reports (sticky until reset); transitions fire system triggers as real ones do. */
   | { kind: 'device'; signals: DeviceSignals }
   /** Drop every device override: the worker believes the pages' reports again. */
@@ -170,6 +172,9 @@ export interface SimulatedFireDetails {
   tag?: string;
   title?: string;
   data?: unknown;
+  /** For a `controlChannelReset` task: the subscriptions its run's details carry (null when absent). */
+  oldSubscription?: PushSubscriptionJSON | null;
+  newSubscription?: PushSubscriptionJSON | null;
 }
 
 export interface SimulationOutcome {
@@ -204,6 +209,29 @@ export interface ToastTriggerDetails {
 /** `triggerDetails` of a run started by a SystemTrigger. */
 export interface SystemTriggerDetails {
   systemType: SystemTriggerType;
+}
+
+/** A push subscription as `PushSubscription.toJSON()` gives it (the DOM's PushSubscriptionJSON; this module has no DOM lib). */
+export interface PushSubscriptionJSON {
+  endpoint?: string;
+  expirationTime?: number | null;
+  keys?: Record<string, string>;
+}
+
+/**
+ * `triggerDetails` of a `controlChannelReset` run: the worker's `pushsubscriptionchange` (the push channel was
+ * reset, refreshed or revoked). Each subscription is null where the browser gives none (Firefox may give
+ * neither; w3c/push-api#325): the task then re-subscribes with the app's own options.
+ */
+export interface ControlChannelResetTriggerDetails extends SystemTriggerDetails {
+  systemType: 'controlChannelReset';
+  oldSubscription: PushSubscriptionJSON | null;
+  newSubscription: PushSubscriptionJSON | null;
+  /**
+   * The old subscription's options (its JSON leaves them out): pass them to `pushManager.subscribe()` for an
+   * equal subscription. Null without an old subscription.
+   */
+  options: { userVisibleOnly: boolean; applicationServerKey: ArrayBuffer | null } | null;
 }
 export type TriggerType = TriggerSpec['type'];
 
@@ -250,6 +278,7 @@ export type TriggerSource =
   | 'sync'
   | 'notificationclick'
   | 'notificationclose'
+  | 'pushsubscriptionchange'
   | 'page'
   | 'worker'
   | 'simulated'

@@ -76,7 +76,7 @@ export function validateSignals(signals: DeviceSignals): void {
   checkSignals(signals, () => 'Pages report device signals, not a work cost: only a devtools simulation can force one.');
 }
 
-const SIMULATIONS: readonly Simulation['kind'][] = ['fire', 'push', 'notification', 'sync', 'periodicsync', 'device', 'resetDevice', 'cancel'];
+const SIMULATIONS: readonly Simulation['kind'][] = ['fire', 'push', 'notification', 'sync', 'periodicsync', 'pushsubscriptionchange', 'device', 'resetDevice', 'cancel'];
 
 /** A devtools simulation, checked as strictly as anything else a page sends. */
 export function validateSimulation(simulation: Simulation): void {
@@ -84,6 +84,15 @@ export function validateSimulation(simulation: Simulation): void {
     throw new BgkitError('invalid-argument', DEV ? `A simulation needs a kind: one of ${SIMULATIONS.join(', ')}.` : '', { kind: (simulation as { kind?: unknown } | null)?.kind });
   }
   const { kind } = simulation;
+  // What PushSubscription.toJSON() gives, or null/absent: a run's details are stored and cloned as they come.
+  const subscriptions = (fields: { oldSubscription?: unknown; newSubscription?: unknown }) => {
+    for (const name of ['oldSubscription', 'newSubscription'] as const) {
+      const value = fields[name] as { endpoint?: unknown } | null | undefined;
+      if (value != null && (typeof value !== 'object' || Array.isArray(value) || (value.endpoint !== undefined && typeof value.endpoint !== 'string'))) {
+        throw new BgkitError('invalid-argument', DEV ? `${kind}: ${name} must be a PushSubscriptionJSON object or null.` : '', { [name]: value });
+      }
+    }
+  };
   const text = (name: string, value: unknown, required: boolean) => {
     if ((required || value !== undefined) && !(typeof value === 'string' && (value !== '' || !required))) {
       throw new BgkitError('invalid-argument', DEV ? `${kind}: ${name} must be a${required ? ' non-empty' : ''} string.` : '', { [name]: value });
@@ -96,6 +105,7 @@ export function validateSimulation(simulation: Simulation): void {
         throw new BgkitError('invalid-argument', DEV ? 'fire: details must be an object.' : '', { details: simulation.details });
       }
       if (simulation.details?.payload != null) text('payload', simulation.details.payload, false);
+      if (simulation.details) subscriptions(simulation.details);
       break;
     case 'push':
       if (simulation.payload !== null) text('payload', simulation.payload, false);
@@ -116,6 +126,9 @@ export function validateSimulation(simulation: Simulation): void {
       break;
     case 'periodicsync':
       text('tag', simulation.tag, true);
+      break;
+    case 'pushsubscriptionchange':
+      subscriptions(simulation);
       break;
     case 'device':
       checkSignals(simulation.signals, (value) => !WORK_COSTS.includes(value) && `workCost must be low, medium or high (got ${String(value)}).`);

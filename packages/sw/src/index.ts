@@ -24,6 +24,8 @@ export type {
   DeviceState,
   PushTriggerDetails,
   SystemTriggerDetails,
+  ControlChannelResetTriggerDetails,
+  PushSubscriptionJSON,
   ToastTriggerDetails,
   SystemTriggerType,
   BackgroundTaskCancellationReason,

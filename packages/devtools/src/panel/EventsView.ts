@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Events that are not one task's own trigger: a push message, a notification click or close, a Background Sync.
+// Events that are not one task's own trigger: a push message or a reset of the push channel, a notification
+// click or close, a Background Sync.
 import { h, uid } from './dom.js';
 import type { Simulator } from './Simulator.js';
 
@@ -28,7 +29,10 @@ export class EventsView {
       h('h2', { id: 'bgkit-events-title' }, 'Events'),
       h('div', { class: 'event', role: 'group', 'aria-label': 'Push message' },
         ...labelled('Push payload', payload),
-        button('Send push', 'push', () => void simulator.run('Push', () => ({ kind: 'push', payload: payload.value === '' ? null : payload.value }), () => 'delivered'))),
+        h('div', { class: 'buttons' },
+          button('Send push', 'push', () => void simulator.run('Push', () => ({ kind: 'push', payload: payload.value === '' ? null : payload.value }), () => 'delivered')),
+          // pushsubscriptionchange with neither subscription, as Firefox fires it: runs controlChannelReset tasks.
+          button('Reset push channel', 'pushsubscriptionchange', () => void simulator.run('Push channel reset', () => ({ kind: 'pushsubscriptionchange' }), () => 'pushsubscriptionchange fired')))),
       h('div', { class: 'event', role: 'group', 'aria-label': 'Notification' },
         h('div', { class: 'pair' }, h('div', { class: 'field' }, ...labelled('Notification tag', tag)), h('div', { class: 'field' }, ...labelled('Action', action))),
         h('div', { class: 'buttons' }, button('Click notification', 'notification-click', notification('click')), button('Close notification', 'notification-close', notification('close')))),

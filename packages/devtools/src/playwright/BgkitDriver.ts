@@ -6,6 +6,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import type {
   ApplicationTriggerResult,
   DeviceSignals,
+  PushSubscriptionJSON,
   RegistrationRecord,
   RunRecord,
   RunStatus,
@@ -40,6 +41,12 @@ export interface ClockMove {
   via: 'simulated';
   offset: number;
   now: number;
+}
+
+/** What `changePushSubscription()` tells the worker: the subscriptions as `PushSubscription.toJSON()` gives them. */
+export interface ChangePushSubscription {
+  oldSubscription?: PushSubscriptionJSON | null;
+  newSubscription?: PushSubscriptionJSON | null;
 }
 
 export type DeviceStateChange = Pick<DeviceSignals, 'online' | 'userPresent' | 'onAC' | 'workCost' | 'timeZone'>;
@@ -187,6 +194,23 @@ export class BgkitDriver {
       return { via: 'real' };
     }
     await this.#simulate({ kind: 'periodicsync', tag });
+    return { via: 'simulated' };
+  }
+
+  /**
+   * Fires `pushsubscriptionchange` (the push channel was reset): SystemTrigger `controlChannelReset` tasks run
+   * with these subscriptions (as `PushSubscription.toJSON()` gives them; absent is null). Always simulated:
+   * CDP's ServiceWorker domain has no command for it (ChromeDevTools/devtools-protocol
+   * `pdl/domains/ServiceWorker.pdl`: `deliverPushMessage` only), and a Playwright context cannot even hold a
+   * real subscription to reset (seen in Chromium 156: `pushManager.subscribe()` rejects in `newContext()` and
+   * never settles in a persistent context), so no test can cause a real one.
+   */
+  async changePushSubscription(change: ChangePushSubscription | null = {}): Promise<{ via: Via }> {
+    const { oldSubscription = null, newSubscription = null } = change ?? {}; // null, from plain JavaScript, is no change
+    const simulation: Simulation = { kind: 'pushsubscriptionchange', oldSubscription, newSubscription };
+    validateSimulation(simulation);
+    this.#startAction();
+    await this.#simulate(simulation);
     return { via: 'simulated' };
   }
 

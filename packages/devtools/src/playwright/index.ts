@@ -2,6 +2,7 @@
 export {
   BgkitDriver,
   type BgkitDriverOptions,
+  type ChangePushSubscription,
   type DeviceStateChange,
   type FireOutcome,
   type RunFilter,

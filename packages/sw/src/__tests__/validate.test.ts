@@ -34,7 +34,7 @@ describe('validateRegisterInput', () => {
     ['empty entry point', { entryPoint: '' }, 'invalid-entry-point'],
     ['no trigger', { trigger: undefined as never }, 'missing-trigger'],
     ['unknown trigger', { trigger: { type: 'smsReceived' } as never }, 'unsupported-trigger'],
-    ['a system trigger the web cannot have', { trigger: { type: 'system', systemType: 'controlChannelReset', oneShot: false } }, 'unsupported-trigger'],
+    ['a system trigger the web cannot have', { trigger: { type: 'system', systemType: 'lockScreenApplicationAdded', oneShot: false } }, 'unsupported-trigger'],
     ['an unknown condition', { conditions: [{ type: 'sunny' } as never] }, 'invalid-argument'],
     ['conditions not an array', { conditions: 'x' as never }, 'invalid-argument'],
     ['group without id', { group: { id: '', name: 'g' } }, 'invalid-group'],

@@ -6,7 +6,7 @@ import { getDb } from './db.js';
 import { Lifetime } from './Lifetime.js';
 import { log } from './log.js';
 import { isSimulated } from './devtoolsHook.js';
-import { fireSystem, INTERNET_TAG, type Started, onInternetSync, onPeriodicSync, onPush, onToast, pushDetails, taskIdOf, toastDetails } from './triggers.js';
+import { fireSystem, INTERNET_TAG, type Started, onInternetSync, onPeriodicSync, onPush, onToast, pushDetails, subscriptionChange, taskIdOf, toastDetails } from './triggers.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -81,6 +81,13 @@ export function install(): void {
     // Read the payload now: the event's data is not guaranteed once the handler has returned.
     const details = pushDetails(event.data);
     event.waitUntil(startThenBoot(() => onPush(details, isSimulated(event) ? 'simulated' : 'push')));
+  });
+
+  // The push channel was reset (refreshed, revoked or lost): SystemTrigger `controlChannelReset`. As for push,
+  // the run is stored before waitUntil's promise can settle, and that promise holds the worker for the run.
+  self.addEventListener('pushsubscriptionchange', (event) => {
+    const details = subscriptionChange(event);
+    event.waitUntil(startThenBoot(() => fireSystem(['controlChannelReset'], isSimulated(event) ? 'simulated' : 'pushsubscriptionchange', details)));
   });
 
   self.addEventListener('message', (event) => {

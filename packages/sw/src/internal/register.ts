@@ -21,7 +21,7 @@ export async function register(input: RegisterInput): Promise<RegisterOutput> {
   const { retryPolicy, ...rest } = input;
   input = retryPolicy == null ? rest : { ...rest, retryPolicy: validateRetryPolicy(retryPolicy) };
   // A trigger whose only event source this browser lacks would register and never fire (sources.ts).
-  const api = missingSource(input.trigger.type);
+  const api = missingSource(input.trigger);
   if (api) throw new BgkitError('unsupported-trigger', DEV ? `This browser has no ${api}: that trigger could never fire here.` : '', { api });
   if (!definitions.has(input.entryPoint)) {
     throw new BgkitError(

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Devtools simulation: the events the web lacks (or a test cannot make) made up inside the worker, through
-// the same code paths as real ones. Event-shaped simulations (push, notifications, sync, periodicsync) are
-// dispatched on the worker's global scope, so the app's own listeners (and Workbox's) see them too; a
-// constructed event cannot call waitUntil, so each carries a stand-in that hands its promises to the call's
-// lifetime, which holds the worker up just as a real event would.
+// the same code paths as real ones. Event-shaped simulations (push, notifications, sync, periodicsync,
+// pushsubscriptionchange) are dispatched on the worker's global scope, so the app's own listeners (and
+// Workbox's) see them too; a constructed event cannot call waitUntil, so each carries a stand-in that hands
+// its promises to the call's lifetime, which holds the worker up just as a real event would.
 import { BgkitError } from '../BgkitError.js';
-import type { ApplicationTriggerResult, PushTriggerDetails, RegistrationRecord, Simulation, SimulationOutcome } from '../protocol.js';
+import type { ApplicationTriggerResult, ControlChannelResetTriggerDetails, PushSubscriptionJSON, PushTriggerDetails, RegistrationRecord, Simulation, SimulationOutcome } from '../protocol.js';
 import { validateSimulation } from '../validate.js';
 import type { Lifetime } from './Lifetime.js';
 import { RegistrationStore } from './RegistrationStore.js';
@@ -13,7 +13,7 @@ import { cancelRun, hasActiveRun } from './runner.js';
 import { markSimulated, setSimulator } from './devtoolsHook.js';
 import { clockNow, setClockSource } from './clock.js';
 import { readClockOffset, simulateClock } from './simulatedClock.js';
-import { dispatch, onSignals, pushDetails, toastDetails } from './triggers.js';
+import { dispatch, onSignals, pushDetails, subscriptionChange, toastDetails } from './triggers.js';
 import { DEV } from './log.js';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -29,6 +29,14 @@ function pushData(payload: string | null | undefined): PushMessageData | null {
     bytes: () => bytes,
     blob: () => new Blob([bytes]),
   } as unknown as PushMessageData;
+}
+
+/** PushSubscriptionJSON → what a PushSubscriptionChangeEvent's subscriptions offer (null for none, as browsers give). */
+function stubSubscription(json: PushSubscriptionJSON | null | undefined): PushSubscription | null {
+  if (!json) return null;
+  // toJSON() gives a copy, as a real subscription does; the options say nothing of the server key, which
+  // PushSubscriptionJSON does not carry.
+  return { endpoint: json.endpoint ?? '', expirationTime: json.expirationTime ?? null, options: { userVisibleOnly: true, applicationServerKey: null }, toJSON: () => structuredClone(json) } as unknown as PushSubscription;
 }
 
 function stubNotification(fields: { tag?: string; title?: string; data?: unknown }): Notification {
@@ -70,9 +78,14 @@ async function fire(taskId: string, details: NonNullable<Extract<Simulation, { k
     case 'toastHistoryChanged':
       triggerDetails = toastDetails({ action: details.action ?? '', notification: stubNotification(details) });
       break;
-    case 'system':
-      triggerDetails = { systemType: registration.trigger.systemType };
+    case 'system': {
+      const { systemType } = registration.trigger;
+      const { oldSubscription, newSubscription } = details;
+      triggerDetails = systemType === 'controlChannelReset'
+        ? ({ systemType, ...subscriptionChange({ oldSubscription: stubSubscription(oldSubscription), newSubscription: stubSubscription(newSubscription) }) } satisfies ControlChannelResetTriggerDetails)
+        : { systemType };
       break;
+    }
   }
   const { done } = await dispatch(target, 'simulated', triggerDetails);
   lifetime.keepAlive(done);
@@ -99,6 +112,11 @@ async function simulate(simulation: Simulation, lifetime: Lifetime): Promise<Sim
       return {};
     case 'periodicsync':
       dispatchSynthetic('periodicsync', { tag: simulation.tag }, lifetime);
+      return {};
+    case 'pushsubscriptionchange':
+      // Chromium gives no way to cause a real one (no CDP command; no real subscription in test profiles):
+      // this made-up event reaches bgkit's listener (install.ts) and the app's own, as the real one would.
+      dispatchSynthetic('pushsubscriptionchange', { oldSubscription: stubSubscription(simulation.oldSubscription), newSubscription: stubSubscription(simulation.newSubscription) }, lifetime);
       return {};
     case 'device':
       lifetime.keepAlive(onSignals(simulation.signals, 'simulated', 'simulated'));

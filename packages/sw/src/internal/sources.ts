@@ -3,10 +3,11 @@
 // fallback, push is the one an engine lacks: WebKitGTK has no Push API, so a push task would register and
 // never run, without a word (e2e/engines/access-push.test.ts). register() refuses it with
 // `unsupported-trigger` (`details.api`), as it refuses the system triggers no browser has. (Notification
-// triggers need showNotification(), which Chromium, Firefox and WebKitGTK all have.)
+// triggers need showNotification(), which Chromium, Firefox and WebKitGTK all have.) The system trigger
+// `controlChannelReset` is the Push API's `pushsubscriptionchange`: without it, the same.
 
-/** What a trigger of `type` needs and this worker lacks, else undefined (always, outside a worker). */
-export function missingSource(type: unknown): string | undefined {
+/** What `trigger` needs and this worker lacks, else undefined (always, outside a worker). */
+export function missingSource(trigger: { type?: unknown; systemType?: unknown }): string | undefined {
   const registration = (globalThis as { registration?: ServiceWorkerRegistration }).registration;
-  if (type === 'push' && registration && !registration.pushManager) return 'PushManager';
+  if ((trigger.type === 'push' || trigger.systemType === 'controlChannelReset') && registration && !registration.pushManager) return 'PushManager';
 }

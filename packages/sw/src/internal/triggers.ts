@@ -279,10 +279,25 @@ export async function onPush(details: PushTriggerDetails, source: TriggerSource 
   return startAll(targets.map((r) => dispatch(r, source, details)));
 }
 
-/** Runs every task registered for one of these system triggers. */
-export async function fireSystem(types: readonly SystemTriggerType[], source: TriggerSource): Promise<Started> {
+/** Runs every task registered for one of these system triggers; `extra` joins each run's details. */
+export async function fireSystem(types: readonly SystemTriggerType[], source: TriggerSource, extra?: object): Promise<Started> {
   const targets = systemTargets((await RegistrationStore.all()).values(), types);
-  return startAll(targets.map(({ registration, details }) => dispatch(registration, source, details)));
+  return startAll(targets.map(({ registration, details }) => dispatch(registration, source, { ...details, ...extra })));
+}
+
+/**
+ * What `pushsubscriptionchange` tells a `controlChannelReset` run, read during the event: each subscription as
+ * JSON (storable, unlike the object), null where the browser gives none, and the old one's options, copied
+ * (a PushSubscriptionOptions cannot be stored; its key, an ArrayBuffer, can).
+ */
+export function subscriptionChange(event: { oldSubscription?: PushSubscription | null; newSubscription?: PushSubscription | null }) {
+  const { oldSubscription: old, newSubscription } = event;
+  const options = old?.options;
+  return {
+    oldSubscription: old?.toJSON() ?? null,
+    newSubscription: newSubscription?.toJSON() ?? null,
+    options: options ? { userVisibleOnly: options.userVisibleOnly, applicationServerKey: options.applicationServerKey } : null,
+  };
 }
 
 let applying: Promise<unknown> = Promise.resolve();
