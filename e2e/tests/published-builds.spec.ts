@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { BgkitDriver } from '@bgkit/devtools/playwright';
+import { BgkitDriver, ServiceWorkerCdp } from '@bgkit/devtools/playwright';
 import { registerTask } from '../fixtures';
 import { openApp, runsOf } from '../support/page';
 
@@ -96,4 +96,34 @@ test('a worker that did not enable devtools refuses simulations with devtools-di
   expect(await bgkit.deliverPush('real')).toEqual({ via: 'real' });
   expect(await bgkit.waitForRun('Classic push')).toMatchObject({ status: 'completed', source: 'push' });
   await bgkit.detach();
+});
+
+test('a run of the old version stopped while a new version waits to take over is canceled with servicingUpdate', async ({ page }) => {
+  await openApp(page, `http://127.0.0.1:${fixturePort}/`);
+  const { taskId } = await registerTask(page, { name: 'Long upload', entryPoint: 'classic.hold', trigger: { type: 'application' } });
+  const cdp = await ServiceWorkerCdp.attach(page);
+  const old = await cdp.activeVersion();
+  await page.evaluate(async (taskId) => {
+    const registration = (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(taskId)!;
+    await (registration.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({});
+  }, taskId);
+  await expect.poll(async () => (await runsOf(page, taskId))[0]?.status).toBe('running');
+  // A deploy: the new version installs (and skips waiting), but the old one's run holds its activation back.
+  const waiting = await page.evaluate(async () => {
+    await fetch('/__bump');
+    const registration = await navigator.serviceWorker.ready;
+    await registration.update();
+    await new Promise<void>((resolve) => {
+      const check = () => (registration.waiting || (registration.active?.state === 'activating') ? resolve() : setTimeout(check, 50));
+      check();
+    });
+    return registration.waiting?.state ?? registration.active?.state;
+  });
+  expect(waiting).toBe('installed');
+  // The browser stops the old version's worker for the update (as it does after its events' time is up).
+  await cdp.stopWorker(old.versionId);
+  await expect.poll(async () => (await runsOf(page, taskId))[0]?.cancelReason, { timeout: 15_000 }).toBe('servicingUpdate');
+  const [run] = await runsOf(page, taskId);
+  expect(run).toMatchObject({ status: 'canceled', cancelReason: 'servicingUpdate' });
+  await cdp.detach();
 });

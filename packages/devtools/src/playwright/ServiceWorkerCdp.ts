@@ -117,9 +117,12 @@ export class ServiceWorkerCdp {
     return (await this.activeVersion()).runningStatus;
   }
 
-  /** Stops the worker as the browser does when it is idle or out of time: pending waitUntil work just dies. */
-  async stopWorker(): Promise<void> {
-    const { versionId } = await this.activeVersion();
+  /**
+   * Stops the worker as the browser does when it is idle or out of time: pending waitUntil work just dies. The
+   * active version's, or the version given (an old one still running while a new one waits to take over).
+   */
+  async stopWorker(versionId?: string): Promise<void> {
+    versionId ??= (await this.activeVersion()).versionId;
     await this.#session.send('ServiceWorker.stopWorker', { versionId });
     await this.#until(() => (this.#versions.get(versionId)?.runningStatus === 'stopped' ? true : undefined), 'the worker to stop');
   }

@@ -42,7 +42,11 @@ export function boot(checkNetwork = true): Promise<void> {
     // Independent: reconcile settles runs of earlier lifetimes, catch-up claims slots and records new runs.
     // Both write; a store that cannot take the writes (full, failing) must not hold every call hostage, the
     // read-only ones included: calls go on, and the next call after SETTLE_RETRY_MS boots again.
-    const [, work] = await Promise.all([reconcile().catch(settleLater), catchUp().catch((error: unknown) => (settleLater(error), []))]);
+    // A worker still `activating` is a new version taking over: what the old one left running, the update
+    // ended (servicingUpdate). Read from the worker's own state, not from which event came first: a page's
+    // call may boot the new version before its activate event does.
+    const updating = (globalThis as { serviceWorker?: { state?: string } }).serviceWorker?.state === 'activating';
+    const [, work] = await Promise.all([reconcile(updating ? 'servicingUpdate' : 'terminating').catch(settleLater), catchUp().catch((error: unknown) => (settleLater(error), []))]);
     bootRuns = Promise.allSettled([...work, network]);
   })().catch((error: unknown) => {
     booting = undefined;

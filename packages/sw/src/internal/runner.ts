@@ -404,15 +404,17 @@ export function forgetRunCount(): void {
 
 /**
  * Runs left queued or running by an earlier worker lifetime died with it (a killed worker gets no chance to
- * say so): they become `canceled` with reason `terminating`, and every page hears of it.
+ * say so): they become `canceled` with `reason`, and every page hears of it. The reason is `terminating`,
+ * or `servicingUpdate` when this lifetime is a new version's first (api.ts boot()): the old version's worker
+ * was stopped for the update, Windows' servicingUpdate.
  */
-export async function reconcile(): Promise<RunRecord[]> {
+export async function reconcile(reason: 'terminating' | 'servicingUpdate' = 'terminating'): Promise<RunRecord[]> {
   const settled: RunRecord[] = [];
   // Both reads at once: a cold worker's first call waits for this.
   const [orphans, leftovers] = await Promise.all([RunStore.orphans(bootId), RunStore.unannounced()]);
   for (const run of orphans) {
     run.status = 'canceled';
-    run.cancelReason = 'terminating';
+    run.cancelReason = reason;
     run.finishedAt = Date.now();
     // Run again only where the task's policy says a killed run is an attempt (RetryPolicy.retryTerminated).
     const policy = (await RegistrationStore.get(run.taskId))?.retryPolicy;
