@@ -245,20 +245,28 @@ test.describe('runs', () => {
     expect(outcome).toEqual({ status: 'canceled', reason: 'abort', stillListed: false });
   });
 
-  test('removeAccess unregisters every task; access status reflects it', async ({ app }) => {
+  test('removeAccess unregisters every task, cancels what runs with uninstall; access status reflects it', async ({ app }) => {
     const result = await app.evaluate(async () => {
       const { BackgroundExecutionManager, BackgroundTaskRegistration } = window.bgkit;
       const before = await BackgroundExecutionManager.getAccessStatus();
+      const reg = [...(await BackgroundTaskRegistration.allTasks()).values()].find((r) => r.name === 'Export report')!;
+      const started = new Promise((resolve) => reg.addEventListener('progress', resolve, { once: true }));
+      const completed = new Promise<{ status: string; reason?: string }>((resolve) =>
+        reg.addEventListener('completed', (e) => resolve({ status: e.status, reason: e.run.cancelReason }), { once: true }),
+      );
+      await (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 20, delayMs: 200 });
+      await started;
       await BackgroundExecutionManager.removeAccess();
       return {
         before,
+        running: await completed,
         after: await BackgroundExecutionManager.getAccessStatus(),
         tasks: (await BackgroundTaskRegistration.allTasks()).size,
         groups: (await BackgroundTaskRegistration.allTaskGroups()).size,
       };
     });
     expect(['alwaysAllowed', 'allowedSubjectToSystemPolicy']).toContain(result.before);
-    expect(result).toMatchObject({ after: 'unspecified', tasks: 0, groups: 0 });
+    expect(result).toMatchObject({ after: 'unspecified', tasks: 0, groups: 0, running: { status: 'canceled', reason: 'uninstall' } });
   });
 });
 

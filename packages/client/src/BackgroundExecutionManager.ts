@@ -99,10 +99,13 @@ export class BackgroundExecutionManager {
     return evaluate(false);
   }
 
-  /** Unregisters every task (running ones are canceled with `abort`) and forgets the access status. */
+  /**
+   * Unregisters every task and forgets the access status; running runs are canceled with `uninstall` (Windows'
+   * reason when the app's background access goes), by the worker as it forgets the access.
+   */
   static async removeAccess(): Promise<void> {
-    await call('unregisterAll', true);
     await call('setAccess', null);
+    await call('unregisterAll', true);
     await listAll();
   }
 

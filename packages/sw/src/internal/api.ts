@@ -189,8 +189,11 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
         throw new BgkitError('invalid-argument', !DEV ? '' : `Not a BackgroundAccessStatus: ${String(status)}.`, { status });
       }
       const db = await getDb();
-      if (status === null) await db.delete('meta', 'access');
-      else await db.put('meta', status, 'access');
+      if (status === null) {
+        await db.delete('meta', 'access');
+        // Access removed (removeAccess(), which then unregisters every task): what runs goes with it.
+        cancelRuns('uninstall');
+      } else await db.put('meta', status, 'access');
     },
   };
 }
