@@ -90,3 +90,33 @@ test('a nearly empty battery makes work cost high: backgroundWorkCostChange fire
   await expect.poll(async () => (await runsOf(page, heavy)).map((r) => r.status)).toEqual(['completed']);
   await completedRuns(page, watcher, 2);
 });
+
+test('a running task that needs a cheap moment is canceled with energySaver when the battery runs low, with conditionLoss for any other cost', async ({ page }) => {
+  await openApp(page);
+  const spec = (name: string): TaskSpec => ({ name, entryPoint: 'retry.flaky', trigger: { type: 'application' }, conditions: ['backgroundWorkCostNotHigh'], cancelOnConditionLoss: true });
+  const start = async (name: string) => {
+    const { taskId } = await registerTask(page, spec(name));
+    await page.evaluate(async (taskId) => {
+      const registration = (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(taskId)!;
+      await (registration.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ succeedAt: 1, holdMs: 60_000 });
+    }, taskId);
+    await expect.poll(async () => (await runsOf(page, taskId))[0]?.status).toBe('running');
+    return taskId;
+  };
+  // The page's own Battery Status API report (the battery stood in, the relay real): unplugged at 10 %.
+  const drained = await start('Sync photos');
+  await setCharging(page, false);
+  await page.evaluate(() => (window as unknown as { __setLevel: (l: number) => void }).__setLevel(0.1));
+  await expect.poll(async () => (await runsOf(page, drained))[0]?.cancelReason).toBe('energySaver');
+
+  // Charged again, the cost turns high for another reason (the user asks to save data): conditionLoss.
+  await setCharging(page, true);
+  await page.evaluate(() => (window as unknown as { __setLevel: (l: number) => void }).__setLevel(0.9));
+  await expect.poll(() => deviceState(page)).toMatchObject({ onAC: true, batteryLevel: 0.9 });
+  const costly = await start('Sync videos');
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, 'connection', { configurable: true, value: Object.assign(new EventTarget(), { saveData: true, effectiveType: '4g' }) });
+    window.dispatchEvent(new Event('online'));
+  });
+  await expect.poll(async () => (await runsOf(page, costly))[0]?.cancelReason).toBe('conditionLoss');
+});

@@ -9,13 +9,16 @@ import type { BackgroundWorkCostValue, DeviceSignals } from './protocol.js';
  * runs at once. `medium`: on battery, a 3G connection, or two or more runs. Otherwise `low`. Unknown signals
  * count as the cheap case. A `workCost` in the signals (set only by a devtools simulation) wins.
  */
+/** The battery level under which, on battery, the work cost is high (and a cheap-moment task's cancel is energySaver). */
+export const LOW_BATTERY = 0.15;
+
 export function computeWorkCost(device: DeviceSignals, running: number): BackgroundWorkCostValue {
   // Forced by a devtools simulation.
   if (device.workCost) return device.workCost;
   const onBattery = device.onAC === false;
   if (
     // An unknown level (undefined) compares false: the cheap case.
-    (onBattery && device.batteryLevel! < 0.15) ||
+    (onBattery && device.batteryLevel! < LOW_BATTERY) ||
     device.saveData === true ||
     device.effectiveType === 'slow-2g' ||
     device.effectiveType === '2g' ||

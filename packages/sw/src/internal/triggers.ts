@@ -15,6 +15,7 @@ import type {
 } from '../protocol.js';
 import { markLeaving, unmetCondition, windowClients } from './conditions.js';
 import { applySignals, readDevice, systemTargets } from './device.js';
+import { LOW_BATTERY } from '../BackgroundWorkCost.js';
 import { latchId, PendingStore } from './pending.js';
 import { requestQueue } from './requestQueueHook.js';
 import { broadcast } from './broadcast.js';
@@ -144,7 +145,9 @@ export async function releasePending(): Promise<unknown> {
 
 /**
  * A running maintenance task is canceled with `abort` when power goes to battery (Windows' rule); with
- * cancelOnConditionLoss, a running task whose conditions stopped holding is canceled with `conditionLoss`.
+ * cancelOnConditionLoss, a running task whose conditions stopped holding is canceled with `conditionLoss`,
+ * or with `energySaver` when the lost one is backgroundWorkCostNotHigh and a battery running low is why
+ * (Windows' reason when its battery saver stops background work).
  */
 export async function cancelOnConditionLoss(): Promise<void> {
   for (const { instanceId, taskId } of activeRuns()) {
@@ -152,8 +155,14 @@ export async function cancelOnConditionLoss(): Promise<void> {
     if (!registration) continue;
     const unmet = await unmetCondition(registration);
     if (unmet === 'onAC') cancelRun(instanceId, 'abort');
-    else if (unmet && registration.cancelOnConditionLoss) cancelRun(instanceId, 'conditionLoss');
+    else if (unmet && registration.cancelOnConditionLoss) cancelRun(instanceId, unmet === 'backgroundWorkCostNotHigh' && (await lowBattery()) ? 'energySaver' : 'conditionLoss');
   }
+}
+
+/** On battery under the level at which the work cost turns high (BackgroundWorkCost.ts). */
+async function lowBattery(): Promise<boolean> {
+  const device = await readDevice();
+  return device.onAC === false && device.batteryLevel! < LOW_BATTERY;
 }
 
 async function registerInternetSync(): Promise<void> {
