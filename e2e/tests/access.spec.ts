@@ -13,6 +13,14 @@ test('push tasks without notification permission: deniedByUser', async ({ app })
   await registerTask(app, needsPush);
   // Headless Chromium answers the permission prompt with "denied".
   expect(await access(app)).toEqual({ requested: 'deniedByUser', status: 'deniedByUser' });
+  // Access refused: an ApplicationTrigger request is disabledByPolicy (Windows' answer) and starts nothing.
+  const { taskId } = await registerTask(app, { name: 'Export', entryPoint: 'report.export', trigger: { type: 'application' } });
+  const outcome = await app.evaluate(async (taskId) => {
+    const registration = (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(taskId)!;
+    const answer = await (registration.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 1 });
+    return { answer, runs: (await registration.runs()).length };
+  }, taskId);
+  expect(outcome).toEqual({ answer: 'disabledByPolicy', runs: 0 });
 });
 
 test.describe('with notifications granted', () => {

@@ -53,10 +53,13 @@ async function runOnce(runner: ConfiguredRunner, event: string, details: Record<
   const run = waitForRun(runner, dispatchId, deadline);
   try {
     // Another tab's dispatch may hold the task: wait for its end (bounded by our deadline) and ask again.
-    while ((await runner.trigger.request(args as unknown as Record<string, unknown>)) === 'currentlyRunning') {
+    let answer;
+    while ((answer = await runner.trigger.request(args as unknown as Record<string, unknown>)) === 'currentlyRunning') {
       if (Date.now() > deadline) throw new BgkitError('sw-timeout', `The runner "${runner.config.label}" stayed busy with another event past the time limit.`, { label: runner.config.label, event });
       await nextCompletion(runner, 1_000);
     }
+    // No run comes of any other answer (access denied: disabledByPolicy): say so now, not at the deadline.
+    if (answer !== 'allowed') throw new BgkitError('disabled-by-policy', `The runner "${runner.config.label}" was not started (${answer}): background access was denied.`, { label: runner.config.label, event, answer });
   } catch (error) {
     run.cancel();
     throw error;

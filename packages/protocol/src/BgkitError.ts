@@ -22,6 +22,8 @@ export type BgkitErrorCode =
   | 'task-canceled'
   /** checkResult() of a run that failed and will be run again (`details`: its RetryInfo; `cause`: the run's error). */
   | 'task-retrying'
+  /** A request that started nothing because the app's background access was denied (`disabledByPolicy`). */
+  | 'disabled-by-policy'
   /** The error of a run whose handler asked for a retry (`task.retry()`) without giving one. */
   | 'retry-requested'
   | 'result-not-cloneable'

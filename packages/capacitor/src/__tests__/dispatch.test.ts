@@ -21,7 +21,7 @@ function fakeRunner(timeLimit = 1_000) {
   const history: BackgroundTaskRun[] = [];
   registration.runs = vi.fn(async () => [...history]);
   const requests: Args[] = [];
-  const answers: ('allowed' | 'currentlyRunning')[] = [];
+  const answers: ('allowed' | 'currentlyRunning' | 'disabledByPolicy')[] = [];
   const trigger = { request: vi.fn(async (args: Args) => (requests.push(args), answers.shift() ?? 'allowed')) };
   const configured = { config: { label: 'label' }, trigger, registration, timeLimit } as unknown as ConfiguredRunner;
   runner.current = configured;
@@ -78,6 +78,16 @@ describe('dispatchEvent', () => {
     expect(done).toBe(false);
     await vi.advanceTimersByTimeAsync(2);
     await settled;
+  });
+
+  it('fails at once with disabled-by-policy when the request started nothing (background access denied)', async () => {
+    const task = fakeRunner();
+    task.answers.push('disabledByPolicy');
+    const result = dispatchEvent({ label: 'label', event: 'e', details: {} });
+    const settled = expect(result).rejects.toMatchObject({ name: 'BgkitError', code: 'disabled-by-policy', details: { answer: 'disabledByPolicy', label: 'label' } });
+    await vi.advanceTimersByTimeAsync(0);
+    await settled;
+    expect(task.requests).toHaveLength(1);
   });
 
   it('asks again while the task is busy elsewhere, then settles with its own run', async () => {

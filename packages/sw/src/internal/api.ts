@@ -3,7 +3,7 @@
 // reconciliation and kept alive (with any run it starts) by its message event's waitUntil.
 import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { BgkitError, isBgkitError } from '../BgkitError.js';
-import { ACCESS_STATUSES, ACK_INTERVAL_MS, hasMethod, PROTOCOL_VERSION, serializeError, type CallAck, type CallMessage, type CallReply, type GroupRecord, type WorkerApi } from '../protocol.js';
+import { ACCESS_STATUSES, ACK_INTERVAL_MS, hasMethod, PROTOCOL_VERSION, serializeError, type CallAck, type CallMessage, type BackgroundAccessStatus, type CallReply, type GroupRecord, type WorkerApi } from '../protocol.js';
 import { validateRunQuery, validateSignals } from '../validate.js';
 import { broadcast } from './broadcast.js';
 import { getDb, storageError } from './db.js';
@@ -76,6 +76,7 @@ export function bootWork(): Promise<unknown> {
 export function resetBoot(): void {
   booting = undefined;
   lookedAtNetwork = false;
+  access = undefined;
   clearTimeout(retrying);
   retrying = undefined;
 }
@@ -119,9 +120,13 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
       // (or a request and its own retry) cannot both find the task idle.
       // Only a retry can find its request already taken (a first attempt's id is new): it alone costs a read.
       const seen = attempt > 0 && (await alreadyAccepted(instanceId));
+      const denied = DENIED.includes((await storedAccess()) as BackgroundAccessStatus);
       const registration = await RegistrationStore.get(taskId);
       // A retry of a request that already got through (the page timed out on a restarting worker).
       if (seen || isActive(instanceId)) return 'allowed';
+      // The app's background access was refused (requestAccess() stored a denied status): Windows'
+      // ApplicationTrigger answers DisabledByPolicy, and starts nothing.
+      if (denied) return 'disabledByPolicy';
       if (!registration) {
         throw new BgkitError('not-registered', DEV ? 'That task is not registered (any more): register it before requesting it.' : '', { taskId });
       }
@@ -175,8 +180,7 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
     },
 
     async getAccess() {
-      const db = await getDb();
-      return ((await db.get('meta', 'access')) as WorkerApiAccess | undefined) ?? null;
+      return storedAccess();
     },
 
     async relay(signals) {
@@ -194,11 +198,27 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
         // Access removed (removeAccess(), which then unregisters every task): what runs goes with it.
         cancelRuns('uninstall');
       } else await db.put('meta', status, 'access');
+      access = Promise.resolve(status);
     },
   };
 }
 
 type WorkerApiAccess = Awaited<ReturnType<WorkerApi['getAccess']>>;
+
+/** The stored access statuses under which an ApplicationTrigger request starts nothing (`disabledByPolicy`). */
+const DENIED: readonly BackgroundAccessStatus[] = ['deniedByUser', 'deniedBySystemPolicy'];
+// The stored access, read once per lifetime: every request looks at it, and only setAccess() changes it.
+let access: Promise<WorkerApiAccess> | undefined;
+
+function storedAccess(): Promise<WorkerApiAccess> {
+  return (access ??= getDb()
+    .then((db) => db.get('meta', 'access') as Promise<WorkerApiAccess | undefined>)
+    .then((stored) => stored ?? null)
+    .catch((error: unknown) => {
+      access = undefined;
+      throw error;
+    }));
+}
 
 /** Whether a request with this id already got through: its run, or its pending trigger, is stored. One read. */
 async function alreadyAccepted(instanceId: string): Promise<boolean> {
