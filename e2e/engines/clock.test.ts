@@ -86,6 +86,39 @@ forEachEngine('kit clock and catch-up', (ctx, name) => {
     expect(run.finishedAt! - run.startedAt!).toBeLessThan(30_000);
   });
 
+  test('a task that asks for a retry runs again once its backoff has passed on the kit clock: at the heartbeat, then in a new worker', async () => {
+    const { engine, server } = ctx;
+    await openApp(engine, server);
+    const bgkit = await attachDriver(engine);
+    const before = Date.now();
+    await engine.page.evaluate(async () => {
+      const k = window.bgkit;
+      const builder = new k.BackgroundTaskBuilder();
+      builder.name = 'Retried upload';
+      builder.taskEntryPoint = 'retry.flaky';
+      const trigger = new k.ApplicationTrigger();
+      builder.setTrigger(trigger);
+      builder.retryPolicy = { backoff: 'linear', initialDelay: 10_000, maxAttempts: 3 };
+      await builder.register();
+      await trigger.request({ succeedAt: 3 });
+    });
+    const first = await bgkit.waitForRun('Retried upload', { since: before });
+    expect(first).toMatchObject({ status: 'failed', attempt: 1, retry: { attempt: 2, maxAttempts: 3 } });
+
+    // The heartbeat of the open page, in the same worker: 10 s (linear, first delay) on the kit clock.
+    await bgkit.advanceTime(10_000);
+    await engine.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    const second = await until('the second attempt', async () => (await bgkit.runs({ taskName: 'Retried upload' })).find((r) => r.attempt === 2 && r.status === 'failed'));
+    expect(second).toMatchObject({ instanceId: first.retry!.instanceId, source: 'retry', retry: { attempt: 3 } });
+
+    // 20 s more (linear: twice the first), and the worker is gone: the next one runs the third attempt.
+    await bgkit.advanceTime(20_000);
+    await engine.stopWorker(server.origin);
+    const third = await until('the third attempt', async () => (await bgkit.runs({ taskName: 'Retried upload' })).find((r) => r.attempt === 3 && r.status === 'completed'), 30_000);
+    expect(third).toMatchObject({ instanceId: second.retry!.instanceId, result: { attempt: 3 } });
+    await bgkit.resetTime();
+  });
+
   test('the clock is refused with devtools-disabled by a worker without enableDevtools() (the classic build)', async () => {
     const { engine } = ctx;
     const fixture = await startFixture();
