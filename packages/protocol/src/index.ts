@@ -420,6 +420,7 @@ export interface BackgroundFetchTriggerDetails {
   downloadTotal: number;
   uploaded: number;
   uploadTotal: number;
+  /** In the browser's order, not necessarily the requests' (seen in Chromium). */
   records: { url: string; method: string; status: number | null }[];
 }
 
