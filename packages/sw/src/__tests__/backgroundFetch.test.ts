@@ -127,6 +127,10 @@ describe('BackgroundFetchTrigger in the worker', () => {
     await api().simulate({ kind: 'backgroundfetch', taskId: registration.taskId, event: 'fail', failureReason: 'bad-status', records: [{ url: 'https://app.test/x', status: 404 }] });
     const run = await until(async () => (await RunStore.query({ taskId: registration.taskId, status: 'completed' }))[0]);
     expect(run).toMatchObject({ source: 'simulated', triggerDetails: { event: 'fail', result: 'failure', failureReason: 'bad-status', records: [{ url: 'https://app.test/x', status: 404 }] } });
+    // A plain devtools fire of the task (the panel's button) is a fetch that succeeded, with no records.
+    await api().simulate({ kind: 'fire', taskId: registration.taskId });
+    const fired = await until(async () => (await RunStore.query({ taskId: registration.taskId, status: 'completed' }))[1] && (await RunStore.query({ taskId: registration.taskId }))[0]);
+    expect(fired).toMatchObject({ source: 'simulated', status: 'completed', triggerDetails: { event: 'success', result: 'success', records: [] } });
   });
 
   it('checks a simulated backgroundfetch', () => {

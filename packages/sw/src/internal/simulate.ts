@@ -94,6 +94,11 @@ function backgroundFetch(simulation: Extract<Simulation, { kind: 'backgroundfetc
 async function fire(taskId: string, details: NonNullable<Extract<Simulation, { kind: 'fire' }>['details']>, lifetime: Lifetime): Promise<SimulationOutcome> {
   const registration = await RegistrationStore.get(taskId);
   if (!registration) throw new BgkitError('not-registered', DEV ? 'That task is not registered (any more).' : '', { taskId });
+  // Its run needs the event's details: fire it as a fetch that succeeded, with no records.
+  if (registration.trigger.type === 'backgroundFetch') {
+    backgroundFetch({ kind: 'backgroundfetch', taskId, event: 'success' }, lifetime);
+    return {};
+  }
   let target: RegistrationRecord = registration;
   let triggerDetails: unknown = null;
   let result: ApplicationTriggerResult | undefined;
