@@ -121,7 +121,8 @@ export async function runDigest(page: Page, count: number) {
 export interface TaskSpec {
   name: string;
   entryPoint: string;
-  trigger: TriggerSpec;
+  /** Not backgroundFetch: its trigger class is in @bgkit/client/background-fetch (e2e/tests/background-fetch.spec.ts). */
+  trigger: Exclude<TriggerSpec, { type: 'backgroundFetch' }>;
   conditions?: SystemConditionType[];
   cancelOnConditionLoss?: boolean;
   group?: string;

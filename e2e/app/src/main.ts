@@ -8,6 +8,7 @@ import {
   type BackgroundTaskRun,
 } from '@bgkit/client';
 import * as devtools from '@bgkit/client/devtools';
+import * as backgroundFetch from '@bgkit/client/background-fetch';
 import { registerServiceWorker } from '@bgkit/client/register';
 import { mountBgkitDevtools } from '@bgkit/devtools';
 import './style.css';
@@ -18,10 +19,13 @@ declare global {
     bgkit: typeof bgkit;
     /** Simulations, for the end-to-end tests. */
     devtools: typeof devtools;
+    /** The Background Fetch trigger (its own entry), for the end-to-end tests. */
+    bgkitBackgroundFetch: typeof backgroundFetch;
   }
 }
 window.bgkit = bgkit;
 window.devtools = devtools;
+window.bgkitBackgroundFetch = backgroundFetch;
 
 if (import.meta.env.DEV) registerServiceWorker('/dev-sw.js?dev-sw', { type: 'module' });
 else registerServiceWorker('/sw.js');

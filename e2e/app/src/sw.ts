@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // The demo's service worker: every background task the page can register is defined here.
-import { closeTaskNotification, configure, defineTask, enableDevtools, enableRequestQueue, showTaskNotification, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails, type ToastTriggerDetails } from '@bgkit/sw';
+import { backgroundFetchEvent, closeTaskNotification, configure, defineTask, enableBackgroundFetch, enableDevtools, enableRequestQueue, type BackgroundFetchTriggerDetails, showTaskNotification, type ApplicationTriggerDetails, type PushTriggerDetails, type SystemTriggerDetails, type ToastTriggerDetails } from '@bgkit/sw';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -9,6 +9,8 @@ configure({ timeLimit: 30_000, historyLimit: 500 });
 enableDevtools();
 // Sends that fail offline are kept and replayed on reconnect (tasks registered with isNetworkRequested).
 enableRequestQueue();
+// Tasks with a BackgroundFetchTrigger run when a Background Fetch the page started for them ends.
+enableBackgroundFetch();
 
 // What tasks do shows up in the page's activity log, in every tab.
 const log = new BroadcastChannel('demo-activity');
@@ -222,4 +224,17 @@ BroadcastChannel.prototype.postMessage = function (this: BroadcastChannel, messa
 defineTask<ToastTriggerDetails>('toast.archive-and-close', async (task) => {
   activity(`${task.task.name}: ${task.triggerDetails.action || 'body'} on ${task.triggerDetails.tag}, closing it`);
   return { closed: await closeTaskNotification(task) };
+});
+
+/**
+ * Reads what a Background Fetch downloaded, while its event lasts (e2e/tests/background-fetch.spec.ts): the
+ * size of each record's body, or null where there is none (aborted), beside the details the run keeps.
+ */
+defineTask<BackgroundFetchTriggerDetails>('fetch.collect', async (task) => {
+  const event = backgroundFetchEvent(task);
+  const bodies: Record<string, number | null> = {};
+  for (const record of (await event?.registration.matchAll()) ?? []) {
+    bodies[record.request.url] = await record.responseReady.then(async (response) => (await response.arrayBuffer()).byteLength, () => null);
+  }
+  return { live: !!event, canUpdateUI: !!event && 'updateUI' in event, bodies, event: task.triggerDetails.event };
 });

@@ -14,6 +14,8 @@ export type BgkitErrorCode =
   | 'invalid-progress'
   | 'unsupported-trigger'
   | 'unsupported-condition'
+  /** A trigger that needs an opt-in the worker never called (`details.enable` names it, e.g. `enableBackgroundFetch`). */
+  | 'trigger-not-enabled'
   | 'not-registered'
   | 'no-service-worker'
   | 'unsupported-browser'

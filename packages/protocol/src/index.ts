@@ -74,7 +74,9 @@ export type TriggerSpec =
   | { type: 'toastAction' }
   /** A notification closed by the user: `notificationclose`. */
   | { type: 'toastHistoryChanged' }
-  | { type: 'system'; systemType: SystemTriggerType; oneShot: boolean };
+  | { type: 'system'; systemType: SystemTriggerType; oneShot: boolean }
+  /** A Background Fetch the page started for this task ended or was clicked: `backgroundfetch*` (Chromium; opt-in). */
+  | { type: 'backgroundFetch' };
 
 /** Windows' SystemTriggerType, camelCased. Which of them the web can serve: see WEB_SYSTEM_TRIGGERS. */
 export type SystemTriggerType =
@@ -162,7 +164,12 @@ export type Simulation =
    * The kit clock: set how far it runs ahead of real time (`offset` ms, 0 puts it back), or read it without
    * `offset`. Schedules, catch-up and time limits follow it; it survives a worker restart.
    */
-  | { kind: 'clock'; offset?: number };
+  | { kind: 'clock'; offset?: number }
+  /**
+   * A `backgroundfetch<event>` for a BackgroundFetchTrigger task, as if a fetch the page started had ended
+   * (or its UI was clicked), with made-up records (`status` null: no response, as for an aborted one).
+   */
+  | { kind: 'backgroundfetch'; taskId: string; event: BackgroundFetchEventKind; failureReason?: string; downloaded?: number; records?: { url: string; status: number | null }[] };
 
 /** `details` of a simulated fire, by the task's trigger: request arguments, a push payload, or notification fields. */
 export interface SimulatedFireDetails {
@@ -282,6 +289,11 @@ export type TriggerSource =
   | 'page'
   | 'worker'
   | 'simulated'
+  /** The end (or a click on the download UI) of a Background Fetch started by a BackgroundFetchTrigger. */
+  | 'backgroundfetchsuccess'
+  | 'backgroundfetchfail'
+  | 'backgroundfetchabort'
+  | 'backgroundfetchclick'
   /** A run again of a run that asked for it (`task.retry()`), after its backoff delay. */
   | 'retry';
 
@@ -379,6 +391,37 @@ export interface PushTriggerDetails {
   text: string | null;
   /** The payload parsed as JSON, when it parses. */
   json?: unknown;
+}
+
+/** Which `backgroundfetch*` event started a run. */
+export type BackgroundFetchEventKind = 'success' | 'fail' | 'abort' | 'click';
+
+/**
+ * The id prefix of a Background Fetch a BackgroundFetchTrigger starts: `bgkit-fetch:<taskId>:<uuid>`, so the
+ * worker knows whose run its events start. Fetches with other ids are the app's own, left alone.
+ */
+export const BACKGROUND_FETCH_PREFIX = 'bgkit-fetch:';
+
+/**
+ * `triggerDetails` of a run started by a Background Fetch, read during its event: the browser's
+ * BackgroundFetchRegistration (its `result`, `failureReason`, totals) and each record's URL and response
+ * status (null: no response, e.g. aborted). The responses themselves are only readable while the event
+ * lasts: see `backgroundFetchEvent(task)` in @bgkit/sw.
+ */
+export interface BackgroundFetchTriggerDetails {
+  /** The fetch's id (`bgkit-fetch:<taskId>:<uuid>`). */
+  id: string;
+  event: BackgroundFetchEventKind;
+  /** '' while still running (a click during the fetch), else 'success' or 'failure'. */
+  result: '' | 'success' | 'failure';
+  /** '' or the browser's reason: 'aborted', 'bad-status', 'fetch-error', 'quota-exceeded', 'download-total-exceeded'. */
+  failureReason: string;
+  downloaded: number;
+  downloadTotal: number;
+  uploaded: number;
+  uploadTotal: number;
+  /** In the browser's order, not necessarily the requests' (seen in Chromium). */
+  records: { url: string; method: string; status: number | null }[];
 }
 
 /** One run of a task, as kept in the history. */

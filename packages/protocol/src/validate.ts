@@ -76,7 +76,7 @@ export function validateSignals(signals: DeviceSignals): void {
   checkSignals(signals, () => 'Pages report device signals, not a work cost: only a devtools simulation can force one.');
 }
 
-const SIMULATIONS: readonly Simulation['kind'][] = ['fire', 'push', 'notification', 'sync', 'periodicsync', 'pushsubscriptionchange', 'device', 'resetDevice', 'cancel'];
+const SIMULATIONS: readonly Simulation['kind'][] = ['fire', 'push', 'notification', 'sync', 'periodicsync', 'pushsubscriptionchange', 'device', 'resetDevice', 'cancel', 'backgroundfetch'];
 
 /** A devtools simulation, checked as strictly as anything else a page sends. */
 export function validateSimulation(simulation: Simulation): void {
@@ -142,6 +142,27 @@ export function validateSimulation(simulation: Simulation): void {
         throw new BgkitError('invalid-argument', DEV ? `cancel: reason must be one of ${CANCELLATION_REASONS.join(', ')}.` : '', { reason: simulation.reason });
       }
       break;
+    case 'backgroundfetch':
+      validateBackgroundFetchSimulation(simulation, text);
+      break;
+  }
+}
+
+function validateBackgroundFetchSimulation(simulation: Extract<Simulation, { kind: 'backgroundfetch' }>, text: (name: string, value: unknown, required: boolean) => void): void {
+  text('taskId', simulation.taskId, true);
+  text('failureReason', simulation.failureReason, false);
+  // The rules are development prose, as in validateRetryPolicy.
+  const bad = (name: string, value: unknown, rule: string | false) => new BgkitError('invalid-argument', DEV ? `backgroundfetch: ${name} must be ${rule}.` : '', { [name]: value });
+  if (!['success', 'fail', 'abort', 'click'].includes(simulation.event)) throw bad('event', simulation.event, DEV && '"success", "fail", "abort" or "click"');
+  const { downloaded, records } = simulation;
+  if (downloaded !== undefined && !(Number.isInteger(downloaded) && downloaded >= 0)) throw bad('downloaded', downloaded, DEV && 'a whole number of bytes');
+  if (records === undefined) return;
+  if (!Array.isArray(records)) throw bad('records', records, DEV && 'an array of { url, status }');
+  for (const record of records) {
+    const { url, status } = (record ?? {}) as { url?: unknown; status?: unknown };
+    if (!nonEmpty(url)) throw bad('records[].url', url, DEV && 'a non-empty string');
+    // What a Response can have (the Response constructor refuses others), or null for none.
+    if (status !== null && !(Number.isInteger(status) && (status as number) >= 200 && (status as number) <= 599)) throw bad('records[].status', status, DEV && 'an HTTP status from 200 to 599, or null');
   }
 }
 
@@ -161,7 +182,7 @@ export function validateRunQuery(query: RunQuery): RunQuery {
 }
 
 export const TRIGGER_TYPES: readonly TriggerSpec['type'][] = [
-  'application', 'time', 'maintenance', 'push', 'toastAction', 'toastHistoryChanged', 'system',
+  'application', 'time', 'maintenance', 'push', 'toastAction', 'toastHistoryChanged', 'system', 'backgroundFetch',
 ];
 
 /** Windows' floor for TimeTrigger and MaintenanceTrigger, in minutes. */

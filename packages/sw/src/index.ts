@@ -6,6 +6,7 @@ export { BackgroundWorkCost, computeWorkCost } from './BackgroundWorkCost.js';
 /** What the worker believes of the device (pages' relayed battery, network, presence), for code running in a task. */
 export { readDeviceState as deviceState } from './internal/device.js';
 export { enableRequestQueue, type RequestQueueOptions } from './enableRequestQueue.js';
+export { enableBackgroundFetch, backgroundFetchEvent } from './enableBackgroundFetch.js';
 export {
   BackgroundTaskInstance,
   BackgroundTaskCanceledEvent,
@@ -23,6 +24,8 @@ export type {
   DeviceSignals,
   DeviceState,
   PushTriggerDetails,
+  BackgroundFetchTriggerDetails,
+  BackgroundFetchEventKind,
   SystemTriggerDetails,
   ControlChannelResetTriggerDetails,
   PushSubscriptionJSON,

@@ -10,7 +10,8 @@ import { DEV } from '../internal/dev.js';
 
 type TriggerClass = new (parameter?: never, oneShot?: boolean) => BackgroundTrigger;
 
-const classes: Record<string, TriggerClass> = {
+/** Extended by the subpath entries of opt-in triggers (background-fetch.ts), which the main entry never bundles. */
+export const triggerClasses: Record<string, TriggerClass> = {
   __proto__: null,
   application: ApplicationTrigger,
   time: TimeTrigger,
@@ -23,7 +24,7 @@ const classes: Record<string, TriggerClass> = {
 
 /** Rebuilds the trigger object of a stored registration. */
 export function triggerFromSpec(spec: TriggerSpec): BackgroundTrigger {
-  const Trigger = classes[spec.type];
+  const Trigger = triggerClasses[spec.type];
   if (!Trigger) throw new BgkitError('unsupported-trigger', DEV ? `Unknown stored trigger "${String(spec.type)}".` : '');
   const { systemType, freshnessTime, oneShot } = spec as { systemType?: never; freshnessTime?: never; oneShot?: boolean };
   return new Trigger(systemType ?? freshnessTime, oneShot);

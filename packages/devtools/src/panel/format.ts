@@ -18,6 +18,8 @@ export function describeTrigger(spec: TriggerSpec): string {
       return 'ToastNotificationHistoryChangedTrigger';
     case 'system':
       return `SystemTrigger(${spec.systemType}${spec.oneShot ? ', one-shot' : ''})`;
+    case 'backgroundFetch':
+      return 'BackgroundFetchTrigger';
   }
 }
 

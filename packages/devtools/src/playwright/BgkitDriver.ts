@@ -12,6 +12,7 @@ import type {
   RunStatus,
   SimulatedFireDetails,
   Simulation,
+  BackgroundFetchEventKind,
   WorkerApi,
 } from '@bgkit/protocol';
 import { BgkitError, periodicSyncTag, validateDuration, validateSimulation, type BackgroundTaskCancellationReason } from '@bgkit/protocol';
@@ -156,6 +157,23 @@ export class BgkitDriver {
     }
     const outcome = await this.#simulate({ kind: 'fire', taskId, details });
     return { via: 'simulated', taskId, ...(typeof outcome.result === 'string' ? { result: outcome.result } : {}) };
+  }
+
+  /**
+   * Fires `backgroundfetch<event>` for a BackgroundFetchTrigger task, as if a Background Fetch the page started
+   * for it had ended (or its UI was clicked): always simulated (no CDP command fires one), through the same
+   * listener as the real event. `records`: the made-up records' URLs and statuses (null: no response). The
+   * worker must have called enableBackgroundFetch() (else `trigger-not-enabled`).
+   */
+  async fireBackgroundFetch(
+    taskName: string,
+    event: BackgroundFetchEventKind,
+    options: { records?: { url: string; status: number | null }[]; failureReason?: string; downloaded?: number } = {},
+  ): Promise<{ via: Via; taskId: string }> {
+    this.#startAction();
+    const { taskId } = await this.registration(taskName);
+    await this.#simulate({ kind: 'backgroundfetch', taskId, event, ...options });
+    return { via: 'simulated', taskId };
   }
 
   /** Delivers a push message (an object is sent as JSON; null sends one without data). */

@@ -40,6 +40,9 @@ export function runThenHousekeep(
   });
 }
 
+/** A trigger event's work, then the lifetime's boot (housekeeping): for every event that starts runs. */
+export const startThenBoot = (start: () => Promise<Started>) => runThenHousekeep(start, () => boot().then(bootWork));
+
 /**
  * Adds the worker's listeners. Browsers only deliver events to listeners added while the script is first
  * evaluated, which is why defineTask() (always called at top level) is what calls this.
@@ -51,7 +54,6 @@ export function install(): void {
   // Every wake-up boots (reconcile, catch-up) and keeps the worker alive for what that started.
   const afterBoot = (work: () => Promise<unknown>, checkNetwork?: boolean) =>
     boot(checkNetwork).then(() => Promise.all([bootWork(), work()]));
-  const startThenBoot = (start: () => Promise<Started>) => runThenHousekeep(start, () => boot().then(bootWork));
 
   // A worker that activates over existing registrations is a new version of the app: servicingComplete.
   self.addEventListener('activate', (event) =>

@@ -15,6 +15,8 @@ import { clockNow, setClockSource } from './clock.js';
 import { readClockOffset, simulateClock } from './simulatedClock.js';
 import { dispatch, onSignals, pushDetails, subscriptionChange, toastDetails } from './triggers.js';
 import { DEV } from './log.js';
+import { backgroundFetchEnabled } from './backgroundFetchHook.js';
+import { BACKGROUND_FETCH_PREFIX } from '../protocol.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -53,9 +55,50 @@ function dispatchSynthetic(type: string, fields: Record<string, unknown>, lifeti
   self.dispatchEvent(event);
 }
 
+/**
+ * A `backgroundfetch<event>` as Chromium fires it when a fetch for `taskId` ends: a registration with the
+ * state that event has (seen in Chromium: a 404 fails with 'bad-status', abort() with 'aborted') and records
+ * whose responses carry the given statuses (null: responseReady rejects with AbortError, as for an aborted record).
+ */
+function backgroundFetch(simulation: Extract<Simulation, { kind: 'backgroundfetch' }>, lifetime: Lifetime): void {
+  // Without the opt-in nothing listens: the simulation would be lost without a word.
+  if (!backgroundFetchEnabled()) {
+    throw new BgkitError('trigger-not-enabled', DEV ? 'This worker never called enableBackgroundFetch(): no listener for backgroundfetch events.' : '', { enable: 'enableBackgroundFetch' });
+  }
+  const { event, taskId, records = [], downloaded = 0 } = simulation;
+  const done = event !== 'click';
+  const failureReason = event === 'abort' ? 'aborted' : event === 'fail' ? (simulation.failureReason ?? 'fetch-error') : '';
+  const registration = {
+    id: `${BACKGROUND_FETCH_PREFIX}${taskId}:${crypto.randomUUID()}`,
+    result: done ? (event === 'success' ? 'success' : 'failure') : '',
+    failureReason,
+    downloaded,
+    downloadTotal: 0,
+    uploaded: 0,
+    uploadTotal: 0,
+    recordsAvailable: true,
+    matchAll: () =>
+      Promise.resolve(
+        records.map(({ url, status }) => {
+          const responseReady = status === null ? Promise.reject(new DOMException('The fetch was aborted before the record was processed.', 'AbortError')) : Promise.resolve(new Response(null, { status }));
+          responseReady.catch(() => undefined);
+          return { request: new Request(url), responseReady };
+        }),
+      ),
+  };
+  const fields: Record<string, unknown> = { registration };
+  if (event === 'success' || event === 'fail') fields.updateUI = () => Promise.resolve();
+  dispatchSynthetic(`backgroundfetch${event}`, fields, lifetime);
+}
+
 async function fire(taskId: string, details: NonNullable<Extract<Simulation, { kind: 'fire' }>['details']>, lifetime: Lifetime): Promise<SimulationOutcome> {
   const registration = await RegistrationStore.get(taskId);
   if (!registration) throw new BgkitError('not-registered', DEV ? 'That task is not registered (any more).' : '', { taskId });
+  // Its run needs the event's details: fire it as a fetch that succeeded, with no records.
+  if (registration.trigger.type === 'backgroundFetch') {
+    backgroundFetch({ kind: 'backgroundfetch', taskId, event: 'success' }, lifetime);
+    return {};
+  }
   let target: RegistrationRecord = registration;
   let triggerDetails: unknown = null;
   let result: ApplicationTriggerResult | undefined;
@@ -126,6 +169,9 @@ async function simulate(simulation: Simulation, lifetime: Lifetime): Promise<Sim
       return {};
     case 'cancel':
       return { result: cancelRun(simulation.instanceId, simulation.reason) };
+    case 'backgroundfetch':
+      backgroundFetch(simulation, lifetime);
+      return {};
   }
 }
 

@@ -4,10 +4,13 @@
 // never run, without a word (e2e/engines/access-push.test.ts). register() refuses it with
 // `unsupported-trigger` (`details.api`), as it refuses the system triggers no browser has. (Notification
 // triggers need showNotification(), which Chromium, Firefox and WebKitGTK all have.) The system trigger
-// `controlChannelReset` is the Push API's `pushsubscriptionchange`: without it, the same.
+// `controlChannelReset` is the Push API's `pushsubscriptionchange`: without it, the same. A
+// `backgroundFetch` trigger needs Background Fetch, which only Chromium has (ANCHORS.md, compat table).
+import type {} from '../types/backgroundFetch.js';
 
 /** What `trigger` needs and this worker lacks, else undefined (always, outside a worker). */
 export function missingSource(trigger: { type?: unknown; systemType?: unknown }): string | undefined {
   const registration = (globalThis as { registration?: ServiceWorkerRegistration }).registration;
   if ((trigger.type === 'push' || trigger.systemType === 'controlChannelReset') && registration && !registration.pushManager) return 'PushManager';
+  if (trigger.type === 'backgroundFetch' && registration && !registration.backgroundFetch) return 'BackgroundFetchManager';
 }
