@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorld } from './helpers.js';
 import { applySignals, readDevice } from '../internal/device.js';
-import { onSignals } from '../internal/triggers.js';
+import { ONLINE_HOLD_MS, onInternetSync, onSignals } from '../internal/triggers.js';
 import { setRequestQueue } from '../internal/requestQueueHook.js';
 
 beforeEach(async () => {
@@ -72,5 +72,29 @@ describe("a page's report of the network", () => {
     await onSignals({ online: true }, 'page');
     await onSignals({ online: false }, 'page');
     expect(replays).toBe(1);
+  });
+
+  it(`going online counts only once the worker has seen it for ${ONLINE_HOLD_MS} ms: a blip fires nothing`, async () => {
+    // Chromium's offline emulation: a page being reloaded gets an `online` event while the worker's
+    // navigator.onLine reads true for a few ms too (e2e/demo/offline.spec.ts).
+    await applySignals({ online: false });
+    const nav = { onLine: true };
+    vi.stubGlobal('navigator', nav);
+    setTimeout(() => (nav.onLine = false), 20);
+    await onSignals({ online: true }, 'page');
+    expect((await readDevice()).online).toBe(false);
+    // The worker's own look at waking, and the reconnect sync, likewise.
+    nav.onLine = true;
+    setTimeout(() => (nav.onLine = false), 20);
+    await onSignals({ online: true }, 'worker');
+    expect((await readDevice()).online).toBe(false);
+    nav.onLine = true;
+    setTimeout(() => (nav.onLine = false), 20);
+    await onInternetSync();
+    expect((await readDevice()).online).toBe(false);
+    // A reconnect that lasts counts.
+    nav.onLine = true;
+    await onSignals({ online: true }, 'worker');
+    expect((await readDevice()).online).toBe(true);
   });
 });
