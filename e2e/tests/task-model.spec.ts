@@ -345,3 +345,19 @@ test.describe('durability', () => {
     expect(await cdp.runningStatus()).toBe('running');
   });
 });
+
+test('unregisterServiceWorker() cancels what runs with uninstall, unregisters every task, then the worker', async ({ app }) => {
+  const outcome = await app.evaluate(async () => {
+    const { BackgroundTaskRegistration } = window.bgkit;
+    const reg = [...(await BackgroundTaskRegistration.allTasks()).values()].find((r) => r.name === 'Export report')!;
+    const started = new Promise((resolve) => reg.addEventListener('progress', resolve, { once: true }));
+    const completed = new Promise<{ status: string; reason?: string }>((resolve) =>
+      reg.addEventListener('completed', (e) => resolve({ status: e.status, reason: e.run.cancelReason }), { once: true }),
+    );
+    await (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 20, delayMs: 200 });
+    await started;
+    const unregistered = await window.unregisterServiceWorker();
+    return { unregistered, run: await completed, registration: (await navigator.serviceWorker.getRegistration()) ?? null };
+  });
+  expect(outcome).toEqual({ unregistered: true, run: { status: 'canceled', reason: 'uninstall' }, registration: null });
+});

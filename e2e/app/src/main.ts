@@ -9,7 +9,7 @@ import {
 } from '@bgkit/client';
 import * as devtools from '@bgkit/client/devtools';
 import * as backgroundFetch from '@bgkit/client/background-fetch';
-import { registerServiceWorker } from '@bgkit/client/register';
+import { registerServiceWorker, unregisterServiceWorker } from '@bgkit/client/register';
 import { mountBgkitDevtools } from '@bgkit/devtools';
 import './style.css';
 
@@ -21,11 +21,14 @@ declare global {
     devtools: typeof devtools;
     /** The Background Fetch trigger (its own entry), for the end-to-end tests. */
     bgkitBackgroundFetch: typeof backgroundFetch;
+    /** `@bgkit/client/register`'s unregister, for the end-to-end tests. */
+    unregisterServiceWorker: typeof unregisterServiceWorker;
   }
 }
 window.bgkit = bgkit;
 window.devtools = devtools;
 window.bgkitBackgroundFetch = backgroundFetch;
+window.unregisterServiceWorker = unregisterServiceWorker;
 
 if (import.meta.env.DEV) registerServiceWorker('/dev-sw.js?dev-sw', { type: 'module' });
 else registerServiceWorker('/sw.js');

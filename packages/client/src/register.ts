@@ -3,6 +3,7 @@
 // A separate entry point: apps that register their own worker never bundle workbox-window.
 import { Workbox } from 'workbox-window';
 import { BgkitError } from '@bgkit/protocol';
+import { BackgroundExecutionManager } from './BackgroundExecutionManager.js';
 import { awaitRegistration, isSupported } from './internal/connection.js';
 import { DEV } from './internal/dev.js';
 
@@ -32,4 +33,19 @@ export function registerServiceWorker(url: string, options: ServiceWorkerOptions
   registered.catch(() => undefined);
   awaitRegistration(registered);
   return workbox;
+}
+
+/**
+ * Unregisters the page's service worker (the one bgkit's calls go to), after telling bgkit: what runs is
+ * canceled with `uninstall`, every task is unregistered (its periodic syncs too) and the access forgotten, as
+ * `BackgroundExecutionManager.removeAccess()` does. A worker gets no event when it is unregistered, so a bare
+ * `registration.unregister()` leaves its runs to end with it (`terminating`, if a later worker settles them)
+ * and its tasks in IndexedDB for a later install. Resolves with what `unregister()` answered (false: none).
+ */
+export async function unregisterServiceWorker(): Promise<boolean> {
+  if (!isSupported()) return false;
+  const registration = await navigator.serviceWorker.getRegistration();
+  if (!registration) return false;
+  if (registration.active) await BackgroundExecutionManager.removeAccess();
+  return registration.unregister();
 }
