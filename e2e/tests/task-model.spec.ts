@@ -356,7 +356,8 @@ test('unregisterServiceWorker() cancels what runs with uninstall, unregisters ev
     );
     await (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 20, delayMs: 200 });
     await started;
-    const unregistered = await window.unregisterServiceWorker();
+    // The test app exposes @bgkit/client/register's unregisterServiceWorker (e2e/app/src/main.ts).
+    const unregistered = await (window as unknown as { unregisterServiceWorker(): Promise<boolean> }).unregisterServiceWorker();
     return { unregistered, run: await completed, registration: (await navigator.serviceWorker.getRegistration()) ?? null };
   });
   expect(outcome).toEqual({ unregistered: true, run: { status: 'canceled', reason: 'uninstall' }, registration: null });
