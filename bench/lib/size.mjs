@@ -16,10 +16,10 @@ export const SIZE_ENTRIES = [
   // The request queue is opt-in (enableRequestQueue()) and brings workbox-background-sync, about 3 KB gzip
   // on its own: the budget is for the worker as most apps ship it, the row below.
   { key: 'sw', label: '@bgkit/sw (every export, with idb and workbox-background-sync)' },
-  // 8 KB is missed (12.65 KB): bench/README.md says where the bytes go, and what cutting would buy. The
+  // 8 KB is missed (12.75 KB): bench/README.md says where the bytes go, and what cutting would buy. The
   // ceiling, under 1% above today, keeps the worker from growing unnoticed; it was raised from 12 KB, on
-  // purpose, by retries and the last members of the model (0.99 KB: bench/README.md).
-  { key: 'sw-core', label: '@bgkit/sw (no request queue, no devtools)', target: 8000, ceiling: 12700 },
+  // purpose, by retries and the last members of the model (1.09 KB: bench/README.md).
+  { key: 'sw-core', label: '@bgkit/sw (no request queue, no devtools)', target: 8000, ceiling: 12800 },
   { key: 'workbox-window', label: 'workbox-window (every export)' },
   { key: 'workbox-background-sync', label: 'workbox-background-sync Queue' },
 ];

@@ -293,12 +293,13 @@ async function finalize(run: RunRecord, outcome: Outcome, policy?: RetryPolicy):
     // What the store could not take: a result that cannot be cloned (result-not-cloneable) or that does not
     // fit in what is left of the quota (storage-full). The run fails with that code, without its result, as
     // the README promises; a failed run's error loses its details (what could not be cloned is there).
+    const large = mayBeLarge(run.result);
     if (run.status === 'completed') {
       run.status = 'failed';
       run.error = serializeError(error);
     } else if (run.error) delete run.error.details;
     delete run.result;
-    written = await storeOutcome(run);
+    written = await storeOutcome(run, large);
   }
   // Not stored (the store stayed full): pages are told nothing the store does not hold. The run stays
   // `running` there, and the next worker settles and announces it.
@@ -311,6 +312,16 @@ async function finalize(run: RunRecord, outcome: Outcome, policy?: RetryPolicy):
 }
 
 /**
+ * Whether a value may have been stored as a blob file, which Chromium does for a value over 64 KB (see
+ * RunStore.reclaim()): a big binary or string, itself or in a field. A shallow look, on the failure path only.
+ */
+function mayBeLarge(value: unknown): boolean {
+  // byteLength: an ArrayBuffer or a view of one; size: a Blob.
+  const big = (v: unknown) => ((v as Blob | undefined)?.size ?? (v as ArrayBuffer | undefined)?.byteLength ?? (typeof v === 'string' ? 2 * v.length : 0)) > 65_536;
+  return big(value) || Object.values(value ?? 0).some(big);
+}
+
+/**
  * How long a worker keeps trying to store an outcome its store refused (full, or failing): each delay is a
  * retry; after the last, the run is left to the next worker. Space freed meanwhile (the app deletes data, the
  * browser grants more) lets the outcome in; the worker stays up meanwhile, as for the run itself.
@@ -318,7 +329,9 @@ async function finalize(run: RunRecord, outcome: Outcome, policy?: RetryPolicy):
 export const OUTCOME_RETRY_MS: readonly number[] = [500, 1000, 2000, 4000, 8000, 15_000];
 
 /** Stores a reduced outcome, retrying on failure; undefined when it never got in. */
-async function storeOutcome(run: RunRecord): Promise<boolean | undefined> {
+async function storeOutcome(run: RunRecord, reclaim: boolean): Promise<boolean | undefined> {
+  // The refused write carried a large value: have the browser give back what it left counted first.
+  if (reclaim) await RunStore.reclaim().catch(() => undefined); // then the attempts below say what fails
   for (const delay of [0, ...OUTCOME_RETRY_MS]) {
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     try {
