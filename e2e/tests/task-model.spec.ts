@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, openApp, test } from '../fixtures';
 import { waitReady } from '../support/page';
 
@@ -246,27 +247,9 @@ test.describe('runs', () => {
   });
 
   test('removeAccess unregisters every task, cancels what runs with uninstall; access status reflects it', async ({ app }) => {
-    const result = await app.evaluate(async () => {
-      const { BackgroundExecutionManager, BackgroundTaskRegistration } = window.bgkit;
-      const before = await BackgroundExecutionManager.getAccessStatus();
-      const reg = [...(await BackgroundTaskRegistration.allTasks()).values()].find((r) => r.name === 'Export report')!;
-      const started = new Promise((resolve) => reg.addEventListener('progress', resolve, { once: true }));
-      const completed = new Promise<{ status: string; reason?: string }>((resolve) =>
-        reg.addEventListener('completed', (e) => resolve({ status: e.status, reason: e.run.cancelReason }), { once: true }),
-      );
-      await (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 20, delayMs: 200 });
-      await started;
-      await BackgroundExecutionManager.removeAccess();
-      return {
-        before,
-        running: await completed,
-        after: await BackgroundExecutionManager.getAccessStatus(),
-        tasks: (await BackgroundTaskRegistration.allTasks()).size,
-        groups: (await BackgroundTaskRegistration.allTaskGroups()).size,
-      };
-    });
+    const result = await stopExportWith(app, 'removeAccess');
     expect(['alwaysAllowed', 'allowedSubjectToSystemPolicy']).toContain(result.before);
-    expect(result).toMatchObject({ after: 'unspecified', tasks: 0, groups: 0, running: { status: 'canceled', reason: 'uninstall' } });
+    expect(result).toMatchObject({ after: 'unspecified', tasks: 0, groups: 0, run: { status: 'canceled', reason: 'uninstall' } });
   });
 });
 
@@ -347,8 +330,18 @@ test.describe('durability', () => {
 });
 
 test('unregisterServiceWorker() cancels what runs with uninstall, unregisters every task, then the worker', async ({ app }) => {
-  const outcome = await app.evaluate(async () => {
-    const { BackgroundTaskRegistration } = window.bgkit;
+  const result = await stopExportWith(app, 'unregisterServiceWorker');
+  expect(result).toMatchObject({ answered: true, run: { status: 'canceled', reason: 'uninstall' }, registration: null });
+});
+
+/**
+ * Starts a long run of the test app's Export report, and once it reports progress removes the app's access
+ * or unregisters its worker; resolves with how the run ended and what the page sees afterwards.
+ */
+function stopExportWith(page: Page, how: 'removeAccess' | 'unregisterServiceWorker') {
+  return page.evaluate(async (how) => {
+    const { BackgroundExecutionManager, BackgroundTaskRegistration } = window.bgkit;
+    const before = await BackgroundExecutionManager.getAccessStatus();
     const reg = [...(await BackgroundTaskRegistration.allTasks()).values()].find((r) => r.name === 'Export report')!;
     const started = new Promise((resolve) => reg.addEventListener('progress', resolve, { once: true }));
     const completed = new Promise<{ status: string; reason?: string }>((resolve) =>
@@ -356,9 +349,18 @@ test('unregisterServiceWorker() cancels what runs with uninstall, unregisters ev
     );
     await (reg.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ steps: 20, delayMs: 200 });
     await started;
+    if (how === 'removeAccess') {
+      await BackgroundExecutionManager.removeAccess();
+      return {
+        before,
+        run: await completed,
+        after: await BackgroundExecutionManager.getAccessStatus(),
+        tasks: (await BackgroundTaskRegistration.allTasks()).size,
+        groups: (await BackgroundTaskRegistration.allTaskGroups()).size,
+      };
+    }
     // The test app exposes @bgkit/client/register's unregisterServiceWorker (e2e/app/src/main.ts).
-    const unregistered = await (window as unknown as { unregisterServiceWorker(): Promise<boolean> }).unregisterServiceWorker();
-    return { unregistered, run: await completed, registration: (await navigator.serviceWorker.getRegistration()) ?? null };
-  });
-  expect(outcome).toEqual({ unregistered: true, run: { status: 'canceled', reason: 'uninstall' }, registration: null });
-});
+    const answered = await (window as unknown as { unregisterServiceWorker(): Promise<boolean> }).unregisterServiceWorker();
+    return { before, answered, run: await completed, registration: (await navigator.serviceWorker.getRegistration()) ?? null };
+  }, how);
+}
