@@ -17,8 +17,6 @@ const KINDS: readonly BackgroundFetchEventKind[] = ['success', 'fail', 'abort', 
 /** The events of runs still going, by instance id: their records can only be read while the event lasts. */
 const live = new Map<string, BackgroundFetchEvent | BackgroundFetchUpdateUIEvent>();
 
-let enabled = false;
-
 /** The task a fetch id names (`bgkit-fetch:<taskId>:<uuid>`), or undefined for a fetch that is not bgkit's. */
 export function fetchTaskId(id: string): string | undefined {
   if (!id.startsWith(BACKGROUND_FETCH_PREFIX)) return undefined;
@@ -74,9 +72,7 @@ async function onBackgroundFetch(taskId: string, event: BackgroundFetchEvent, so
  * browsers deliver events only to listeners added then.
  */
 export function enableBackgroundFetch(): void {
-  if (enabled) return;
-  enabled = true;
-  setBackgroundFetchEnabled();
+  if (!setBackgroundFetchEnabled()) return;
   for (const kind of KINDS) {
     self.addEventListener(`backgroundfetch${kind}`, (event: BackgroundFetchEvent) => {
       const taskId = fetchTaskId(event.registration.id);

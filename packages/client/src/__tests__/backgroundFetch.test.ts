@@ -62,4 +62,14 @@ describe('BackgroundFetchTrigger', () => {
     await register(trigger, 'other');
     await expect(trigger.fetch('/a')).rejects.toMatchObject({ code: 'invalid-trigger' });
   });
+
+  it('a browser that never accepts the fetch: sw-timeout after the timeout, not a wait without end', async () => {
+    const registration: Record<string, unknown> = {};
+    acceptingWorker(registration);
+    const trigger = new BackgroundFetchTrigger();
+    await register(trigger);
+    registration.backgroundFetch = { fetch: () => new Promise(() => {}) };
+    await expect(trigger.fetch('/a', { timeout: 50 })).rejects.toMatchObject({ code: 'sw-timeout', details: { api: 'BackgroundFetchManager.fetch', waited: 50 } });
+    await expect(trigger.fetch('/a', { timeout: -1 })).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
 });

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-import { BACKGROUND_FETCH_PREFIX, BgkitError } from '@bgkit/protocol';
-import { getRegistration } from '../internal/connection.js';
+import { BACKGROUND_FETCH_PREFIX, BgkitError, validateDuration } from '@bgkit/protocol';
+import { getRegistration, TIMED_OUT, within } from '../internal/connection.js';
 import { DEV } from '../internal/dev.js';
 import { BackgroundTrigger, kTasks } from './BackgroundTrigger.js';
 import { triggerClasses } from './fromSpec.js';
@@ -29,6 +29,8 @@ export interface BackgroundFetchOptions {
   /** The bytes to expect in all; the browser fails the fetch ('download-total-exceeded') past it. */
   downloadTotal?: number;
   icons?: { src: string; sizes?: string; type?: string; label?: string }[];
+  /** Milliseconds to wait for the browser to accept the fetch before failing with `sw-timeout`. @default 10000 */
+  timeout?: number;
 }
 
 interface BackgroundFetchManager {
@@ -60,7 +62,12 @@ export class BackgroundFetchTrigger extends BackgroundTrigger {
     if (other) throw new BgkitError('invalid-trigger', DEV ? 'A BackgroundFetchTrigger starts one task: set a new trigger on each task.' : '', { tasks: [...this[kTasks]] });
     const manager = (await getRegistration() as { backgroundFetch?: BackgroundFetchManager }).backgroundFetch;
     if (!manager) throw new BgkitError('unsupported-trigger', DEV ? 'This browser has no Background Fetch: run an ApplicationTrigger task with task.fetchOrQueue() instead.' : '', { api: 'BackgroundFetchManager' });
-    return manager.fetch(`${BACKGROUND_FETCH_PREFIX}${taskId}:${crypto.randomUUID()}`, Array.isArray(requests) ? requests : [requests], options);
+    const { timeout = 10_000, ...browserOptions } = options;
+    validateDuration('timeout', timeout);
+    // Bounded like every public call: the browser's answer is a promise nothing else bounds.
+    const fetched = await within(manager.fetch(`${BACKGROUND_FETCH_PREFIX}${taskId}:${crypto.randomUUID()}`, Array.isArray(requests) ? requests : [requests], browserOptions), timeout);
+    if (fetched === TIMED_OUT) throw new BgkitError('sw-timeout', DEV ? `The browser did not accept the Background Fetch within ${timeout} ms.` : '', { api: 'BackgroundFetchManager.fetch', waited: timeout });
+    return fetched;
   }
 }
 

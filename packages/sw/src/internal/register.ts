@@ -8,7 +8,7 @@ import { RegistrationStore } from './RegistrationStore.js';
 import { DEV } from './log.js';
 import { definitions } from './runtime.js';
 import { missingSource } from './sources.js';
-import { backgroundFetchEnabled } from './backgroundFetchHook.js';
+import { assertBackgroundFetchEnabled } from './backgroundFetchHook.js';
 import { schedule, unschedule } from './triggers.js';
 
 /**
@@ -25,9 +25,7 @@ export async function register(input: RegisterInput): Promise<RegisterOutput> {
   const api = missingSource(input.trigger);
   if (api) throw new BgkitError('unsupported-trigger', DEV ? `This browser has no ${api}: that trigger could never fire here.` : '', { api });
   // Its events have no listener unless the worker opted in: the task would never run.
-  if (input.trigger.type === 'backgroundFetch' && !backgroundFetchEnabled()) {
-    throw new BgkitError('trigger-not-enabled', DEV ? 'Call enableBackgroundFetch() from @bgkit/sw at the top level of the worker to run tasks with a BackgroundFetchTrigger.' : '');
-  }
+  if (input.trigger.type === 'backgroundFetch') assertBackgroundFetchEnabled();
   if (!definitions.has(input.entryPoint)) {
     throw new BgkitError(
       'entry-point-not-defined',

@@ -15,7 +15,7 @@ import { clockNow, setClockSource } from './clock.js';
 import { readClockOffset, simulateClock } from './simulatedClock.js';
 import { dispatch, onSignals, pushDetails, subscriptionChange, toastDetails } from './triggers.js';
 import { DEV } from './log.js';
-import { backgroundFetchEnabled } from './backgroundFetchHook.js';
+import { assertBackgroundFetchEnabled } from './backgroundFetchHook.js';
 import { BACKGROUND_FETCH_PREFIX } from '../protocol.js';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -62,9 +62,7 @@ function dispatchSynthetic(type: string, fields: Record<string, unknown>, lifeti
  */
 function backgroundFetch(simulation: Extract<Simulation, { kind: 'backgroundfetch' }>, lifetime: Lifetime): void {
   // Without the opt-in nothing listens: the simulation would be lost without a word.
-  if (!backgroundFetchEnabled()) {
-    throw new BgkitError('trigger-not-enabled', DEV ? 'This worker never called enableBackgroundFetch(): no listener for backgroundfetch events.' : '', { enable: 'enableBackgroundFetch' });
-  }
+  assertBackgroundFetchEnabled();
   const { event, taskId, records = [], downloaded = 0 } = simulation;
   const done = event !== 'click';
   const failureReason = event === 'abort' ? 'aborted' : event === 'fail' ? (simulation.failureReason ?? 'fetch-error') : '';

@@ -15,7 +15,7 @@ import type {
 } from '../protocol.js';
 import { markLeaving, unmetCondition, windowClients } from './conditions.js';
 import { applySignals, readDevice, systemTargets } from './device.js';
-import { LOW_BATTERY } from '../BackgroundWorkCost.js';
+import { lowBattery } from '../BackgroundWorkCost.js';
 import { latchId, PendingStore } from './pending.js';
 import { requestQueue } from './requestQueueHook.js';
 import { broadcast } from './broadcast.js';
@@ -155,14 +155,8 @@ export async function cancelOnConditionLoss(): Promise<void> {
     if (!registration) continue;
     const unmet = await unmetCondition(registration);
     if (unmet === 'onAC') cancelRun(instanceId, 'abort');
-    else if (unmet && registration.cancelOnConditionLoss) cancelRun(instanceId, unmet === 'backgroundWorkCostNotHigh' && (await lowBattery()) ? 'energySaver' : 'conditionLoss');
+    else if (unmet && registration.cancelOnConditionLoss) cancelRun(instanceId, unmet === 'backgroundWorkCostNotHigh' && lowBattery(await readDevice()) ? 'energySaver' : 'conditionLoss');
   }
-}
-
-/** On battery under the level at which the work cost turns high (BackgroundWorkCost.ts). */
-async function lowBattery(): Promise<boolean> {
-  const device = await readDevice();
-  return device.onAC === false && device.batteryLevel! < LOW_BATTERY;
 }
 
 async function registerInternetSync(): Promise<void> {
