@@ -395,6 +395,8 @@ export interface PushTriggerDetails {
 
 /** Which `backgroundfetch*` event started a run. */
 export type BackgroundFetchEventKind = 'success' | 'fail' | 'abort' | 'click';
+/** Every BackgroundFetchEventKind: the `backgroundfetch<kind>` events a worker listens for. */
+export const BACKGROUND_FETCH_EVENTS: readonly BackgroundFetchEventKind[] = ['success', 'fail', 'abort', 'click'];
 
 /**
  * The id prefix of a Background Fetch a BackgroundFetchTrigger starts: `bgkit-fetch:<taskId>:<uuid>`, so the

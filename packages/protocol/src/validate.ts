@@ -2,6 +2,7 @@
 // Checks shared by the page (to fail fast, without a worker) and the worker (which trusts no page).
 import { BgkitError } from './BgkitError.js';
 import {
+  BACKGROUND_FETCH_EVENTS,
   CANCELLATION_REASONS,
   DEFAULT_RETRY_POLICY,
   RETRY_MAX_DELAY_MS,
@@ -153,7 +154,7 @@ function validateBackgroundFetchSimulation(simulation: Extract<Simulation, { kin
   text('failureReason', simulation.failureReason, false);
   // The rules are development prose, as in validateRetryPolicy.
   const bad = (name: string, value: unknown, rule: string | false) => new BgkitError('invalid-argument', DEV ? `backgroundfetch: ${name} must be ${rule}.` : '', { [name]: value });
-  if (!['success', 'fail', 'abort', 'click'].includes(simulation.event)) throw bad('event', simulation.event, DEV && '"success", "fail", "abort" or "click"');
+  if (!BACKGROUND_FETCH_EVENTS.includes(simulation.event)) throw bad('event', simulation.event, DEV && `one of ${BACKGROUND_FETCH_EVENTS.join(', ')}`);
   const { downloaded, records } = simulation;
   if (downloaded !== undefined && !(Number.isInteger(downloaded) && downloaded >= 0)) throw bad('downloaded', downloaded, DEV && 'a whole number of bytes');
   if (records === undefined) return;
@@ -240,7 +241,12 @@ export const OPPOSITES: ReadonlyArray<[SystemConditionType, SystemConditionType]
   ['freeNetworkAvailable', 'internetNotAvailable'],
 ];
 
-export function validateRegisterInput(input: RegisterInput): void {
+/**
+ * A registration as a page (or the worker's registerTask()) sends it; returns it as it is stored: its retry
+ * policy made whole (validateRetryPolicy), or left out when none was given (null from a builder, or absent),
+ * so a registration that spells out a default equals one that leaves it out, and one stored before retries.
+ */
+export function validateRegisterInput(input: RegisterInput): RegisterInput {
   if (typeof input !== 'object' || input === null) throw new BgkitError('invalid-argument', DEV ? 'A registration must be an object.' : '');
   validateTrigger(input.trigger);
   if (!nonEmpty(input.name)) {
@@ -271,7 +277,8 @@ export function validateRegisterInput(input: RegisterInput): void {
   if (input.group !== null && (typeof input.group !== 'object' || !nonEmpty(input.group.id) || typeof input.group.name !== 'string')) {
     throw new BgkitError('invalid-group', DEV ? 'A task group needs a non-empty id and a string name.' : '');
   }
-  if (input.retryPolicy != null) validateRetryPolicy(input.retryPolicy);
+  const { retryPolicy, ...rest } = input;
+  return retryPolicy == null ? rest : { ...rest, retryPolicy: validateRetryPolicy(retryPolicy) };
 }
 
 /** The most attempts a policy may allow: enough for any backoff, and a bound on a task that always fails. */

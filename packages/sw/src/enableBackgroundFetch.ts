@@ -2,17 +2,15 @@
 // The Background Fetch trigger's worker side, opt-in: a worker that never calls enableBackgroundFetch()
 // bundles none of it (internal/backgroundFetchHook.ts is all register() needs to refuse its tasks).
 import type {} from './types/backgroundFetch.js';
-import { BACKGROUND_FETCH_PREFIX, type BackgroundFetchEventKind, type BackgroundFetchTriggerDetails, type TriggerSource } from './protocol.js';
+import { BACKGROUND_FETCH_EVENTS, BACKGROUND_FETCH_PREFIX, type BackgroundFetchEventKind, type BackgroundFetchTriggerDetails, type TriggerSource } from './protocol.js';
 import type { BackgroundTaskInstance } from './BackgroundTaskInstance.js';
 import { setBackgroundFetchEnabled } from './internal/backgroundFetchHook.js';
 import { isSimulated } from './internal/devtoolsHook.js';
-import { install, startThenBoot }  from './internal/install.js';
+import { install, startThenBoot } from './internal/install.js';
 import { RegistrationStore } from './internal/RegistrationStore.js';
 import { dispatch, type Started } from './internal/triggers.js';
 
 declare const self: ServiceWorkerGlobalScope;
-
-const KINDS: readonly BackgroundFetchEventKind[] = ['success', 'fail', 'abort', 'click'];
 
 /** The events of runs still going, by instance id: their records can only be read while the event lasts. */
 const live = new Map<string, BackgroundFetchEvent | BackgroundFetchUpdateUIEvent>();
@@ -73,7 +71,7 @@ async function onBackgroundFetch(taskId: string, event: BackgroundFetchEvent, so
  */
 export function enableBackgroundFetch(): void {
   if (!setBackgroundFetchEnabled()) return;
-  for (const kind of KINDS) {
+  for (const kind of BACKGROUND_FETCH_EVENTS) {
     self.addEventListener(`backgroundfetch${kind}`, (event: BackgroundFetchEvent) => {
       const taskId = fetchTaskId(event.registration.id);
       if (!taskId) return;

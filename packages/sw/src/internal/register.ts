@@ -2,7 +2,7 @@
 // Registering a task: one path for a page's `register` call and for the worker's own registerTask().
 import { BgkitError } from '../BgkitError.js';
 import type { RegisterInput, RegisterOutput } from '../protocol.js';
-import { validateRegisterInput, validateRetryPolicy } from '../validate.js';
+import { validateRegisterInput } from '../validate.js';
 import { broadcast } from './broadcast.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { DEV } from './log.js';
@@ -16,11 +16,8 @@ import { schedule, unschedule } from './triggers.js';
  * other settings: it replaces the old one), and tells every page the registry changed.
  */
 export async function register(input: RegisterInput): Promise<RegisterOutput> {
-  validateRegisterInput(input);
-  // Stored whole, so a registration that spells out a default equals one that leaves it out; none (null from
-  // a builder, or absent) is left out, so it equals a registration stored before retries existed.
-  const { retryPolicy, ...rest } = input;
-  input = retryPolicy == null ? rest : { ...rest, retryPolicy: validateRetryPolicy(retryPolicy) };
+  // As it is stored: its retry policy made whole (validate.ts).
+  input = validateRegisterInput(input);
   // A trigger whose only event source this browser lacks would register and never fire (sources.ts).
   const api = missingSource(input.trigger);
   if (api) throw new BgkitError('unsupported-trigger', DEV ? `This browser has no ${api}: that trigger could never fire here.` : '', { api });
