@@ -117,3 +117,14 @@ test('the driver simulates a backgroundfetch event through the same listener; a 
     await driver.detach();
   }
 });
+
+test('requests the browser refuses get invalid-argument, with the browser\'s TypeError as the cause, and no run', async ({ app }) => {
+  await registerFetchTask(app, 'Refused fetch');
+  const outcome = await app.evaluate(async () => {
+    const task = [...(await window.bgkit.BackgroundTaskRegistration.allTasks()).values()].find((t) => t.name === 'Refused fetch')!;
+    const trigger = task.trigger as InstanceType<typeof window.bgkitBackgroundFetch.BackgroundFetchTrigger>;
+    const error = await trigger.fetch([]).then(() => null, (e: { name: string; code?: string; cause?: { name?: string } }) => ({ name: e.name, code: e.code, cause: e.cause?.name }));
+    return { error, runs: (await task.runs()).length };
+  });
+  expect(outcome).toEqual({ error: { name: 'BgkitError', code: 'invalid-argument', cause: 'TypeError' }, runs: 0 });
+});

@@ -72,4 +72,14 @@ describe('BackgroundFetchTrigger', () => {
     await expect(trigger.fetch('/a', { timeout: 50 })).rejects.toMatchObject({ code: 'sw-timeout', details: { api: 'BackgroundFetchManager.fetch', waited: 50 } });
     await expect(trigger.fetch('/a', { timeout: -1 })).rejects.toMatchObject({ code: 'invalid-argument' });
   });
+
+  it('what the browser refuses (bad requests, bad options) is a BgkitError with a code and the browser\'s error as its cause', async () => {
+    const registration: Record<string, unknown> = {};
+    acceptingWorker(registration);
+    const trigger = new BackgroundFetchTrigger();
+    await register(trigger);
+    const refusal = new TypeError('Failed to execute fetch on BackgroundFetchManager: the requests are not valid.');
+    registration.backgroundFetch = { fetch: () => Promise.reject(refusal) };
+    await expect(trigger.fetch(42 as never)).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument', details: { name: 'TypeError' }, cause: refusal });
+  });
 });

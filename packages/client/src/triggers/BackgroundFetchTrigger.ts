@@ -65,7 +65,15 @@ export class BackgroundFetchTrigger extends BackgroundTrigger {
     const { timeout = 10_000, ...browserOptions } = options;
     validateDuration('timeout', timeout);
     // Bounded like every public call: the browser's answer is a promise nothing else bounds.
-    const fetched = await within(manager.fetch(`${BACKGROUND_FETCH_PREFIX}${taskId}:${crypto.randomUUID()}`, Array.isArray(requests) ? requests : [requests], browserOptions), timeout);
+    const started = manager
+      .fetch(`${BACKGROUND_FETCH_PREFIX}${taskId}:${crypto.randomUUID()}`, Array.isArray(requests) ? requests : [requests], browserOptions)
+      // The browser refuses bad requests or options with a TypeError: coded, as all bad input is (the
+      // browser's error is the cause). What is no bad input (a DOMException: a quota, a permission) stays as it is.
+      .catch((cause: unknown) => {
+        if (!(cause instanceof TypeError)) throw cause;
+        throw new BgkitError('invalid-argument', DEV ? `The browser refused the Background Fetch: ${cause.message}` : '', { name: cause.name }, { cause });
+      });
+    const fetched = await within(started, timeout);
     if (fetched === TIMED_OUT) throw new BgkitError('sw-timeout', DEV ? `The browser did not accept the Background Fetch within ${timeout} ms.` : '', { api: 'BackgroundFetchManager.fetch', waited: timeout });
     return fetched;
   }
