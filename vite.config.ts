@@ -6,7 +6,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@bgkit/source'] } },
   define: { __BGKIT_DEV__: 'false' },
   test: {
-    include: ['packages/*/src/**/__tests__/**/*.test.ts', 'demo/server/__tests__/**/*.test.ts', 'bench/__tests__/**/*.test.ts'],
+    include: ['packages/*/src/**/__tests__/**/*.test.ts', 'demo/server/__tests__/**/*.test.ts', 'bench/__tests__/**/*.test.ts', 'scripts/__tests__/**/*.test.ts'],
     environment: 'node',
   },
 });

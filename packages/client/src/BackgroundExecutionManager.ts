@@ -2,7 +2,7 @@
 import type { BackgroundAccessStatus, DeviceState, PendingRecord, RunQuery } from '@bgkit/protocol';
 import type { BackgroundTaskRun } from './BackgroundTaskRegistration.js';
 import { call, isSupported, within } from './internal/connection.js';
-import { listAll } from './internal/registry.js';
+import { listAll } from './BackgroundTaskRegistration.js';
 
 /**
  * What `read` finds, or false where the browser lacks the API, refuses to tell, or does not answer within

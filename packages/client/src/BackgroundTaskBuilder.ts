@@ -1,17 +1,10 @@
 // SPDX-License-Identifier: MIT
+import type { BackgroundCondition } from './BackgroundCondition.js';
 import { BgkitError, type ConditionSpec, type RegisterInput, type RetryPolicyInit } from '@bgkit/protocol';
-import type { BackgroundTaskRegistration } from './BackgroundTaskRegistration.js';
-import { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGroup.js';
+import { BackgroundTaskRegistrationGroup, forget, groupFor, registrationFor, type BackgroundTaskRegistration } from './BackgroundTaskRegistration.js';
 import { call } from './internal/connection.js';
-import { forget, groupFor, registrationFor } from './internal/registry.js';
 import { BackgroundTrigger, kSpec } from './triggers/BackgroundTrigger.js';
 import { DEV } from './internal/dev.js';
-
-/** Windows' IBackgroundCondition: a state that must hold for a triggered task to run. */
-export interface BackgroundCondition {
-  /** @internal */
-  [kSpec](): ConditionSpec;
-}
 
 /**
  * Describes a task and registers it. Registering the same name again with the same settings returns the

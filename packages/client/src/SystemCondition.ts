@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { BgkitError, SYSTEM_CONDITION_TYPES, type ConditionSpec, type SystemConditionType } from '@bgkit/protocol';
-import type { BackgroundCondition } from './BackgroundTaskBuilder.js';
+import type { BackgroundCondition } from './BackgroundCondition.js';
 import { kSpec } from './triggers/BackgroundTrigger.js';
 import { DEV } from './internal/dev.js';
 

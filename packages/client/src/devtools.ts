@@ -8,7 +8,7 @@ import { kSpec } from './triggers/BackgroundTrigger.js';
 import { call } from './internal/connection.js';
 
 export type { DeviceState, SimulatedFireDetails, Simulation, SimulationOutcome } from '@bgkit/protocol';
-export { listAll as allRegistrations } from './internal/registry.js';
+export { listAll as allRegistrations } from './BackgroundTaskRegistration.js';
 
 /** Makes the worker act as if the event happened, through the same path the real event takes. */
 export async function simulate(simulation: Simulation): Promise<SimulationOutcome> {

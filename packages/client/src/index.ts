@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 export { BackgroundExecutionManager, type BackgroundAccessPart, type BackgroundAccessReport } from './BackgroundExecutionManager.js';
-export { BackgroundTaskBuilder, type BackgroundCondition } from './BackgroundTaskBuilder.js';
-export { BackgroundTaskRegistration, type BackgroundTaskRun } from './BackgroundTaskRegistration.js';
-export { BackgroundTaskRegistrationGroup } from './BackgroundTaskRegistrationGroup.js';
+export { BackgroundTaskBuilder } from './BackgroundTaskBuilder.js';
+export type { BackgroundCondition } from './BackgroundCondition.js';
+export { BackgroundTaskRegistration, BackgroundTaskRegistrationGroup, type BackgroundTaskRun } from './BackgroundTaskRegistration.js';
 export {
   BackgroundTaskCompletedEvent,
   BackgroundTaskProgressEvent,

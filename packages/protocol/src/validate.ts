@@ -1,27 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Checks shared by the page (to fail fast, without a worker) and the worker (which trusts no page).
 import { BgkitError } from './BgkitError.js';
-import {
-  BACKGROUND_FETCH_EVENTS,
-  CANCELLATION_REASONS,
-  DEFAULT_RETRY_POLICY,
-  RETRY_MAX_DELAY_MS,
-  RETRY_MIN_DELAY_MS,
-  SYSTEM_CONDITION_TYPES,
-  SYSTEM_TRIGGER_TYPES,
-  WEB_SYSTEM_TRIGGERS,
-  WORK_COSTS,
-  type BackgroundWorkCostValue,
-  type DeviceSignals,
-  type RegisterInput,
-  type RetryPolicy,
-  type Simulation,
-  type SystemConditionType,
-  type RunQuery,
-  type RunStatus,
-  type SystemTriggerType,
-  type TriggerSpec,
-} from './index.js';
+import { BACKGROUND_FETCH_EVENTS, CANCELLATION_REASONS, SYSTEM_CONDITION_TYPES, SYSTEM_TRIGGER_TYPES, WEB_SYSTEM_TRIGGERS, WORK_COSTS, type BackgroundWorkCostValue, type SystemConditionType, type SystemTriggerType } from './vocabulary.js';
+import { DEFAULT_RETRY_POLICY, RETRY_MAX_DELAY_MS, RETRY_MIN_DELAY_MS, type RetryPolicy } from './retryPolicy.js';
+import type { DeviceSignals, RunStatus, TriggerSpec } from './records.js';
+import type { RegisterInput, RunQuery } from './wire.js';
+import type { Simulation } from './simulation.js';
 import { DEV } from './dev.js';
 
 /** The longest delay a timer can hold (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */

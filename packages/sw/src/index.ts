@@ -2,7 +2,7 @@
 export { defineTask, configure } from './defineTask.js';
 export { registerTask, type WorkerTaskSettings } from './registerTask.js';
 export { enableDevtools } from './internal/simulate.js';
-export { BackgroundWorkCost, computeWorkCost } from './BackgroundWorkCost.js';
+export { BackgroundWorkCost } from './BackgroundWorkCost.js';
 /** What the worker believes of the device (pages' relayed battery, network, presence), for code running in a task. */
 export { readDeviceState as deviceState } from './internal/device.js';
 export { enableRequestQueue, type RequestQueueOptions } from './enableRequestQueue.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeWorkCost } from '../BackgroundWorkCost.js';
+import { computeWorkCost } from '../internal/workCost.js';
 
 describe('computeWorkCost', () => {
   it('is low when nothing says otherwise, including unknown signals', () => {

@@ -6,7 +6,7 @@
 // simulated "offline" is not undone by the next heartbeat of an open page.
 import { WORK_COSTS, type DeviceSignals, type DeviceState, type PendingRecord, type RegistrationRecord, type SystemTriggerDetails, type SystemTriggerType, type TriggerSource } from '../protocol.js';
 import { SIGNAL_TYPES } from '../validate.js';
-import { computeWorkCost } from '../BackgroundWorkCost.js';
+import { computeWorkCost } from './workCost.js';
 import { getDb } from './db.js';
 import { latchId, PendingStore } from './pending.js';
 

@@ -15,7 +15,7 @@ import type {
 } from '../protocol.js';
 import { markLeaving, unmetCondition, windowClients } from './conditions.js';
 import { applySignals, readDevice, systemTargets } from './device.js';
-import { lowBattery } from '../BackgroundWorkCost.js';
+import { lowBattery } from './workCost.js';
 import { latchId, PendingStore } from './pending.js';
 import { requestQueue } from './requestQueueHook.js';
 import { broadcast } from './broadcast.js';
