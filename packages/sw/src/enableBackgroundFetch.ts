@@ -8,7 +8,7 @@ import { setBackgroundFetchEnabled } from './internal/backgroundFetchHook.js';
 import { isSimulated } from './internal/devtoolsHook.js';
 import { install, startThenBoot } from './internal/install.js';
 import { RegistrationStore } from './internal/RegistrationStore.js';
-import { dispatch, type Started } from './internal/triggers.js';
+import { dispatch, type Started } from './internal/dispatch.js';
 
 declare const self: ServiceWorkerGlobalScope;
 

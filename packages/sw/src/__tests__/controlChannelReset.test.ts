@@ -8,7 +8,7 @@ import { Lifetime } from '../internal/Lifetime.js';
 import { RunStore } from '../internal/RunStore.js';
 import { setSimulator } from '../internal/devtoolsHook.js';
 import { enableDevtools } from '../internal/simulate.js';
-import { subscriptionChange } from '../internal/triggers.js';
+import { subscriptionChange } from '../internal/eventSources.js';
 import { validateRegisterInput, validateSimulation } from '../validate.js';
 import type { RegisterInput, Simulation } from '../protocol.js';
 

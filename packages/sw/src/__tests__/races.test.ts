@@ -9,7 +9,8 @@ import { Lifetime } from '../internal/Lifetime.js';
 import { RunStore } from '../internal/RunStore.js';
 import { RegistrationStore } from '../internal/RegistrationStore.js';
 import { getDb } from '../internal/db.js';
-import { catchUp, dispatch, onPeriodicSync } from '../internal/triggers.js';
+import { dispatch } from '../internal/dispatch.js';
+import { catchUp, onPeriodicSync } from '../internal/timeTriggers.js';
 import type { ConditionSpec, RegisterInput, RunRecord, TriggerSpec } from '../protocol.js';
 
 defineTask('r2.quick', () => 'ok');

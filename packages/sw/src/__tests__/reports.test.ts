@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorld } from './helpers.js';
 import { applySignals, readDevice } from '../internal/device.js';
-import { ONLINE_HOLD_MS, onInternetSync, onSignals } from '../internal/triggers.js';
+import { ONLINE_HOLD_MS, onInternetSync, onSignals } from '../internal/deviceReports.js';
 import { setRequestQueue } from '../internal/requestQueueHook.js';
 
 beforeEach(async () => {

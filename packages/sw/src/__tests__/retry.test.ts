@@ -12,7 +12,7 @@ import { PendingStore } from '../internal/pending.js';
 import { RegistrationStore } from '../internal/RegistrationStore.js';
 import { RunStore } from '../internal/RunStore.js';
 import { reconcile, startRun } from '../internal/runner.js';
-import { releasePending } from '../internal/triggers.js';
+import { releasePending } from '../internal/dispatch.js';
 import {
   DEFAULT_RETRY_POLICY,
   RETRY_MAX_DELAY_MS,

@@ -6,7 +6,8 @@ import { Lifetime } from '../internal/Lifetime.js';
 import { RegistrationStore } from '../internal/RegistrationStore.js';
 import { RunStore } from '../internal/RunStore.js';
 import { startRun } from '../internal/runner.js';
-import { catchUp, pushDetails } from '../internal/triggers.js';
+import { pushDetails } from '../internal/eventSources.js';
+import { catchUp } from '../internal/timeTriggers.js';
 import type { RegisterInput, TriggerSpec } from '../protocol.js';
 
 const releases: Array<() => void> = [];

@@ -5,7 +5,6 @@ import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { BgkitError, isBgkitError } from '../BgkitError.js';
 import { ACCESS_STATUSES, ACK_INTERVAL_MS, hasMethod, PROTOCOL_VERSION, serializeError, type CallAck, type CallMessage, type BackgroundAccessStatus, type CallReply, type GroupRecord, type WorkerApi } from '../protocol.js';
 import { validateRunQuery, validateSignals } from '../validate.js';
-import { broadcast } from './broadcast.js';
 import { getDb, storageError } from './db.js';
 import { DEV, log } from './log.js';
 import type { Lifetime } from './Lifetime.js';
@@ -17,7 +16,9 @@ import { PendingStore } from './pending.js';
 import { readDeviceState } from './device.js';
 import { register } from './register.js';
 import { devtoolsEnabled, runSimulation } from './devtoolsHook.js';
-import { catchUp, dispatch, onSignals, releasePending, removeTasks, schedule, unschedule } from './triggers.js';
+import { onSignals } from './deviceReports.js';
+import { dispatch, releasePending, removeTasks } from './dispatch.js';
+import { catchUp } from './timeTriggers.js';
 
 let booting: Promise<void> | undefined;
 let bootRuns: Promise<unknown> = Promise.resolve();

@@ -6,7 +6,11 @@ import { getDb } from './db.js';
 import { Lifetime } from './Lifetime.js';
 import { log } from './log.js';
 import { isSimulated } from './devtoolsHook.js';
-import { fireSystem, INTERNET_TAG, type Started, onInternetSync, onPeriodicSync, onPush, onToast, pushDetails, subscriptionChange, taskIdOf, toastDetails } from './triggers.js';
+import { onInternetSync } from './deviceReports.js';
+import { INTERNET_TAG, type Started } from './dispatch.js';
+import { fireSystem, onPush, onToast, pushDetails, subscriptionChange, toastDetails } from './eventSources.js';
+import { taskIdOf } from './periodicSync.js';
+import { onPeriodicSync } from './timeTriggers.js';
 
 declare const self: ServiceWorkerGlobalScope;
 

@@ -9,7 +9,8 @@ import { DEV } from './log.js';
 import { definitions } from './runtime.js';
 import { missingSource } from './sources.js';
 import { assertBackgroundFetchEnabled } from './backgroundFetchHook.js';
-import { schedule, unschedule } from './triggers.js';
+import { unschedule } from './periodicSync.js';
+import { schedule } from './timeTriggers.js';
 
 /**
  * Validates, stores and schedules a registration (same name, same settings: the existing one; same name,

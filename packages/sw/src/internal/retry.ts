@@ -2,7 +2,7 @@
 // Retries (WorkManager's backoff, which Windows lacks): a run that asked for one, or was killed under a
 // policy that retries killed runs, carries its next attempt (RunRecord.retry). RunStore stores that attempt
 // as a pending trigger with a due time in the same transaction as the run's final state, so a worker killed
-// at any moment either has both or neither; releasePending() (triggers.ts) starts it once it is due and the
+// at any moment either has both or neither; releasePending() (dispatch.ts) starts it once it is due and the
 // task's conditions hold, at the same wake-ups as time triggers.
 import { DEFAULT_RETRY_POLICY, retryDelay, type PendingRecord, type RetryPolicy, type RunRecord } from '../protocol.js';
 import { clockNow } from './clock.js';
