@@ -2,7 +2,7 @@
 import { BgkitError } from './BgkitError.js';
 import { install } from './internal/install.js';
 import { nonEmpty, validateDuration } from './validate.js';
-import { definitions, options, type RuntimeOptions, type TaskHandler, type TaskOptions } from './internal/runtime.js';
+import { definitions, type TaskHandler, type TaskOptions } from './internal/runtime.js';
 import { DEV } from './internal/log.js';
 
 /**
@@ -31,17 +31,5 @@ export function defineTask<TDetails = unknown, TResult = unknown>(
   }
   validateDuration('timeLimit', taskOptions.timeLimit);
   definitions.set(entryPoint, { handler: handler as TaskHandler<never, unknown>, options: { ...taskOptions } });
-  install();
-}
-
-/** Sets worker-wide options. Call it at the top level of the service worker, before or after defineTask(). */
-export function configure(settings: Partial<RuntimeOptions>): void {
-  validateDuration('timeLimit', settings.timeLimit);
-  const limit = settings.historyLimit;
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-    throw new BgkitError('invalid-argument', DEV ? `historyLimit must be a positive integer (got ${String(limit)}).` : '', { historyLimit: limit });
-  }
-  if (settings.timeLimit !== undefined) options.timeLimit = settings.timeLimit;
-  if (limit !== undefined) options.historyLimit = limit;
   install();
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-export { defineTask, configure } from './defineTask.js';
+export { defineTask } from './defineTask.js';
+export { configure } from './configure.js';
 export { registerTask, type WorkerTaskSettings } from './registerTask.js';
-export { enableDevtools } from './internal/simulate.js';
+export { enableDevtools } from './enableDevtools.js';
 export { BackgroundWorkCost } from './BackgroundWorkCost.js';
 /** What the worker believes of the device (pages' relayed battery, network, presence), for code running in a task. */
 export { readDeviceState as deviceState } from './internal/device.js';

@@ -9,7 +9,7 @@ import { createApi } from '../internal/api.js';
 import { Lifetime } from '../internal/Lifetime.js';
 import { RunStore } from '../internal/RunStore.js';
 import { setSimulator } from '../internal/devtoolsHook.js';
-import { enableDevtools } from '../internal/simulate.js';
+import { enableDevtools } from '../enableDevtools.js';
 import { validateSimulation } from '../validate.js';
 import type { RegisterInput, Simulation } from '../protocol.js';
 

@@ -7,7 +7,7 @@ import { install } from '../internal/install.js';
 import { Lifetime } from '../internal/Lifetime.js';
 import { RunStore } from '../internal/RunStore.js';
 import { setSimulator } from '../internal/devtoolsHook.js';
-import { enableDevtools } from '../internal/simulate.js';
+import { enableDevtools } from '../enableDevtools.js';
 import { subscriptionChange } from '../internal/eventSources.js';
 import { validateRegisterInput, validateSimulation } from '../validate.js';
 import type { RegisterInput, Simulation } from '../protocol.js';

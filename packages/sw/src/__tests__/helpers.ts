@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { resetBoot } from '../internal/api.js';
 import { closeDb } from '../internal/db.js';
 import { RegistrationStore } from '../internal/RegistrationStore.js';
-import { PendingStore } from '../internal/pending.js';
+import { PendingStore } from '../internal/PendingStore.js';
 import { forgetRunCount } from '../internal/runner.js';
 import { newBootForTests } from '../internal/runtime.js';
 

@@ -4,7 +4,7 @@ import { freshWorld } from './helpers.js';
 import { isBgkitError } from '../BgkitError.js';
 import { defineTask } from '../defineTask.js';
 import { createApi } from '../internal/api.js';
-import { PendingStore } from '../internal/pending.js';
+import { PendingStore } from '../internal/PendingStore.js';
 import { Lifetime } from '../internal/Lifetime.js';
 import { RunStore } from '../internal/RunStore.js';
 import { RegistrationStore } from '../internal/RegistrationStore.js';

@@ -8,7 +8,7 @@ import { createApi } from '../internal/api.js';
 import { clockNow, setClockOffset } from '../internal/clock.js';
 import { applySignals } from '../internal/device.js';
 import { Lifetime } from '../internal/Lifetime.js';
-import { PendingStore } from '../internal/pending.js';
+import { PendingStore } from '../internal/PendingStore.js';
 import { RegistrationStore } from '../internal/RegistrationStore.js';
 import { RunStore } from '../internal/RunStore.js';
 import { reconcile, startRun } from '../internal/runner.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorld, until } from './helpers.js';
 import { defineTask } from '../defineTask.js';
 import { setSimulator } from '../internal/devtoolsHook.js';
-import { enableDevtools } from '../internal/simulate.js';
+import { enableDevtools } from '../enableDevtools.js';
 import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { createApi } from '../internal/api.js';
 import { Lifetime } from '../internal/Lifetime.js';

@@ -3,7 +3,7 @@ import { BgkitError } from '../BgkitError.js';
 import type { RunQuery, RunRecord, RunStatus } from '../protocol.js';
 import { getDb, storageError } from './db.js';
 import { DEV } from './log.js';
-import { PendingStore } from './pending.js';
+import { PendingStore } from './PendingStore.js';
 import { retryTrigger } from './retry.js';
 import { canTransition, isFinal } from './runState.js';
 

@@ -12,7 +12,7 @@ import { RegistrationStore } from './RegistrationStore.js';
 import { RunStore } from './RunStore.js';
 import { cancelRuns, hasActiveRun, isActive, reconcile } from './runner.js';
 import { bootId, definitions } from './runtime.js';
-import { PendingStore } from './pending.js';
+import { PendingStore } from './PendingStore.js';
 import { readDeviceState } from './device.js';
 import { register } from './register.js';
 import { devtoolsEnabled, runSimulation } from './devtoolsHook.js';

@@ -8,7 +8,7 @@ import { WORK_COSTS, type DeviceSignals, type DeviceState, type PendingRecord, t
 import { SIGNAL_TYPES } from '../validate.js';
 import { computeWorkCost } from './workCost.js';
 import { getDb } from './db.js';
-import { latchId, PendingStore } from './pending.js';
+import { latchId, PendingStore } from './PendingStore.js';
 
 const KEY = 'device';
 const SIMULATED_KEY = 'device:simulated';

@@ -8,7 +8,7 @@ import type { RegistrationRecord, TriggerSource } from '../protocol.js';
 import { unmetCondition } from './conditions.js';
 import { readDevice } from './device.js';
 import { lowBattery } from './workCost.js';
-import { latchId, PendingStore } from './pending.js';
+import { latchId, PendingStore } from './PendingStore.js';
 import { broadcast } from './broadcast.js';
 import { clockNow, clockReady } from './clock.js';
 import { log } from './log.js';

@@ -10,9 +10,9 @@ import { validateSimulation } from '../validate.js';
 import type { Lifetime } from './Lifetime.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { cancelRun, hasActiveRun } from './runner.js';
-import { markSimulated, setSimulator } from './devtoolsHook.js';
-import { clockNow, setClockSource } from './clock.js';
-import { readClockOffset, simulateClock } from './simulatedClock.js';
+import { markSimulated } from './devtoolsHook.js';
+import { clockNow } from './clock.js';
+import { simulateClock } from './simulatedClock.js';
 import { onSignals } from './deviceReports.js';
 import { dispatch } from './dispatch.js';
 import { pushDetails, subscriptionChange, toastDetails } from './eventSources.js';
@@ -135,7 +135,7 @@ async function fire(taskId: string, details: NonNullable<Extract<Simulation, { k
   return result ? { result } : {};
 }
 
-async function simulate(simulation: Simulation, lifetime: Lifetime): Promise<SimulationOutcome> {
+export async function simulate(simulation: Simulation, lifetime: Lifetime): Promise<SimulationOutcome> {
   // The clock is checked by its own module (simulatedClock.ts).
   if (simulation?.kind === 'clock') return { clock: await simulateClock(simulation.offset) };
   validateSimulation(simulation);
@@ -173,17 +173,4 @@ async function simulate(simulation: Simulation, lifetime: Lifetime): Promise<Sim
       backgroundFetch(simulation, lifetime);
       return {};
   }
-}
-
-/**
- * Lets the devtools panel and test drivers simulate events in this worker (fire a trigger, fake a push, a
- * notification click, a device change). Call it at the top level, in development or test builds only:
- * any page of the origin could otherwise fake events, and production bundles then carry none of this code.
- *
- * @example
- * if (import.meta.env.DEV) enableDevtools();
- */
-export function enableDevtools(): void {
-  setSimulator(simulate);
-  setClockSource(readClockOffset);
 }
