@@ -9,6 +9,7 @@ import { getDb, storageError } from './db.js';
 import { DEV, log } from './log.js';
 import type { Lifetime } from './Lifetime.js';
 import { RegistrationStore } from './RegistrationStore.js';
+import { MetaStore } from './MetaStore.js';
 import { RunStore } from './RunStore.js';
 import { cancelRuns, hasActiveRun, isActive, reconcile } from './runner.js';
 import { bootId, definitions } from './runtime.js';
@@ -193,12 +194,11 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
       if (status !== null && !ACCESS_STATUSES.includes(status)) {
         throw new BgkitError('invalid-argument', !DEV ? '' : `Not a BackgroundAccessStatus: ${String(status)}.`, { status });
       }
-      const db = await getDb();
       if (status === null) {
-        await db.delete('meta', 'access');
+        await MetaStore.put('access', undefined);
         // Access removed (removeAccess(), which then unregisters every task): what runs goes with it.
         cancelRuns('uninstall');
-      } else await db.put('meta', status, 'access');
+      } else await MetaStore.put('access', status);
       access = Promise.resolve(status);
     },
   };
@@ -212,8 +212,7 @@ const DENIED: readonly BackgroundAccessStatus[] = ['deniedByUser', 'deniedBySyst
 let access: Promise<WorkerApiAccess> | undefined;
 
 function storedAccess(): Promise<WorkerApiAccess> {
-  return (access ??= getDb()
-    .then((db) => db.get('meta', 'access') as Promise<WorkerApiAccess | undefined>)
+  return (access ??= MetaStore.get('access')
     .then((stored) => stored ?? null)
     .catch((error: unknown) => {
       access = undefined;

@@ -3,12 +3,26 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { BgkitError } from '../BgkitError.js';
 import { DEV } from './log.js';
-import { storageName, type GroupRecord, type PendingRecord, type RegistrationRecord, type RunRecord } from '../protocol.js';
+import { storageName, type BackgroundAccessStatus, type DeviceSignals, type GroupRecord, type PendingRecord, type RegistrationRecord, type RunRecord } from '../protocol.js';
 
 /** The scope of this worker's registration; undefined outside a service worker (unit tests). */
 export function workerScope(): string | undefined {
   return (globalThis as { registration?: { scope?: string } }).registration?.scope;
 }
+
+/** The `meta` store's single records: each key with the shape stored under it, written once. */
+export interface MetaRecords {
+  /** What requestAccess() stored (setAccess); absent: never asked, or removed by removeAccess(). */
+  access: BackgroundAccessStatus;
+  /** What pages reported of the device, merged field by field (device.ts). */
+  device: DeviceSignals;
+  /** Devtools' overrides of the device state, on top of the reports until reset. */
+  'device:simulated': DeviceSignals;
+  /** The kit clock's offset from real time in ms, set by a devtools `clock` simulation (simulatedClock.ts). */
+  clockOffset: number;
+}
+
+export type MetaKey = keyof MetaRecords;
 
 export interface BgkitDB extends DBSchema {
   registrations: {
@@ -22,7 +36,8 @@ export interface BgkitDB extends DBSchema {
     value: RunRecord;
     indexes: { byTask: [string, number]; byStatus: string; byCreated: number };
   };
-  meta: { key: string; value: unknown };
+  /** Single records by key (MetaRecords), read and written through MetaStore.ts. */
+  meta: { key: MetaKey; value: MetaRecords[MetaKey] };
   pending: { key: string; value: PendingRecord; indexes: { byTask: string } };
   /**
    * Finished runs whose `completed` pages may not have heard yet, by instance id: written in the transaction

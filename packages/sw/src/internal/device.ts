@@ -8,10 +8,9 @@ import { WORK_COSTS, type DeviceSignals, type DeviceState, type PendingRecord, t
 import { SIGNAL_TYPES } from '../validate.js';
 import { computeWorkCost } from './workCost.js';
 import { getDb } from './db.js';
+import { MetaStore } from './MetaStore.js';
 import { latchId, PendingStore } from './PendingStore.js';
 
-const KEY = 'device';
-const SIMULATED_KEY = 'device:simulated';
 
 type Stored = DeviceSignals | undefined;
 
@@ -25,7 +24,7 @@ export async function readDevice(): Promise<DeviceSignals> {
 /** The pages' reports and devtools' overrides, as stored: one read transaction. */
 async function readStored(): Promise<[reported: Stored, simulated: Stored]> {
   const meta = (await getDb()).transaction('meta').store;
-  return Promise.all([meta.get(KEY) as Promise<Stored>, meta.get(SIMULATED_KEY) as Promise<Stored>]);
+  return Promise.all([MetaStore.get('device', meta), MetaStore.get('device:simulated', meta)]);
 }
 
 export async function readDeviceState(): Promise<DeviceState> {
@@ -91,14 +90,13 @@ export async function applySignals(signals: DeviceSignals, { mode = 'reported', 
   }
   const tx = db.transaction(['meta', 'pending', 'registrations'], 'readwrite');
   const meta = tx.objectStore('meta');
-  const reported = ((await meta.get(KEY)) as Stored) ?? {};
-  const simulated = ((await meta.get(SIMULATED_KEY)) as Stored) ?? {};
+  const reported = (await MetaStore.get('device', meta)) ?? {};
+  const simulated = (await MetaStore.get('device:simulated', meta)) ?? {};
   const nextReported = mode === 'reported' ? merge(reported, signals) : reported;
   const nextSimulated = mode === 'simulated' ? merge(simulated, signals) : mode === 'reset' ? {} : simulated;
   const fired = transitions({ ...reported, ...simulated }, { ...nextReported, ...nextSimulated });
-  await meta.put(nextReported, KEY);
-  if (Object.keys(nextSimulated).length) await meta.put(nextSimulated, SIMULATED_KEY);
-  else await meta.delete(SIMULATED_KEY);
+  await MetaStore.put('device', nextReported, meta);
+  await MetaStore.put('device:simulated', Object.keys(nextSimulated).length ? nextSimulated : undefined, meta);
   const targets = fired.length ? systemTargets(await tx.objectStore('registrations').getAll(), fired).filter((t) => !skip?.(t.registration)) : [];
   for (const { registration, details } of targets) {
     const pending: PendingRecord = { id: latchId(registration.taskId), taskId: registration.taskId, name: registration.name, source, triggerDetails: details, createdAt: Date.now() };

@@ -5,17 +5,15 @@
 import { BgkitError } from '../BgkitError.js';
 import type { ClockState } from '../protocol.js';
 import { clockNow, clockOffset, clockReady, setClockOffset } from './clock.js';
-import { getDb } from './db.js';
+import { MetaStore } from './MetaStore.js';
 import { DEV } from './log.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { RunStore } from './RunStore.js';
 import { activeRuns, cancelRun } from './runner.js';
 import { definitions, options } from './runtime.js';
 
-const KEY = 'clockOffset';
-
 export async function readClockOffset(): Promise<number> {
-  const stored = await (await getDb()).get('meta', KEY);
+  const stored = await MetaStore.get('clockOffset');
   return typeof stored === 'number' && Number.isFinite(stored) ? stored : 0;
 }
 
@@ -30,7 +28,7 @@ export async function simulateClock(offset: unknown): Promise<ClockState> {
       throw new BgkitError('invalid-argument', DEV ? 'clock: offset must be a number of milliseconds, 0 or more.' : '', { offset });
     }
     const moved = offset - clockOffset();
-    await (await getDb()).put('meta', offset, KEY);
+    await MetaStore.put('clockOffset', offset);
     setClockOffset(offset);
     if (moved > 0) await expireTimeLimits(moved);
   }
