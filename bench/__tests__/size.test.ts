@@ -1,6 +1,6 @@
 // The size budgets, checked on every test run: bundle sizes are deterministic, so a change that breaks a
 // budget fails here instead of showing up in the next bench table. Same entries and weighing as the bench.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,4 +30,17 @@ describe('size budgets (production bundle, dependencies included, gzip -9)', () 
       expect(main.gzip).toBeLessThanOrEqual(limit);
     }, 60_000);
   }
+});
+
+describe('the "every export" entry', () => {
+  // It names each export (so no namespace helper is weighed with it): a new export must join it, or the
+  // budget would stop covering it.
+  it('names every runtime export of @bgkit/client, and nothing else', async () => {
+    const source = readFileSync(join(benchDir, 'size', 'client.ts'), 'utf8');
+    const imported = /import \{([^}]*)\} from '@bgkit\/client'/.exec(source)![1]!.split(',').map((name) => name.trim()).filter(Boolean);
+    const escaped = /__bench = \{([^}]*)\}/.exec(source)![1]!.split(',').map((name) => name.trim()).filter(Boolean);
+    const exported = Object.keys(await import('@bgkit/client'));
+    expect(imported.sort()).toEqual(exported.sort());
+    expect(escaped.sort()).toEqual(exported.sort());
+  });
 });

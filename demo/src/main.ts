@@ -2,6 +2,7 @@
 // sending, archiving, pruning, exporting) to tasks in the service worker, registered in ./app/tasks.ts.
 import * as bgkit from '@bgkit/client';
 import { BackgroundExecutionManager, subscribeToPush, type BackgroundTaskRun } from '@bgkit/client';
+import { pendingTriggers, runs as allRuns } from '@bgkit/client/devtools';
 import { registerSW } from 'virtual:pwa-register';
 import { ActivityPanel } from './app/activity';
 import { $, el } from './app/dom';
@@ -225,7 +226,7 @@ function wireExport(all: InboxTasks, lastRuns: BackgroundTaskRun[]): void {
       state.textContent = answer === 'currentlyRunning' ? 'Already running' : `Not started (${answer})`;
       return;
     }
-    const pending = await BackgroundExecutionManager.pending();
+    const pending = await pendingTriggers();
     if (pending.some((p) => p.taskId === registration.taskId)) state.textContent = 'Waiting until background work is cheap (battery or data saving)…';
   });
   const last = lastRuns.find((r) => r.taskId === registration.taskId && r.status === 'completed');
@@ -247,7 +248,7 @@ async function main(): Promise<void> {
   const activity = new ActivityPanel($('#activity'), all);
   for (const task of Object.values(all)) task.registration.addEventListener('completed', () => void render());
   for (const task of [all.sendNow, all.sendOnReconnect]) task.registration.addEventListener('completed', () => void sendLeftovers());
-  wireExport(all, await BackgroundExecutionManager.runs({ taskId: all.export.registration.taskId, limit: 5 }));
+  wireExport(all, await allRuns({ taskId: all.export.registration.taskId, limit: 5 }));
   await activity.render();
   setInterval(() => void activity.render(), 30_000);
 

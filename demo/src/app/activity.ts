@@ -1,6 +1,7 @@
 // The "Background tasks" panel: every registration, its state and its last runs, read through @bgkit/client
 // only (registrations, runs(), pending(), progress and completed events).
-import { BackgroundExecutionManager, type BackgroundTaskRun } from '@bgkit/client';
+import type { BackgroundTaskRun } from '@bgkit/client';
+import { pendingTriggers, runs as allRuns } from '@bgkit/client/devtools';
 import { el, formatTime, relativeTime } from './dom';
 import type { InboxTask, InboxTasks } from './tasks';
 import { ENTRY } from './entryPoints';
@@ -89,7 +90,7 @@ export class ActivityPanel {
   }
 
   async #render(): Promise<void> {
-    const [runs, pending] = await Promise.all([BackgroundExecutionManager.runs({ limit: 200 }), BackgroundExecutionManager.pending()]);
+    const [runs, pending] = await Promise.all([allRuns({ limit: 200 }), pendingTriggers()]);
     for (const task of this.#tasks) {
       const { registration, spec } = task;
       const row = this.#rows.get(registration.taskId)!;

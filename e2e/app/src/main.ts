@@ -97,7 +97,7 @@ async function register(card: TaskCard): Promise<BackgroundTaskRegistration> {
 }
 
 async function refreshHistory(): Promise<void> {
-  const runs = await BackgroundExecutionManager.runs({ limit: 25 });
+  const runs = await devtools.runs({ limit: 25 });
   const body = $<HTMLTableSectionElement>('#runs');
   body.replaceChildren(
     ...runs.map((run) => {

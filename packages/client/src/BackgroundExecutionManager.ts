@@ -3,6 +3,8 @@ import type { BackgroundAccessStatus, DeviceState, PendingRecord, RunQuery } fro
 import type { BackgroundTaskRun } from './BackgroundTaskRegistration.js';
 import { call, isSupported, within } from './internal/connection.js';
 import { listAll } from './BackgroundTaskRegistration.js';
+import { moved, deviceState, pendingTriggers, runs } from './internal/diagnostics.js';
+import { DEV } from './internal/dev.js';
 
 /**
  * What `read` finds, or false where the browser lacks the API, refuses to tell, or does not answer within
@@ -109,18 +111,15 @@ export class BackgroundExecutionManager {
     await listAll();
   }
 
-  /** What the worker believes about the device (online, user present, time zone, power), as pages reported it. */
-  static deviceState(): Promise<DeviceState> {
-    return call('device');
-  }
+  // The diagnostics below moved to @bgkit/client/devtools (a Windows-named class is no place for them); these
+  // aliases stay, deprecated, until 0.3. In development builds each says so, once.
 
-  /** Triggers waiting for their task's conditions to hold, oldest first. */
-  static pending(): Promise<PendingRecord[]> {
-    return call('pending');
-  }
+  /** @deprecated Use `deviceState()` from `@bgkit/client/devtools`; this goes in 0.3. */
+  static deviceState: typeof deviceState = DEV ? moved('deviceState', deviceState) : deviceState;
 
-  /** The run history of every task, newest first (at most `limit`, default 50). */
-  static runs(query: RunQuery = {}): Promise<BackgroundTaskRun[]> {
-    return call('runs', query);
-  }
+  /** @deprecated Use `pendingTriggers()` from `@bgkit/client/devtools`; this goes in 0.3. */
+  static pending: typeof pendingTriggers = DEV ? moved('pendingTriggers', pendingTriggers) : pendingTriggers;
+
+  /** @deprecated Use `runs(query)` from `@bgkit/client/devtools`; this goes in 0.3. */
+  static runs: typeof runs = DEV ? moved('runs', runs) : runs;
 }

@@ -29,6 +29,12 @@ export interface ClientOptions {
    * precache is slow) before failing with `no-service-worker`, which names the state it was in. @default 60000
    */
   activationTimeout: number;
+  /**
+   * `false` stops this page's relay for its lifetime: its reports of what it sees of the device (network,
+   * presence, time zone, power), its heartbeat every minute and on focus, and its `leaving` notice. The app's
+   * other pages and the worker's own checks then serve system triggers and conditions. @default true
+   */
+  relay: false;
 }
 
 let callTimeout = 10_000;
@@ -41,6 +47,8 @@ export function awaitRegistration(pending: Promise<unknown>): void {
   registering = pending;
   registration = undefined;
 }
+/** Whether this page relays (relay.ts); configure({ relay: false }) stops it for the page's lifetime. */
+export let relaying = true;
 /** The scope of the worker this page talks to, once a call has found it. */
 export let workerScope: string | undefined;
 
@@ -48,17 +56,16 @@ export let workerScope: string | undefined;
 export function configure(options: Partial<ClientOptions> = {}): void {
   if (typeof options !== 'object' || options === null) throw new BgkitError('invalid-argument', DEV ? 'configure() takes an options object.' : '');
   for (const key of Object.keys(options)) {
-    if (key !== 'timeout' && key !== 'activationTimeout') {
-      // serviceWorker was an option once: say what replaced it.
-      const instead = key === 'serviceWorker' ? 'registerServiceWorker' : undefined;
-      throw new BgkitError('invalid-argument', DEV ? `configure() has no option "${key}"${instead ? `: call ${instead}() from @bgkit/client/register instead` : ''}.` : '', { option: key, ...(instead && { instead }) });
-    }
+    if (key !== 'timeout' && key !== 'activationTimeout' && key !== 'relay') throw new BgkitError('invalid-argument', DEV ? `configure() has no option "${key}".` : '', { option: key });
   }
+  const { relay } = options;
+  if (relay !== undefined && relay !== false) throw new BgkitError('invalid-argument', DEV ? 'configure(): relay can only be false (it is on by default).' : '', { relay });
   validateDuration('timeout', options.timeout);
   validateDuration('activationTimeout', options.activationTimeout);
   callTimeout = options.timeout ?? callTimeout;
   activationTimeout = options.activationTimeout ?? activationTimeout;
   registration = undefined;
+  relaying &&= relay ?? true;
 }
 
 export function isSupported(): boolean {

@@ -3,7 +3,7 @@
 // is here, the time zone) so system triggers can fire. Every page reports; the worker fires on transitions
 // of what it stored, so three tabs reporting the same change fire a task once.
 import type { DeviceSignals } from '@bgkit/protocol';
-import { call } from './connection.js';
+import { call, relaying } from './connection.js';
 
 interface BatteryManager extends EventTarget {
   readonly charging: boolean;
@@ -18,9 +18,11 @@ interface NetworkInformation extends EventTarget {
 
 let last = '';
 let battery: BatteryManager | undefined;
+let timer: ReturnType<typeof setInterval> | undefined;
 
 /** Sends what this page sees if it changed since this page last sent it. */
 function report(): void {
+  if (!relaying) return;
   // Network Information: Chromium only.
   const connection = (navigator as { connection?: NetworkInformation }).connection;
   // Undefined fields (what this browser cannot tell) are left out of the key and ignored by the worker.
@@ -47,6 +49,8 @@ function report(): void {
  * busy by open pages may not restart for a long time, so pages ask for it every minute and on focus.
  */
 function tick(): void {
+  // Stopped by configure({ relay: false }): the interval goes at its next beat, the listeners do nothing.
+  if (!relaying) return clearInterval(timer);
   report();
   call('tick').catch(() => undefined);
 }
@@ -57,10 +61,10 @@ export function startRelay(): void {
   for (const type of ['online', 'offline', 'blur', 'pageshow']) window.addEventListener(type, report);
   window.addEventListener('focus', tick);
   // Lets the worker tell when the last window of the app has gone (for sessionConnected).
-  window.addEventListener('pagehide', () => void call('relay', { leaving: true }).catch(() => undefined));
+  window.addEventListener('pagehide', () => void (relaying && call('relay', { leaving: true }).catch(() => undefined)));
   document.addEventListener('visibilitychange', report);
   (navigator as { connection?: NetworkInformation }).connection?.addEventListener('change', report);
-  setInterval(tick, 60_000);
+  timer = setInterval(tick, 60_000);
   report();
   // Chromium only; elsewhere the power state stays unknown (and counts as AC).
   (navigator as { getBattery?: () => Promise<BatteryManager> }).getBattery?.().then((manager) => {

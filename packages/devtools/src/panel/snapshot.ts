@@ -10,7 +10,7 @@ import {
   type DeviceState,
   type PendingRecord,
 } from '@bgkit/client';
-import { allRegistrations, isDevtoolsEnabled } from '@bgkit/client/devtools';
+import { allRegistrations, deviceState, isDevtoolsEnabled, pendingTriggers, runs as allRuns } from '@bgkit/client/devtools';
 
 export interface Snapshot {
   /** When it was taken. */
@@ -48,9 +48,9 @@ export async function takeSnapshot(): Promise<Snapshot> {
   const [access, registrations, pending, runs, device, workCost, devtools] = await Promise.all([
     settle('access', BackgroundExecutionManager.getAccessStatus(), null),
     settle('registrations', allRegistrations(), []),
-    settle('pending', BackgroundExecutionManager.pending(), []),
-    settle('runs', BackgroundExecutionManager.runs({ limit: RUN_LIMIT }), []),
-    settle('device', BackgroundExecutionManager.deviceState(), null),
+    settle('pending', pendingTriggers(), []),
+    settle('runs', allRuns({ limit: RUN_LIMIT }), []),
+    settle('device', deviceState(), null),
     settle('work cost', BackgroundWorkCost.current(), null),
     settle('devtools', isDevtoolsEnabled(), null),
   ]);
