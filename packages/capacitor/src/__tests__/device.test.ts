@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadDevice } from '../sw/device.js';
+import { loadApp, loadDevice } from '../sw/device.js';
 import { bgkitSw } from './workerStubs.js';
 
 vi.mock('@bgkit/sw', async () => (await import('./workerStubs.js')).bgkitSw);
@@ -45,5 +45,33 @@ describe('CapacitorDevice', () => {
     const d = await device({ batteryLevel: 0.5 });
     d.getBatteryStatus().batteryLevel = 1;
     expect(d.getBatteryStatus().batteryLevel).toBe(0.5);
+  });
+});
+
+describe('CapacitorApp', () => {
+  type Window = { visibilityState: string; focused: boolean };
+  const matchAll = vi.fn<(options: unknown) => Promise<Window[]>>();
+
+  function app(windows: Window[]) {
+    matchAll.mockResolvedValueOnce(windows);
+    vi.stubGlobal('self', { clients: { matchAll }, registration: { scope: 'https://app.example/' } });
+    vi.stubGlobal('fetch', async () => new Response('not found', { status: 404 }));
+    return loadApp(undefined, {});
+  }
+
+  it('is not active with no window of the app open, or only hidden ones', async () => {
+    expect((await app([])).getState()).toEqual({ isActive: false });
+    expect((await app([{ visibilityState: 'hidden', focused: true }, { visibilityState: 'hidden', focused: false }])).getState()).toEqual({ isActive: false });
+    // Every window of the origin counts, controlled or not (a page opened before the worker took over).
+    expect(matchAll).toHaveBeenCalledWith({ type: 'window', includeUncontrolled: true });
+  });
+
+  it("is active with a visible window, focused or not, as @capacitor/app's web getState() reads document.hidden", async () => {
+    expect((await app([{ visibilityState: 'hidden', focused: false }, { visibilityState: 'visible', focused: false }])).getState()).toEqual({ isActive: true });
+    expect((await app([{ visibilityState: 'visible', focused: true }])).getState()).toEqual({ isActive: true });
+  });
+
+  it('reads empty info fields, and the scope as id, when the app has no manifest', async () => {
+    expect((await app([])).getInfo()).toEqual({ name: '', id: 'https://app.example/', build: '', version: '' });
   });
 });

@@ -40,7 +40,10 @@ function capacitorConnectionType(type: string | undefined): string {
   return CONNECTION_TYPES.get(type ?? '') ?? 'unknown';
 }
 
-/** CapacitorApp: `isActive` when a window of the app is visible; `getInfo()` from the web app manifest. */
+/**
+ * CapacitorApp: `isActive` when a window of the app is visible (focused or not: @capacitor/app's own web
+ * `getState()` reads `document.hidden`, so runner and page agree); `getInfo()` from the web app manifest.
+ */
 export async function loadApp(manifestUrl: string | undefined, info: Partial<AppInfo>): Promise<{ getState(): AppState; getInfo(): AppInfo }> {
   const [windows, manifest] = await Promise.all([self.clients.matchAll({ type: 'window', includeUncontrolled: true }), readManifest(manifestUrl)]);
   const state: AppState = { isActive: windows.some((w) => w.visibilityState === 'visible') };
