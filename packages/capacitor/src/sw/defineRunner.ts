@@ -105,12 +105,15 @@ function compile(label: string, source: string): RunnerBody {
 
 /**
  * Capacitor's `backgroundRunnerNotificationReceived`: a click on a notification a runner showed reaches every
- * open page's listener (the worker has no other way to call page code).
+ * open page's listener (the worker has no other way to call page code). It carries the notification's own
+ * `actionTypeId`, never a button: Capacitor reports the same (iOS sends the notification's category whatever
+ * was tapped, Android only has the body's tap), and the Background Runner has no way to declare action types,
+ * so a runner's notifications have no buttons on the web and `event.action` is not read.
  */
 function onNotificationClick(event: NotificationEvent): void {
-  const data = event.notification.data as RunnerNotificationData | undefined;
+  const data = event.notification.data as RunnerNotificationData | null | undefined;
   if (!data?.capacitor) return;
-  const message: NotificationActionMessage = { actionTypeId: event.action || (data.capacitor.actionTypeId ?? ''), notificationId: data.capacitor.id };
+  const message: NotificationActionMessage = { actionTypeId: data.capacitor.actionTypeId ?? '', notificationId: data.capacitor.id };
   const channel = new BroadcastChannel(NOTIFICATION_CHANNEL);
   channel.postMessage(message);
   channel.close();
