@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defineRunner } from '../sw/defineRunner.js';
-import { dispatchEntryPoint, NOTIFICATION_CHANNEL } from '../shared/names.js';
+import { autoStartEntryPoint, dispatchEntryPoint, NOTIFICATION_CHANNEL, pushEntryPoint, scheduledEntryPoint } from '../shared/names.js';
 import type { RunnerNotificationData } from '../sw/notifications.js';
 import { definedTasks } from './workerStubs.js';
 
@@ -12,6 +12,7 @@ const workerListeners = new Map<string, (event: unknown) => void>();
 beforeAll(() => {
   vi.stubGlobal('self', { addEventListener: (type: string, listener: (event: unknown) => void) => workerListeners.set(type, listener) });
   defineRunner({ label: 'runner-a', runner: () => {} });
+  defineRunner({ label: 'runner-b', runner: () => {}, timeLimit: 5_000 });
 });
 
 afterEach(() => {
@@ -19,8 +20,11 @@ afterEach(() => {
 });
 
 describe('defineRunner', () => {
-  it('defines the dispatch task of the label', () => {
-    expect(definedTasks.has(dispatchEntryPoint('runner-a'))).toBe(true);
+  const entryPoints = (label: string) => [dispatchEntryPoint(label), autoStartEntryPoint(label), pushEntryPoint(label), scheduledEntryPoint(label)];
+
+  it("gives every event of the runner iOS's 30 s unless told otherwise", () => {
+    expect(entryPoints('runner-a').map((e) => definedTasks.get(e)?.options)).toEqual(Array(4).fill({ timeLimit: 30_000 }));
+    expect(entryPoints('runner-b').map((e) => definedTasks.get(e)?.options)).toEqual(Array(4).fill({ timeLimit: 5_000 }));
   });
 });
 
