@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defineRunner } from '../sw/defineRunner.js';
 import { autoStartEntryPoint, dispatchEntryPoint, NOTIFICATION_CHANNEL, pushEntryPoint, scheduledEntryPoint } from '../shared/names.js';
@@ -5,6 +6,10 @@ import type { RunnerNotificationData } from '../sw/notifications.js';
 import { definedTasks } from './workerStubs.js';
 
 vi.mock('@bgkit/sw', async () => (await import('./workerStubs.js')).bgkitSw);
+vi.mock('../sw/device.js', () => ({
+  loadDevice: async () => ({ getBatteryStatus: () => ({ batteryLevel: -1, isCharging: false }), getNetworkStatus: () => ({ connected: true, connectionType: 'unknown' }) }),
+  loadApp: async () => ({ getState: () => ({ isActive: false }), getInfo: () => ({ name: '', id: '', build: '', version: '' }) }),
+}));
 
 /** The worker's own event listeners, as defineRunner() adds them. */
 const workerListeners = new Map<string, (event: unknown) => void>();
@@ -13,6 +18,19 @@ beforeAll(() => {
   vi.stubGlobal('self', { addEventListener: (type: string, listener: (event: unknown) => void) => workerListeners.set(type, listener) });
   defineRunner({ label: 'runner-a', runner: () => {} });
   defineRunner({ label: 'runner-b', runner: () => {}, timeLimit: 5_000 });
+  // Written for Capacitor as such runners are: only the events the app dispatches itself, no remoteNotification.
+  defineRunner({
+    label: 'no-push-listener',
+    runner: ({ addEventListener }) => {
+      (addEventListener as (event: string, listener: (resolve: (v?: unknown) => void) => void) => void)('sync', (resolve) => resolve('synced'));
+    },
+  });
+  defineRunner({
+    label: 'push-listener',
+    runner: ({ addEventListener }) => {
+      (addEventListener as (event: string, listener: (resolve: (v?: unknown) => void, reject: unknown, args: unknown) => void) => void)('remoteNotification', (resolve, _reject, args) => resolve({ got: args }));
+    },
+  });
 });
 
 afterEach(() => {
@@ -60,5 +78,30 @@ describe("a click on a runner's notification", () => {
     expect(click({ action: '', data: { ...data, capacitor: { ...data.capacitor, actionTypeId: null } } })).toEqual([{ channel: NOTIFICATION_CHANNEL, message: { actionTypeId: '', notificationId: 8 } }]);
     expect(click({ action: '', data: { somethingElse: true } })).toEqual([]);
     expect(click({ action: '', data: null })).toEqual([]);
+  });
+});
+
+describe('events Capacitor fires by itself', () => {
+  /** Runs a defined task's handler as bgkit would, with these trigger details. */
+  function run(entryPoint: string, triggerDetails: unknown) {
+    vi.stubGlobal('self', { crypto: globalThis.crypto });
+    return definedTasks.get(entryPoint)!.handler({ triggerDetails, signal: new AbortController().signal });
+  }
+
+  it('a push runs remoteNotification with the payload as args', async () => {
+    await expect(run(pushEntryPoint('push-listener'), { text: '{"orderId":42}', json: { orderId: 42 } })).resolves.toEqual({ got: { orderId: 42 } });
+  });
+
+  it('a push to a runner without a remoteNotification listener completes having run nothing, instead of failing', async () => {
+    await expect(run(pushEntryPoint('no-push-listener'), { text: 'ping', json: undefined })).resolves.toEqual({ handled: false, event: 'remoteNotification' });
+  });
+
+  it('an event the app dispatches itself still fails with invalid-argument when the runner has no listener for it', async () => {
+    await expect(run(dispatchEntryPoint('no-push-listener'), { arguments: { event: 'remoteNotification', details: {} } })).rejects.toMatchObject({
+      name: 'BgkitError',
+      code: 'invalid-argument',
+      details: { label: 'no-push-listener', event: 'remoteNotification' },
+    });
+    await expect(run(dispatchEntryPoint('no-push-listener'), { arguments: { event: 'sync', details: {} } })).resolves.toBe('synced');
   });
 });

@@ -76,9 +76,12 @@ export function defineRunner(definition: RunnerDefinition): void {
   }, options);
 
   // remoteNotification's args: the push payload, parsed as JSON when it is JSON (Capacitor passes the push's userInfo).
+  // Every push reaches every runner configured for pushes, but Capacitor runs an event only where the runner has
+  // a listener for it: a runner that never listens to remoteNotification completes the run having done nothing,
+  // rather than failing on every push it never asked for.
   defineTask<PushTriggerDetails>(pushEntryPoint(label), (task) => {
     const { text, json } = task.triggerDetails ?? { text: null };
-    return runEvent(settings, 'remoteNotification', json !== undefined ? json : text === null ? {} : { data: text }, task);
+    return runEvent(settings, 'remoteNotification', json !== undefined ? json : text === null ? {} : { data: text }, task, { ifListened: true });
   }, options);
 
   // Notifications the runner scheduled for later: each is a one-shot time task of this entry point.
