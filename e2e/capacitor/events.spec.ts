@@ -33,6 +33,17 @@ test('a push message (CDP) runs remoteNotification with the payload as args', as
   ]);
 });
 
+test('a push to a runner without a remoteNotification listener completes having run nothing; the runner that listens runs', async ({ page, bgkit }) => {
+  const DISPATCH_ONLY = 'com.example.dispatch-only';
+  await openRunnerApp(page, '/?dispatch-only');
+  expect(await bgkit.deliverPush({ orderId: 7 })).toEqual({ via: 'real' });
+  expect(await bgkit.waitForRun(`${DISPATCH_ONLY} · remoteNotification`)).toMatchObject({ status: 'completed', source: 'push', result: { handled: false, event: 'remoteNotification' } });
+  expect(await bgkit.waitForRun(PUSH)).toMatchObject({ status: 'completed', source: 'push', result: { orderId: 7 } });
+  expect(await bgkit.runs({ status: 'failed' })).toEqual([]);
+  // The events the app dispatches to it run as ever.
+  expect(await dispatch(page, 'ping', {}, DISPATCH_ONLY)).toEqual({ ok: true, value: 'pong' });
+});
+
 test('the autoStart event runs on a periodic sync (CDP)', async ({ page, bgkit }) => {
   await openRunnerApp(page);
   expect(await bgkit.dispatchPeriodicSync(await bgkit.periodicSyncTag(AUTO_START))).toEqual({ via: 'real' });

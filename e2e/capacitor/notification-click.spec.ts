@@ -14,7 +14,12 @@ test('a click on a runner\'s notification calls backgroundRunnerNotificationRece
   });
   expect(await dispatch(page, 'notify', { id: 8, title: 'Tap me' })).toEqual({ ok: true, value: undefined });
   await expect.poll(() => server.shown.map((n) => n.summary)).toContain('Tap me');
-  server.click(server.shown.find((n) => n.summary === 'Tap me')!.id, 'default');
+  const shown = server.shown.find((n) => n.summary === 'Tap me')!;
+  // actionTypeId names the notification's action type, not buttons: none is shown (Chromium lists buttons by
+  // index, "0", "1", …, beside its own "default" and "settings" keys).
+  expect(shown.actions.filter((key, i) => i % 2 === 0 && /^\d+$/.test(key))).toEqual([]);
+  server.click(shown.id, 'default');
+  // The body's click reports the type the runner scheduled it with.
   await expect.poll(() => page.evaluate(() => (window as unknown as { received: unknown[] }).received)).toEqual([{ actionTypeId: 'OPEN_ORDER', notificationId: 8 }]);
   // removeNotificationListeners() stops them.
   await page.evaluate(() => window.capacitor.BackgroundRunner.removeNotificationListeners());

@@ -27,6 +27,19 @@ export const noEvalConfig: BackgroundRunnerConfig = {
   autoStart: true,
 };
 
+/**
+ * A third runner, whose file listens to no remoteNotification: configured (push task included, by default)
+ * only by the page opened with `?dispatch-only`, so that the other tests see two runners.
+ */
+export const dispatchOnlyConfig: BackgroundRunnerConfig = {
+  label: 'com.example.dispatch-only',
+  src: 'runners/dispatch-only.js',
+  event: 'ping',
+  repeat: true,
+  interval: 15,
+  autoStart: false,
+};
+
 /** The runners' time limit in this test app; an app leaves the default of 30 s (iOS's budget). */
 export const TIME_LIMIT = 6_000;
 

@@ -3,7 +3,7 @@ import * as bgkit from '@bgkit/client';
 import { registerServiceWorker } from '@bgkit/client/register';
 import * as capacitor from '@bgkit/capacitor';
 import { mountBgkitDevtools } from '@bgkit/devtools';
-import config, { noEvalConfig, TIME_LIMIT } from './capacitor.config';
+import config, { dispatchOnlyConfig, noEvalConfig, TIME_LIMIT } from './capacitor.config';
 
 declare global {
   interface Window {
@@ -23,6 +23,7 @@ const status = document.querySelector('#status')!;
 Promise.all([
   capacitor.configureBackgroundRunner(config.plugins.BackgroundRunner, { timeLimit: TIME_LIMIT }),
   capacitor.configureBackgroundRunner(noEvalConfig, { timeLimit: TIME_LIMIT, remoteNotification: false }),
+  new URLSearchParams(location.search).has('dispatch-only') && capacitor.configureBackgroundRunner(dispatchOnlyConfig, { timeLimit: TIME_LIMIT }),
 ]).then(
   () => {
     status.textContent = 'ready';

@@ -27,7 +27,11 @@ class BgkitBackgroundRunner {
     return dispatchEvent<T>(options);
   }
 
-  /** `backgroundRunnerNotificationReceived`: a click on a notification a runner showed (with `actionTypeId`, its action). */
+  /**
+   * `backgroundRunnerNotificationReceived`: a click on a notification a runner showed, with the `actionTypeId`
+   * the runner scheduled it with ('' without one) and its id. Only the click is reported, not which button:
+   * Capacitor's event names the notification's action type, and runners' notifications have no buttons on the web.
+   */
   async addListener(eventName: 'backgroundRunnerNotificationReceived', listenerFunc: NotificationListener): Promise<PluginListenerHandle> {
     if (eventName !== 'backgroundRunnerNotificationReceived') {
       throw new BgkitError('invalid-argument', `BackgroundRunner has no event "${String(eventName)}" (only "backgroundRunnerNotificationReceived").`, { eventName });

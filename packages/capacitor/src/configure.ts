@@ -17,7 +17,11 @@ export interface ConfigureOptions {
    * waits this long plus a margin before it looks the run up in the history and gives up.
    */
   timeLimit?: number;
-  /** Register a push task, so that every push message runs the runner's `remoteNotification` listener. Default true. */
+  /**
+   * Register a push task, so that every push message runs the runner's `remoteNotification` listener. Default
+   * true. A runner without that listener completes such runs having run nothing (`{ handled: false }`), as
+   * Capacitor ignores an event its runner does not listen to; `false` registers no push task at all.
+   */
   remoteNotification?: boolean;
 }
 

@@ -4,4 +4,4 @@
 export { defineRunner, type RunnerDefinition } from './sw/defineRunner.js';
 export { RUNNER_GLOBALS, type RunnerBody, type RunnerGlobals, type RunnerListener } from './sw/runEvent.js';
 export type { RunnerNotificationData } from './sw/notifications.js';
-export type { AppInfo, AppState, BackgroundRunnerConfig, BatteryStatus, NetworkStatus, NotificationScheduleOptions } from './types.js';
+export type { AppInfo, AppState, BackgroundRunnerConfig, BatteryStatus, NetworkStatus, NotificationScheduleOptions, UnhandledEvent } from './types.js';

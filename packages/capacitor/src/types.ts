@@ -91,3 +91,12 @@ export interface AppInfo {
 export interface AppState {
   isActive: boolean;
 }
+
+/**
+ * Not in Capacitor: the result of a run of an event Capacitor fires by itself (`remoteNotification`) at a runner
+ * with no listener for it. Nothing ran; the run stays in the history, saying so, without counting as a failure.
+ */
+export interface UnhandledEvent {
+  handled: false;
+  event: string;
+}

@@ -76,9 +76,12 @@ export function defineRunner(definition: RunnerDefinition): void {
   }, options);
 
   // remoteNotification's args: the push payload, parsed as JSON when it is JSON (Capacitor passes the push's userInfo).
+  // Every push reaches every runner configured for pushes, but Capacitor runs an event only where the runner has
+  // a listener for it: a runner that never listens to remoteNotification completes the run having done nothing,
+  // rather than failing on every push it never asked for.
   defineTask<PushTriggerDetails>(pushEntryPoint(label), (task) => {
     const { text, json } = task.triggerDetails ?? { text: null };
-    return runEvent(settings, 'remoteNotification', json !== undefined ? json : text === null ? {} : { data: text }, task);
+    return runEvent(settings, 'remoteNotification', json !== undefined ? json : text === null ? {} : { data: text }, task, { ifListened: true });
   }, options);
 
   // Notifications the runner scheduled for later: each is a one-shot time task of this entry point.
@@ -105,12 +108,15 @@ function compile(label: string, source: string): RunnerBody {
 
 /**
  * Capacitor's `backgroundRunnerNotificationReceived`: a click on a notification a runner showed reaches every
- * open page's listener (the worker has no other way to call page code).
+ * open page's listener (the worker has no other way to call page code). It carries the notification's own
+ * `actionTypeId`, never a button: Capacitor reports the same (iOS sends the notification's category whatever
+ * was tapped, Android only has the body's tap), and the Background Runner has no way to declare action types,
+ * so a runner's notifications have no buttons on the web and `event.action` is not read.
  */
 function onNotificationClick(event: NotificationEvent): void {
-  const data = event.notification.data as RunnerNotificationData | undefined;
+  const data = event.notification.data as RunnerNotificationData | null | undefined;
   if (!data?.capacitor) return;
-  const message: NotificationActionMessage = { actionTypeId: event.action || (data.capacitor.actionTypeId ?? ''), notificationId: data.capacitor.id };
+  const message: NotificationActionMessage = { actionTypeId: data.capacitor.actionTypeId ?? '', notificationId: data.capacitor.id };
   const channel = new BroadcastChannel(NOTIFICATION_CHANNEL);
   channel.postMessage(message);
   channel.close();

@@ -17,12 +17,33 @@ export async function loadDevice(): Promise<{ getBatteryStatus(): BatteryStatus;
   };
   const network: NetworkStatus = {
     connected: online,
-    connectionType: !online ? 'none' : (state.connectionType ?? connection?.type ?? 'unknown'),
+    connectionType: online ? capacitorConnectionType(state.connectionType ?? connection?.type) : 'none',
   };
   return { getBatteryStatus: () => ({ ...battery }), getNetworkStatus: () => ({ ...network }) };
 }
 
-/** CapacitorApp: `isActive` when a window of the app is visible; `getInfo()` from the web app manifest. */
+/**
+ * Capacitor's connection types are only 'wifi', 'cellular', 'none' and 'unknown' (a runner compares against
+ * those); the Network Information API has more. Mapped as @capacitor/network's own web implementation maps
+ * them, so a runner sees the same value as the app's page code does.
+ */
+const CONNECTION_TYPES = new Map([
+  ['wifi', 'wifi'],
+  ['ethernet', 'wifi'],
+  ['wimax', 'wifi'],
+  ['cellular', 'cellular'],
+  ['bluetooth', 'cellular'],
+  ['none', 'none'],
+]);
+
+function capacitorConnectionType(type: string | undefined): string {
+  return CONNECTION_TYPES.get(type ?? '') ?? 'unknown';
+}
+
+/**
+ * CapacitorApp: `isActive` when a window of the app is visible (focused or not: @capacitor/app's own web
+ * `getState()` reads `document.hidden`, so runner and page agree); `getInfo()` from the web app manifest.
+ */
 export async function loadApp(manifestUrl: string | undefined, info: Partial<AppInfo>): Promise<{ getState(): AppState; getInfo(): AppInfo }> {
   const [windows, manifest] = await Promise.all([self.clients.matchAll({ type: 'window', includeUncontrolled: true }), readManifest(manifestUrl)]);
   const state: AppState = { isActive: windows.some((w) => w.visibilityState === 'visible') };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /// <reference lib="webworker" />
 import { BgkitError, type BackgroundTaskInstance } from '@bgkit/sw';
-import type { AppInfo } from '../types.js';
+import type { AppInfo, UnhandledEvent } from '../types.js';
 import { loadApp, loadDevice } from './device.js';
 import { EventKV } from './kv.js';
 import { EventNotifications } from './notifications.js';
@@ -35,8 +35,16 @@ export interface EventSettings {
  * runner's code in a fresh context, calls the event's listener and settles with what it passed to `resolve`
  * (the run's result) or to `reject` / threw (the run's error). The task's time limit aborts `task.signal`:
  * the event then rejects with that reason, and bgkit records the run as canceled (`executionTimeExceeded`).
+ * A runner without a listener for the event fails it with `invalid-argument`, unless `ifListened`: then the
+ * run completes with an `UnhandledEvent`.
  */
-export async function runEvent(settings: EventSettings, event: string, args: unknown, task: BackgroundTaskInstance<unknown>): Promise<unknown> {
+export async function runEvent(
+  settings: EventSettings,
+  event: string,
+  args: unknown,
+  task: BackgroundTaskInstance<unknown>,
+  { ifListened = false }: { ifListened?: boolean } = {},
+): Promise<unknown> {
   const { label } = settings;
   const [kv, notifications, device, app] = await Promise.all([
     EventKV.open(label),
@@ -74,6 +82,7 @@ export async function runEvent(settings: EventSettings, event: string, args: unk
     settings.body(globals);
     const listener = listeners.get(event);
     if (!listener) {
+      if (ifListened) return { handled: false, event } satisfies UnhandledEvent;
       throw new BgkitError('invalid-argument', `The runner "${label}" has no listener for the event "${event}" (its addEventListener calls register: ${[...listeners.keys()].map((e) => `"${e}"`).join(', ') || 'none'}).`, { label, event });
     }
     return await new Promise<unknown>((resolve, reject) => {
