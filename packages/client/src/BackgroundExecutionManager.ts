@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { BackgroundAccessStatus, DeviceState, PendingRecord, RunQuery } from '@bgkit/protocol';
-import type { BackgroundTaskRun } from './BackgroundTaskRegistration.js';
+import type { BackgroundAccessStatus } from '@bgkit/protocol';
 import { call, isSupported, within } from './internal/connection.js';
 import { listAll } from './BackgroundTaskRegistration.js';
 import { moved, deviceState, pendingTriggers, runs } from './internal/diagnostics.js';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { BackgroundCondition } from './BackgroundCondition.js';
-import { BgkitError, type ConditionSpec, type RegisterInput, type RetryPolicyInit } from '@bgkit/protocol';
+import { BgkitError, validateTaskFields, type RegisterInput, type RetryPolicyInit } from '@bgkit/protocol';
 import { BackgroundTaskRegistrationGroup, forget, groupFor, registrationFor, type BackgroundTaskRegistration } from './BackgroundTaskRegistration.js';
 import { call } from './internal/connection.js';
 import { BackgroundTrigger, kSpec } from './triggers/BackgroundTrigger.js';
@@ -87,18 +87,11 @@ export class BackgroundTaskBuilder {
     if (group !== null && !(group instanceof BackgroundTaskRegistrationGroup)) {
       throw new BgkitError('invalid-group', DEV ? 'taskGroup must be a BackgroundTaskRegistrationGroup or null.' : '');
     }
-    for (const key of ['cancelOnConditionLoss', 'isNetworkRequested'] as const) {
-      if (typeof this[key] !== 'boolean') throw new BgkitError('invalid-argument', DEV ? `${key} must be a boolean.` : '', { [key]: this[key] });
-    }
-    if (!this.#trigger) throw new BgkitError('missing-trigger', DEV ? 'A background task needs a trigger: call setTrigger() before register().' : '');
-    if (!nonEmpty(name)) throw new BgkitError('invalid-name', DEV ? 'A background task needs a non-empty name.' : '', { name });
-    if (!nonEmpty(entryPoint)) {
-      throw new BgkitError('invalid-entry-point', DEV ? 'A background task needs a non-empty taskEntryPoint: the name given to defineTask() in the service worker.' : '', { entryPoint });
-    }
+    validateTaskFields({ name, entryPoint, trigger: this.#trigger, cancelOnConditionLoss, isNetworkRequested });
     return {
       name,
       entryPoint,
-      trigger: this.#trigger[kSpec](),
+      trigger: this.#trigger![kSpec](),
       conditions: this.#conditions.map((c) => c[kSpec]()),
       cancelOnConditionLoss,
       isNetworkRequested,
@@ -106,8 +99,4 @@ export class BackgroundTaskBuilder {
       retryPolicy: this.retryPolicy,
     };
   }
-}
-
-function nonEmpty(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
 }

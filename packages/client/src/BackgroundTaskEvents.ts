@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, deserializeError, type RetryInfo, type RunRecord } from '@bgkit/protocol';
+import { BgkitError, deserializeError, type RetryInfo, type RunRecord, MESSAGES } from '@bgkit/protocol';
 import { DEV } from './internal/dev.js';
 
 /** A task instance reported progress (0–100). */
@@ -47,7 +47,7 @@ export class BackgroundTaskCompletedEvent extends Event {
           deserializeError(run.error!)
         : run.status === 'canceled'
           ? // Prose in development only, as for every error: `details.reason` says why in every build.
-            new BgkitError('task-canceled', DEV ? `The task was canceled (${run.cancelReason ?? 'abort'}).` : '', { reason: run.cancelReason })
+            new BgkitError('task-canceled', DEV ? MESSAGES.taskCanceled(run.cancelReason ?? 'abort') : '', { reason: run.cancelReason })
           : undefined;
     if (run.retry) throw new BgkitError('task-retrying', DEV ? `The task runs again (attempt ${run.retry.attempt}).` : '', run.retry as unknown as Record<string, unknown>, { cause: error });
     if (error) throw error;

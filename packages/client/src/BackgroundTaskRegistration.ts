@@ -4,10 +4,9 @@
 // event) and routes the worker's announcements to them. One module because each side constructs the other:
 // a registration's group is a group object, a group lists its registrations, and both classes' lookups
 // build objects of both; split apart, they formed an import cycle (scripts/import-graph.mjs checks for none).
-import { BgkitError, storageName, type BroadcastMessage, type GroupRecord, type RegistrationRecord, type RetryPolicy, type RunQuery, type RunRecord } from '@bgkit/protocol';
+import { storageName, validateGroup, type BroadcastMessage, type GroupRecord, type RegistrationRecord, type RetryPolicy, type RunQuery, type RunRecord } from '@bgkit/protocol';
 import { BackgroundTaskCompletedEvent, BackgroundTaskProgressEvent, type BackgroundTaskRegistrationEventMap } from './BackgroundTaskEvents.js';
 import { call, workerScope } from './internal/connection.js';
-import { DEV } from './internal/dev.js';
 import { startRelay } from './internal/relay.js';
 import { SystemCondition } from './SystemCondition.js';
 import { kTasks, type BackgroundTrigger } from './triggers/BackgroundTrigger.js';
@@ -126,10 +125,7 @@ export class BackgroundTaskRegistrationGroup {
   declare readonly name: string;
 
   constructor(id: string, name = '') {
-    if (typeof id !== 'string' || id.trim() === '') {
-      throw new BgkitError('invalid-group', DEV ? 'A task group needs a non-empty id.' : '', { id });
-    }
-    if (typeof name !== 'string') throw new BgkitError('invalid-group', DEV ? 'A task group name must be a string.' : '', { name });
+    validateGroup(id, name);
     this.id = id;
     this.name = name;
   }

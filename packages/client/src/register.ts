@@ -2,7 +2,7 @@
 // Registering the app's service worker through workbox-window, for apps that do not register it themselves.
 // A separate entry point: apps that register their own worker never bundle workbox-window.
 import { Workbox } from 'workbox-window';
-import { BgkitError } from '@bgkit/protocol';
+import { BgkitError, MESSAGES } from '@bgkit/protocol';
 import { BackgroundExecutionManager } from './BackgroundExecutionManager.js';
 import { awaitRegistration, isSupported } from './internal/connection.js';
 import { DEV } from './internal/dev.js';
@@ -26,7 +26,7 @@ export function registerServiceWorker(url: string, options: ServiceWorkerOptions
     throw new BgkitError('invalid-argument', DEV ? 'registerServiceWorker() needs the worker script URL.' : '', { url });
   }
   // workbox-window reaches for navigator.serviceWorker as soon as it is constructed.
-  if (!isSupported()) throw new BgkitError('unsupported-browser', DEV ? 'This browser has no service workers, so bgkit cannot run background tasks here.' : '');
+  if (!isSupported()) throw new BgkitError('unsupported-browser', DEV ? MESSAGES.noServiceWorkers : '');
   const workbox = new Workbox(url, options);
   const registered = workbox.register({ immediate: true });
   // Seen by the first bgkit call; an app that never makes one must not get an unhandled rejection.

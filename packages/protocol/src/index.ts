@@ -4,10 +4,23 @@
 // stored records (records.ts), devtools' simulations (simulation.ts), the retry policy (retryPolicy.ts), the
 // error class and its crossing of the wire, and the input rules (validate.ts) that both sides apply.
 export { BgkitError, isBgkitError, type BgkitErrorCode } from './BgkitError.js';
-export { validateRegisterInput, validateRetryPolicy, validateFreshness, validateDuration, validateSimulation, validateSystemType, MIN_FRESHNESS_MINUTES } from './validate.js';
+export {
+  validateRegisterInput,
+  validateRetryPolicy,
+  validateFreshness,
+  validateDuration,
+  validateSimulation,
+  validateSystemType,
+  validateTaskFields,
+  validateOneShot,
+  validateConditionType,
+  validateGroup,
+  MIN_FRESHNESS_MINUTES,
+} from './validate.js';
 export * from './wire.js';
 export * from './vocabulary.js';
 export * from './records.js';
 export * from './simulation.js';
 export * from './retryPolicy.js';
+export { MESSAGES } from './messages.js';
 export { serializeError, deserializeError, replyValue } from './serializeError.js';

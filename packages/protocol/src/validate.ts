@@ -193,25 +193,58 @@ export function validateFreshness(freshnessTime: unknown, oneShot: unknown): voi
       { freshnessTime, minimum: MIN_FRESHNESS_MINUTES, maximum: MAX_FRESHNESS_MINUTES },
     );
   }
+  validateOneShot(oneShot);
+}
+
+/** A trigger's `oneShot` (TimeTrigger, MaintenanceTrigger, SystemTrigger): a boolean. */
+export function validateOneShot(oneShot: unknown): void {
   if (typeof oneShot !== 'boolean') throw new BgkitError('invalid-trigger', DEV ? 'oneShot must be a boolean.' : '', { oneShot });
 }
 
+/** A trigger's spec (after validateTaskFields() made sure there is one). */
 export function validateTrigger(trigger: unknown): asserts trigger is TriggerSpec {
-  if (trigger == null) {
-    throw new BgkitError('missing-trigger', DEV ? 'A background task needs a trigger: call setTrigger() before register().' : '');
-  }
   const { type, systemType, freshnessTime, oneShot } = trigger as { type?: unknown; systemType?: unknown; freshnessTime?: unknown; oneShot?: unknown };
   if (!TRIGGER_TYPES.includes(type as TriggerSpec['type'])) {
     throw new BgkitError('unsupported-trigger', DEV ? `The trigger "${String(type)}" cannot run on the web.` : '', { trigger: type });
   }
   if (type === 'system') {
     validateSystemType(systemType);
-    if (typeof oneShot !== 'boolean') throw new BgkitError('invalid-trigger', DEV ? 'oneShot must be a boolean.' : '', { oneShot });
+    validateOneShot(oneShot);
     if (!WEB_SYSTEM_TRIGGERS.includes(systemType)) {
       throw new BgkitError('unsupported-trigger', DEV ? `The system trigger "${systemType}" cannot run on the web.` : '', { trigger: systemType });
     }
   }
   if (type === 'time' || type === 'maintenance') validateFreshness(freshnessTime, oneShot);
+}
+
+/**
+ * What a builder can check without a worker, and the worker checks again (it trusts no page): a trigger is
+ * set, the name and entry point are non-empty strings, the two flags are booleans.
+ */
+export function validateTaskFields(input: { name: unknown; entryPoint: unknown; trigger: unknown; cancelOnConditionLoss: unknown; isNetworkRequested: unknown }): void {
+  if (input.trigger == null) {
+    throw new BgkitError('missing-trigger', DEV ? 'A background task needs a trigger: call setTrigger() before register().' : '');
+  }
+  if (!nonEmpty(input.name)) throw new BgkitError('invalid-name', DEV ? 'A background task needs a non-empty name.' : '', { name: input.name });
+  if (!nonEmpty(input.entryPoint)) {
+    throw new BgkitError('invalid-entry-point', DEV ? 'A background task needs a non-empty taskEntryPoint: the name given to defineTask() in the service worker.' : '', { entryPoint: input.entryPoint });
+  }
+  for (const key of ['cancelOnConditionLoss', 'isNetworkRequested'] as const) {
+    if (typeof input[key] !== 'boolean') throw new BgkitError('invalid-argument', DEV ? `${key} must be a boolean.` : '', { [key]: input[key] });
+  }
+}
+
+/** A SystemCondition's type: one of Windows' SystemConditionType values. */
+export function validateConditionType(conditionType: unknown): asserts conditionType is SystemConditionType {
+  if (!SYSTEM_CONDITION_TYPES.includes(conditionType as SystemConditionType)) {
+    throw new BgkitError('invalid-argument', DEV ? `"${String(conditionType)}" is not a SystemConditionType.` : '', { conditionType });
+  }
+}
+
+/** A task group's id (a non-empty string) and name (a string). */
+export function validateGroup(id: unknown, name: unknown): void {
+  if (!nonEmpty(id)) throw new BgkitError('invalid-group', DEV ? 'A task group needs a non-empty id.' : '', { id });
+  if (typeof name !== 'string') throw new BgkitError('invalid-group', DEV ? 'A task group name must be a string.' : '', { name });
 }
 
 /**
@@ -232,22 +265,15 @@ export const OPPOSITES: ReadonlyArray<[SystemConditionType, SystemConditionType]
  */
 export function validateRegisterInput(input: RegisterInput): RegisterInput {
   if (typeof input !== 'object' || input === null) throw new BgkitError('invalid-argument', DEV ? 'A registration must be an object.' : '');
+  validateTaskFields(input);
   validateTrigger(input.trigger);
-  if (!nonEmpty(input.name)) {
-    throw new BgkitError('invalid-name', DEV ? 'A background task needs a non-empty name.' : '', { name: input.name });
-  }
-  if (!nonEmpty(input.entryPoint)) {
-    throw new BgkitError('invalid-entry-point', DEV ? 'A background task needs a non-empty taskEntryPoint: the name given to defineTask() in the service worker.' : '', { entryPoint: input.entryPoint });
-  }
   if (!Array.isArray(input.conditions)) {
     throw new BgkitError('invalid-argument', DEV ? 'conditions must be an array.' : '');
   }
   const types = new Set<string>();
   for (const condition of input.conditions) {
-    const type = (condition as { type?: unknown } | null)?.type as SystemConditionType;
-    if (!SYSTEM_CONDITION_TYPES.includes(type)) {
-      throw new BgkitError('invalid-argument', DEV ? `"${String(type)}" is not a SystemConditionType.` : '', { condition: type });
-    }
+    const type = (condition as { type?: unknown } | null)?.type;
+    validateConditionType(type);
     types.add(type);
   }
   for (const [a, b] of OPPOSITES) {
@@ -255,11 +281,9 @@ export function validateRegisterInput(input: RegisterInput): RegisterInput {
       throw new BgkitError('invalid-argument', DEV ? `The conditions "${a}" and "${b}" can never hold together: the task would never run.` : '', { conditions: [a, b] });
     }
   }
-  for (const key of ['cancelOnConditionLoss', 'isNetworkRequested'] as const) {
-    if (typeof input[key] !== 'boolean') throw new BgkitError('invalid-argument', DEV ? `${key} must be a boolean.` : '', { [key]: input[key] });
-  }
-  if (input.group !== null && (typeof input.group !== 'object' || !nonEmpty(input.group.id) || typeof input.group.name !== 'string')) {
-    throw new BgkitError('invalid-group', DEV ? 'A task group needs a non-empty id and a string name.' : '');
+  if (input.group !== null) {
+    if (typeof input.group !== 'object') throw new BgkitError('invalid-group', DEV ? 'A task group must be an object with an id and a name.' : '');
+    validateGroup(input.group.id, input.group.name);
   }
   const { retryPolicy, ...rest } = input;
   return retryPolicy == null ? rest : { ...rest, retryPolicy: validateRetryPolicy(retryPolicy) };

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { MESSAGES } from './protocol.js';
 import { BgkitError } from './BgkitError.js';
 import { requestQueue } from './internal/requestQueueHook.js';
 import type { BackgroundTaskCancellationReason } from './protocol.js';
@@ -104,7 +105,7 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
       try {
         instance.dispatchEvent(new BackgroundTaskCanceledEvent(reason));
       } finally {
-        instance.#controller.abort(new BgkitError('task-canceled', DEV ? `The task was canceled (${reason}).` : '', { reason }));
+        instance.#controller.abort(new BgkitError('task-canceled', DEV ? MESSAGES.taskCanceled(reason) : '', { reason }));
       }
       return true;
     };

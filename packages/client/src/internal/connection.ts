@@ -15,6 +15,7 @@ import {
   type CallMessage,
   type CallReply,
   type WorkerApi,
+  MESSAGES,
 } from '@bgkit/protocol';
 import { DEV } from './dev.js';
 
@@ -93,7 +94,7 @@ async function workerState(): Promise<'installing' | 'waiting' | 'active' | 'non
  * all, since a first visit's install may precache for longer than a call should take.
  */
 export async function getRegistration(): Promise<ServiceWorkerRegistration> {
-  if (!isSupported()) throw new BgkitError('unsupported-browser', DEV ? 'This browser has no service workers, so bgkit cannot run background tasks here.' : '');
+  if (!isSupported()) throw new BgkitError('unsupported-browser', DEV ? MESSAGES.noServiceWorkers : '');
   registration ??= (async () => {
     const started = Date.now();
     const ready = (async () => {

@@ -4,7 +4,6 @@
 // @bgkit/client/devtools; BackgroundExecutionManager keeps deprecated aliases until 0.3.
 import type { DeviceState, PendingRecord, RunQuery, RunRecord } from '@bgkit/protocol';
 import { call } from './connection.js';
-import { DEV } from './dev.js';
 
 /** What the worker believes about the device (online, user present, time zone, power), as pages reported it. */
 export function deviceState(): Promise<DeviceState> {

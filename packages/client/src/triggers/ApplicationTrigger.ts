@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, isBgkitError, type ApplicationTriggerResult } from '@bgkit/protocol';
+import { BgkitError, isBgkitError, type ApplicationTriggerResult, MESSAGES } from '@bgkit/protocol';
 import { call } from '../internal/connection.js';
 import { BackgroundTrigger, kTasks } from './BackgroundTrigger.js';
 import { DEV } from '../internal/dev.js';
@@ -20,7 +20,7 @@ export class ApplicationTrigger extends BackgroundTrigger {
    */
   async request(args?: ValueSet): Promise<ApplicationTriggerResult> {
     if (this[kTasks].size === 0) {
-      throw new BgkitError('not-registered', DEV ? 'This ApplicationTrigger is not set on any registered task: register a task with it first.' : '');
+      throw new BgkitError('not-registered', DEV ? MESSAGES.triggerNotOnTask('ApplicationTrigger') : '');
     }
     if (args !== undefined) {
       if (typeof args !== 'object' || args === null || Array.isArray(args)) {

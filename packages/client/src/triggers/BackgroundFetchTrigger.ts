@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BACKGROUND_FETCH_PREFIX, BgkitError, validateDuration } from '@bgkit/protocol';
+import { BACKGROUND_FETCH_PREFIX, BgkitError, validateDuration, MESSAGES } from '@bgkit/protocol';
 import { getRegistration, TIMED_OUT, within } from '../internal/connection.js';
 import { DEV } from '../internal/dev.js';
 import { BackgroundTrigger, kTasks } from './BackgroundTrigger.js';
@@ -57,7 +57,7 @@ export class BackgroundFetchTrigger extends BackgroundTrigger {
    */
   async fetch(requests: RequestInfo | RequestInfo[], options: BackgroundFetchOptions = {}): Promise<BackgroundFetch> {
     const [taskId, other] = this[kTasks];
-    if (!taskId) throw new BgkitError('not-registered', DEV ? 'This BackgroundFetchTrigger is not set on any registered task: register a task with it first.' : '');
+    if (!taskId) throw new BgkitError('not-registered', DEV ? MESSAGES.triggerNotOnTask('BackgroundFetchTrigger') : '');
     // A fetch's id names one task, whose run its events start.
     if (other) throw new BgkitError('invalid-trigger', DEV ? 'A BackgroundFetchTrigger starts one task: set a new trigger on each task.' : '', { tasks: [...this[kTasks]] });
     const manager = (await getRegistration() as { backgroundFetch?: BackgroundFetchManager }).backgroundFetch;

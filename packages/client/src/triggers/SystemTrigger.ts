@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, type SystemTriggerType, type TriggerSpec } from '@bgkit/protocol';
+import { validateOneShot, type SystemTriggerType, type TriggerSpec } from '@bgkit/protocol';
 import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
-import { DEV } from '../internal/dev.js';
 
 /**
  * Runs its task when the system changes state: `internetAvailable` (a real Background Sync where the browser
@@ -19,7 +18,7 @@ export class SystemTrigger extends BackgroundTrigger {
     super();
     // The type is checked by the worker when the task is registered: the page would need the list of every
     // Windows system trigger for a check that register() makes anyway.
-    if (typeof oneShot !== 'boolean') throw new BgkitError('invalid-trigger', DEV ? 'oneShot must be a boolean.' : '', { oneShot });
+    validateOneShot(oneShot);
     this.triggerType = triggerType;
     this.oneShot = oneShot;
   }

@@ -3,7 +3,7 @@
 // reconciliation and kept alive (with any run it starts) by its message event's waitUntil.
 import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { BgkitError, isBgkitError } from '../BgkitError.js';
-import { ACCESS_STATUSES, ACK_INTERVAL_MS, hasMethod, PROTOCOL_VERSION, serializeError, type CallAck, type CallMessage, type BackgroundAccessStatus, type CallReply, type GroupRecord, type WorkerApi } from '../protocol.js';
+import { ACCESS_STATUSES, ACK_INTERVAL_MS, hasMethod, PROTOCOL_VERSION, serializeError, type CallAck, type CallMessage, type BackgroundAccessStatus, type CallReply, type GroupRecord, type WorkerApi, MESSAGES } from '../protocol.js';
 import { validateRunQuery, validateSignals } from '../validate.js';
 import { getDb, storageError } from './db.js';
 import { DEV, log } from './log.js';
@@ -130,7 +130,7 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
       // ApplicationTrigger answers DisabledByPolicy, and starts nothing.
       if (denied) return 'disabledByPolicy';
       if (!registration) {
-        throw new BgkitError('not-registered', DEV ? 'That task is not registered (any more): register it before requesting it.' : '', { taskId });
+        throw new BgkitError('not-registered', DEV ? MESSAGES.taskNotRegistered : '', { taskId });
       }
       if (registration.trigger.type !== 'application') {
         throw new BgkitError('invalid-trigger', !DEV ? '' : `Task "${registration.name}" is not started by an ApplicationTrigger.`, { taskId });

@@ -18,7 +18,7 @@ import { dispatch } from './dispatch.js';
 import { pushDetails, subscriptionChange, toastDetails } from './eventSources.js';
 import { DEV } from './log.js';
 import { assertBackgroundFetchEnabled } from './backgroundFetchHook.js';
-import { BACKGROUND_FETCH_PREFIX } from '../protocol.js';
+import { BACKGROUND_FETCH_PREFIX, MESSAGES } from '../protocol.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -93,7 +93,7 @@ function backgroundFetch(simulation: Extract<Simulation, { kind: 'backgroundfetc
 
 async function fire(taskId: string, details: NonNullable<Extract<Simulation, { kind: 'fire' }>['details']>, lifetime: Lifetime): Promise<SimulationOutcome> {
   const registration = await RegistrationStore.get(taskId);
-  if (!registration) throw new BgkitError('not-registered', DEV ? 'That task is not registered (any more).' : '', { taskId });
+  if (!registration) throw new BgkitError('not-registered', DEV ? MESSAGES.taskNotRegistered : '', { taskId });
   // Its run needs the event's details: fire it as a fetch that succeeded, with no records.
   if (registration.trigger.type === 'backgroundFetch') {
     backgroundFetch({ kind: 'backgroundfetch', taskId, event: 'success' }, lifetime);
