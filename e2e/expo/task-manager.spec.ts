@@ -9,8 +9,8 @@ test.beforeEach(async ({ page }) => {
 test('isAvailableAsync and isTaskDefined: the tasks of the shared module are defined in the page', async ({ page }) => {
   expect(await page.evaluate(() => window.expo.TaskManager.isAvailableAsync())).toBe(true);
   expect(
-    await page.evaluate(() => ['news-fetch', 'background-task', 'probe', 'explode', 'page-only', 'nope'].map((n) => window.expo.TaskManager.isTaskDefined(n))),
-  ).toEqual([true, true, true, true, true, false]);
+    await page.evaluate(() => ['news-fetch', 'background-task', 'probe', 'explode', 'news-feed', 'page-only', 'nope'].map((n) => window.expo.TaskManager.isTaskDefined(n))),
+  ).toEqual([true, true, true, true, true, true, false]);
 });
 
 test('getRegisteredTasksAsync lists both kinds with their options; the app\'s own bgkit tasks are not Expo tasks', async ({ page }) => {
