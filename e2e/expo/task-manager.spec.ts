@@ -50,6 +50,22 @@ test('one registration per task name: a fetch registration of a background task 
   expect((await allTasks(page)).map((t) => t.name)).toEqual(['expo:backgroundFetch:probe']);
 });
 
+test("the reverse order: a background task registration leaves a fetch task of that name as it is (Expo's check sees either kind)", async ({ page }) => {
+  await page.evaluate(async () => {
+    await window.expo.BackgroundFetch.registerTaskAsync('probe', { minimumInterval: 900 });
+    await window.expo.BackgroundTask.registerTaskAsync('probe', { minimumInterval: 60 });
+  });
+  expect(await registeredTasks(page)).toEqual([{ taskName: 'probe', taskType: 'backgroundFetch', options: { minimumInterval: 900 } }]);
+  expect((await allTasks(page)).map((t) => t.name)).toEqual(['expo:backgroundFetch:probe']);
+  // Unregistered first, the name moves to expo-background-task.
+  await page.evaluate(async () => {
+    await window.expo.BackgroundFetch.unregisterTaskAsync('probe');
+    await window.expo.BackgroundTask.registerTaskAsync('probe', { minimumInterval: 60 });
+  });
+  expect(await registeredTasks(page)).toEqual([{ taskName: 'probe', taskType: 'backgroundTask', options: { minimumInterval: 60 } }]);
+  expect((await allTasks(page)).map((t) => t.name)).toEqual(['expo:backgroundTask:probe']);
+});
+
 test('options survive a reload; without their stored copy, they are read from the registration', async ({ page }) => {
   await page.evaluate(() => window.expo.BackgroundFetch.registerTaskAsync('news-fetch', { minimumInterval: 1000, stopOnTerminate: false }));
   await page.reload();

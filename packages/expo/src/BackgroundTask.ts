@@ -41,10 +41,10 @@ export const getStatusAsync = async (): Promise<BackgroundTaskStatus> =>
   serviceWorkersAvailable() ? BackgroundTaskStatus.Available : BackgroundTaskStatus.Restricted;
 
 /**
- * Registers a background task on a bgkit TimeTrigger. As in Expo, a task already registered is left as it is
- * (unregister it first to change its interval), and where background tasks are `Restricted` it warns and
- * does nothing. Rejects with `invalid-name`, `entry-point-not-defined` (no `defineTask()` for it in the page,
- * or in the worker) or `invalid-argument`.
+ * Registers a background task on a bgkit TimeTrigger. As in Expo, a task of that name already registered, by
+ * this package or by expo-background-fetch, is left as it is (unregister it first to change its interval or its
+ * package), and where background tasks are `Restricted` it warns and does nothing. Rejects with `invalid-name`,
+ * `entry-point-not-defined` (no `defineTask()` for it in the page, or in the worker) or `invalid-argument`.
  */
 export async function registerTaskAsync(taskName: string, options: BackgroundTaskOptions = {}): Promise<void> {
   validateTaskName(taskName);
@@ -56,6 +56,8 @@ export async function registerTaskAsync(taskName: string, options: BackgroundTas
     warnedRestricted = true;
     return;
   }
+  // Any registration of the name, a fetch task's too: Expo's own check is TaskManager.isTaskRegisteredAsync(),
+  // which sees every kind, so the earlier registration wins here while BackgroundFetch's replaces.
   if ((await expoRegistrations()).some((r) => r.taskName === taskName)) return;
   const minutes = freshnessFromMinutes(options.minimumInterval ?? DEFAULT_TASK_INTERVAL_MINUTES);
   await registerTimeTask('backgroundTask', taskName, minutes, { minimumInterval: minutes });
