@@ -27,13 +27,20 @@ test("the seed example: getStatusAsync, registerTaskAsync, setMinimumIntervalAsy
   expect(await registeredTasks(page)).toEqual([{ taskName: 'news-fetch', taskType: 'backgroundFetch', options: { minimumInterval: 3600 } }]);
   expect((await allTasks(page)).map((t) => t.trigger)).toEqual([{ type: 'time', freshnessTime: 60 }]);
 
-  // A real periodicsync (CDP) runs the executor in the worker; its BackgroundFetchResult is the run's result.
+  // A real periodicsync (CDP) runs the synchronous executor in the worker; its BackgroundFetchResult is the run's result.
   expect(await bgkit.dispatchPeriodicSync(await bgkit.periodicSyncTag(REGISTRATION))).toEqual({ via: 'real' });
   expect(await bgkit.waitForRun(REGISTRATION)).toMatchObject({ status: 'completed', source: 'periodicsync', entryPoint: 'expo:news-fetch', result: 2 });
+});
+
+test("the same task written async, downloading its news: each BackgroundFetchResult is the run's result", async ({ page, bgkit }) => {
+  const registration = 'expo:backgroundFetch:news-feed';
+  await page.evaluate(() => window.expo.BackgroundFetch.registerTaskAsync('news-feed'));
+  await bgkit.dispatchPeriodicSync(await bgkit.periodicSyncTag(registration));
+  expect(await bgkit.waitForRun(registration)).toMatchObject({ status: 'completed', source: 'periodicsync', entryPoint: 'expo:news-feed', result: 2 });
 
   // The executor's other answers, by catch-up (a second periodicsync within half a period is refused as a
   // repeat): no news is NoData, a failing feed is Failed (the run still completes, as in Expo).
-  const taskId = await taskIdOf(page, REGISTRATION);
+  const taskId = await taskIdOf(page, registration);
   for (const [feed, result] of [[{ items: [] }, 1], [{ status: 503 }, 3]] as const) {
     await newsFeed(page, feed);
     await makeOverdue(page, taskId);

@@ -78,6 +78,34 @@ test("an executor's error fails its run, with the error's name and message; the 
   expect((await runsOfEntryPoint(page, 'expo:probe')).map((r) => r.status)).toEqual(['completed']);
 });
 
+test('with background access denied, triggerTaskWorkerForTestingAsync runs nothing and resolves false, as Expo does when it cannot trigger', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await page.evaluate(() => window.app.registerBackgroundTaskAsync());
+  // A push task makes requestAccess() ask for notifications, which headless Chromium refuses: the worker stores
+  // deniedByUser, and keeps it after the push task is gone.
+  const access = await page.evaluate(async () => {
+    const { BackgroundExecutionManager, BackgroundTaskBuilder, PushNotificationTrigger } = window.bgkit;
+    const builder = new BackgroundTaskBuilder();
+    builder.name = 'needs push';
+    builder.taskEntryPoint = 'expo:probe';
+    builder.setTrigger(new PushNotificationTrigger());
+    const registration = await builder.register();
+    const status = await BackgroundExecutionManager.requestAccess();
+    await registration.unregister(false);
+    return status;
+  });
+  expect(access).toBe('deniedByUser');
+
+  expect(await outcome(page, () => window.expo.BackgroundTask.triggerTaskWorkerForTestingAsync(), null)).toEqual({ ok: true, value: false });
+  expect(await runsOfEntryPoint(page, 'expo:background-task')).toEqual([]);
+  expect(warnings).toContain("triggerTaskWorkerForTestingAsync(): 'background-task' did not run (disabledByPolicy: background access was denied).");
+  // The companion registration is gone; the task itself stays registered.
+  expect((await allTasks(page)).map((t) => t.name)).toEqual([REGISTRATION]);
+});
+
 test('an overdue background task runs by catch-up, also after the worker was killed', async ({ page, bgkit }) => {
   await page.evaluate(() => window.app.registerBackgroundTaskAsync());
   const taskId = await taskIdOf(page, REGISTRATION);

@@ -9,8 +9,8 @@ test.beforeEach(async ({ page }) => {
 test('isAvailableAsync and isTaskDefined: the tasks of the shared module are defined in the page', async ({ page }) => {
   expect(await page.evaluate(() => window.expo.TaskManager.isAvailableAsync())).toBe(true);
   expect(
-    await page.evaluate(() => ['news-fetch', 'background-task', 'probe', 'explode', 'page-only', 'nope'].map((n) => window.expo.TaskManager.isTaskDefined(n))),
-  ).toEqual([true, true, true, true, true, false]);
+    await page.evaluate(() => ['news-fetch', 'background-task', 'probe', 'explode', 'news-feed', 'page-only', 'nope'].map((n) => window.expo.TaskManager.isTaskDefined(n))),
+  ).toEqual([true, true, true, true, true, true, false]);
 });
 
 test('getRegisteredTasksAsync lists both kinds with their options; the app\'s own bgkit tasks are not Expo tasks', async ({ page }) => {
@@ -48,6 +48,22 @@ test('one registration per task name: a fetch registration of a background task 
   });
   expect(await registeredTasks(page)).toEqual([{ taskName: 'probe', taskType: 'backgroundFetch', options: { minimumInterval: 900 } }]);
   expect((await allTasks(page)).map((t) => t.name)).toEqual(['expo:backgroundFetch:probe']);
+});
+
+test("the reverse order: a background task registration leaves a fetch task of that name as it is (Expo's check sees either kind)", async ({ page }) => {
+  await page.evaluate(async () => {
+    await window.expo.BackgroundFetch.registerTaskAsync('probe', { minimumInterval: 900 });
+    await window.expo.BackgroundTask.registerTaskAsync('probe', { minimumInterval: 60 });
+  });
+  expect(await registeredTasks(page)).toEqual([{ taskName: 'probe', taskType: 'backgroundFetch', options: { minimumInterval: 900 } }]);
+  expect((await allTasks(page)).map((t) => t.name)).toEqual(['expo:backgroundFetch:probe']);
+  // Unregistered first, the name moves to expo-background-task.
+  await page.evaluate(async () => {
+    await window.expo.BackgroundFetch.unregisterTaskAsync('probe');
+    await window.expo.BackgroundTask.registerTaskAsync('probe', { minimumInterval: 60 });
+  });
+  expect(await registeredTasks(page)).toEqual([{ taskName: 'probe', taskType: 'backgroundTask', options: { minimumInterval: 60 } }]);
+  expect((await allTasks(page)).map((t) => t.name)).toEqual(['expo:backgroundTask:probe']);
 });
 
 test('options survive a reload; without their stored copy, they are read from the registration', async ({ page }) => {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // expo-background-task's module, on bgkit. A web build aliases `expo-background-task` to
 // `@bgkit/expo/background-task`. Each registered background task is a bgkit TimeTrigger task.
-import { ApplicationTrigger, BackgroundTaskBuilder, BgkitError, type BackgroundTaskRegistration } from '@bgkit/client';
+import { ApplicationTrigger, BackgroundTaskBuilder, BgkitError, type ApplicationTriggerResult, type BackgroundTaskRegistration } from '@bgkit/client';
 import { serviceWorkersAvailable } from './internal/availability.js';
 import { isDefined } from './internal/definitions.js';
 import { DEFAULT_TASK_INTERVAL_MINUTES, freshnessFromMinutes } from './internal/intervals.js';
@@ -41,10 +41,10 @@ export const getStatusAsync = async (): Promise<BackgroundTaskStatus> =>
   serviceWorkersAvailable() ? BackgroundTaskStatus.Available : BackgroundTaskStatus.Restricted;
 
 /**
- * Registers a background task on a bgkit TimeTrigger. As in Expo, a task already registered is left as it is
- * (unregister it first to change its interval), and where background tasks are `Restricted` it warns and
- * does nothing. Rejects with `invalid-name`, `entry-point-not-defined` (no `defineTask()` for it in the page,
- * or in the worker) or `invalid-argument`.
+ * Registers a background task on a bgkit TimeTrigger. As in Expo, a task of that name already registered, by
+ * this package or by expo-background-fetch, is left as it is (unregister it first to change its interval or its
+ * package), and where background tasks are `Restricted` it warns and does nothing. Rejects with `invalid-name`,
+ * `entry-point-not-defined` (no `defineTask()` for it in the page, or in the worker) or `invalid-argument`.
  */
 export async function registerTaskAsync(taskName: string, options: BackgroundTaskOptions = {}): Promise<void> {
   validateTaskName(taskName);
@@ -56,6 +56,8 @@ export async function registerTaskAsync(taskName: string, options: BackgroundTas
     warnedRestricted = true;
     return;
   }
+  // Any registration of the name, a fetch task's too: Expo's own check is TaskManager.isTaskRegisteredAsync(),
+  // which sees every kind, so the earlier registration wins here while BackgroundFetch's replaces.
   if ((await expoRegistrations()).some((r) => r.taskName === taskName)) return;
   const minutes = freshnessFromMinutes(options.minimumInterval ?? DEFAULT_TASK_INTERVAL_MINUTES);
   await registerTimeTask('backgroundTask', taskName, minutes, { minimumInterval: minutes });
@@ -71,7 +73,12 @@ export async function unregisterTaskAsync(taskName: string): Promise<void> {
 /**
  * Runs every registered background task now, in the service worker, and resolves `true` once each run has
  * ended (whatever its result). Each run goes through an ApplicationTrigger companion registration of the same
- * entry point, removed afterwards, so it is recorded in the run history like any other. Rejects with
+ * entry point, removed afterwards, so it is recorded in the run history like any other.
+ *
+ * Resolves `false` when the kit refused to start one of them (the request answered `disabledByPolicy` because
+ * the app's background access was denied, `currentlyRunning`, or `unknownError`), after the others have ended,
+ * and warns with the task and the answer. Expo's own contract is the same: its native module resolves `false`
+ * when it could not trigger the worker, and apps test the boolean rather than catch. Rejects with
  * `wait-timeout` when the runs have not ended within 60 s (they go on in the worker).
  */
 export async function triggerTaskWorkerForTestingAsync(): Promise<boolean> {
@@ -80,7 +87,7 @@ export async function triggerTaskWorkerForTestingAsync(): Promise<boolean> {
   const outcomes = await Promise.allSettled(tasks.map((t) => runNow(t.taskName, deadline)));
   const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failure) throw failure.reason;
-  return true;
+  return outcomes.every((o) => o.status === 'fulfilled' && o.value);
 }
 
 /**
@@ -92,7 +99,15 @@ export function addExpirationListener(listener: () => void): { remove: () => voi
   return { remove() {} };
 }
 
-async function runNow(taskName: string, deadline: number): Promise<void> {
+/** Why a request started nothing, for the warning: the answers of ApplicationTrigger.request() other than 'allowed'. */
+const NOT_RUN: Record<Exclude<ApplicationTriggerResult, 'allowed'>, string> = {
+  disabledByPolicy: 'background access was denied',
+  currentlyRunning: 'a run of it had not ended',
+  unknownError: 'the service worker could not start it',
+};
+
+/** Runs the task through a companion registration; resolves whether it ran (and ended). */
+async function runNow(taskName: string, deadline: number): Promise<boolean> {
   const trigger = new ApplicationTrigger();
   const builder = new BackgroundTaskBuilder();
   builder.name = testingNameFor(taskName);
@@ -100,33 +115,42 @@ async function runNow(taskName: string, deadline: number): Promise<void> {
   builder.setTrigger(trigger);
   const registration = await builder.register();
   try {
-    await requestAndWait(registration, trigger, taskName, deadline);
+    const answer = await requestAndWait(registration, trigger, taskName, deadline);
+    if (answer === 'allowed') return true;
+    console.warn(`triggerTaskWorkerForTestingAsync(): '${taskName}' did not run (${answer}: ${NOT_RUN[answer]}).`);
+    return false;
   } finally {
     await registration.unregister(false);
   }
 }
 
-function requestAndWait(registration: BackgroundTaskRegistration, trigger: ApplicationTrigger, taskName: string, deadline: number): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+/** The request's answer, once its run has ended when it was 'allowed' (any other answer starts no run). */
+function requestAndWait(
+  registration: BackgroundTaskRegistration,
+  trigger: ApplicationTrigger,
+  taskName: string,
+  deadline: number,
+): Promise<ApplicationTriggerResult> {
+  return new Promise<ApplicationTriggerResult>((resolve, reject) => {
     // Listening before the request: the run may end before request() resolves.
-    const onCompleted = () => finish();
+    const onCompleted = () => finish('allowed');
     const timer = setTimeout(
-      () => finish(new BgkitError('wait-timeout', `The run of '${taskName}' did not end within ${TESTING_TIMEOUT_MS / 1000} s.`, { taskName })),
+      () => finish(undefined, new BgkitError('wait-timeout', `The run of '${taskName}' did not end within ${TESTING_TIMEOUT_MS / 1000} s.`, { taskName })),
       Math.max(0, deadline - Date.now()),
     );
-    function finish(error?: unknown) {
+    function finish(answer: ApplicationTriggerResult | undefined, error?: unknown) {
       clearTimeout(timer);
       registration.removeEventListener('completed', onCompleted);
-      if (error === undefined) resolve();
+      if (answer !== undefined) resolve(answer);
       else reject(error);
     }
     registration.addEventListener('completed', onCompleted);
     trigger.request({}).then(
-      (result) => {
+      (answer) => {
         // Only 'allowed' starts a run of this (new) registration; anything else will bring no 'completed'.
-        if (result !== 'allowed') finish();
+        if (answer !== 'allowed') finish(answer);
       },
-      (error: unknown) => finish(error),
+      (error: unknown) => finish(undefined, error),
     );
   });
 }

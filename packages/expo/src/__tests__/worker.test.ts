@@ -14,6 +14,11 @@ defineTask('late', async (body: TaskManagerTaskBody) => body);
 defineTask('throws', async () => {
   throw new RangeError('out of range');
 });
+// The executor of expo-background-fetch's example is synchronous: it returns its value, or throws, at once.
+defineTask('sync', () => 2);
+defineTask('syncThrows', () => {
+  throw new TypeError('not a feed');
+});
 
 function withClients(windows: { visibilityState: string; focused: boolean }[] | undefined) {
   vi.stubGlobal('clients', windows && { matchAll: async () => windows });
@@ -25,7 +30,7 @@ afterEach(() => {
 
 describe('@bgkit/expo/sw', () => {
   it('defines a bgkit task per Expo task, before and after its import', () => {
-    expect([...defined.keys()]).toEqual(['expo:early', 'expo:late', 'expo:throws']);
+    expect([...defined.keys()]).toEqual(['expo:early', 'expo:late', 'expo:throws', 'expo:sync', 'expo:syncThrows']);
   });
 
   it("passes { data: {}, error: null, executionInfo } with the run's instance id", async () => {
@@ -49,5 +54,14 @@ describe('@bgkit/expo/sw', () => {
   it("lets the executor's error fail the run", async () => {
     withClients([]);
     await expect(defined.get('expo:throws')!({ instanceId: 'r' })).rejects.toThrow(RangeError);
+  });
+
+  it("runs a synchronous executor: its return value is the run's result, its throw fails the run", async () => {
+    withClients([]);
+    await expect(defined.get('expo:sync')!({ instanceId: 'r' })).resolves.toBe(2);
+    // A throw before any await still reaches bgkit as the handler's rejection, not as an exception of the call.
+    const run = defined.get('expo:syncThrows')!({ instanceId: 'r' });
+    expect(run).toBeInstanceOf(Promise);
+    await expect(run).rejects.toThrow(TypeError);
   });
 });
