@@ -2,6 +2,7 @@
 // tasks made due run by the catch-up fallback, on the worker's next wake and at an open page's heartbeat, in
 // engines without Periodic Background Sync; time limits follow the clock; the offset survives a restart.
 import { expect, test } from 'vitest';
+import type { StoredRun } from '@bgkit/sw/protocol';
 import { attachDriver, openApp, until } from './support/app.js';
 import { engineApis, hello, registerTask } from './support/kit.js';
 import { observe } from './support/observed.js';
@@ -36,7 +37,7 @@ forEachEngine('kit clock and catch-up', (ctx, name) => {
     expect(run).toMatchObject({ status: 'completed', source: 'catch-up' });
     const { bootId: second } = await hello(engine);
     expect(second).not.toBe(first);
-    expect(run.bootId).toBe(second);
+    expect((run as StoredRun).bootId).toBe(second);
     // The next slot is a period after the run, on the kit clock.
     const registration = await bgkit.registration('Refresh inbox');
     expect(registration.schedule!.nextRunTime).toBeGreaterThanOrEqual(before + 16 * MINUTE + 15 * MINUTE);

@@ -4,7 +4,7 @@
 // packages/sw/src/__tests__/retry.test.ts; this is the proof on the real worker, IndexedDB and events.
 import type { Page } from '@playwright/test';
 import { BgkitDriver } from '@bgkit/devtools/playwright';
-import type { RetryPolicyInit } from '@bgkit/sw/protocol';
+import type { RetryPolicyInit, StoredRun } from '@bgkit/sw/protocol';
 import { expect, registerTask, test } from '../fixtures';
 import { openApp, pendingOf, runsOf, settledRuns } from '../support/page';
 
@@ -137,7 +137,8 @@ test('a retry survives a killed worker and a reload, and the next worker runs it
   const taskId = await flakyTask(app, 'Flaky upload (restarts)', { initialDelay: 10_000, maxAttempts: 3 });
   await request(app, taskId, { succeedAt: 2 });
   const [first] = await settledRuns(app, taskId, 1);
-  const firstBoot = first!.bootId;
+  // The wire carries runs as the worker stores them, with the lifetime that ran each.
+  const firstBoot = (first as StoredRun).bootId;
   await cdp.stopWorker();
   await openApp(app); // a reload
   expect(await pendingOf(app, taskId)).toEqual([expect.objectContaining({ id: first!.retry!.instanceId, attempt: 2 })]);
@@ -146,7 +147,7 @@ test('a retry survives a killed worker and a reload, and the next worker runs it
   await bgkit.stopServiceWorker();
   const [second] = await settledRuns(app, taskId, 2);
   expect(second).toMatchObject({ instanceId: first!.retry!.instanceId, status: 'completed', attempt: 2, source: 'retry', result: { attempt: 2 } });
-  expect(second!.bootId).not.toBe(firstBoot);
+  expect((second as StoredRun).bootId).not.toBe(firstBoot);
   await bgkit.resetTime();
   await bgkit.detach();
 });

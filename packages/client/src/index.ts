@@ -25,6 +25,7 @@ export type {
   BackgroundWorkCostValue,
   BackgroundTaskCancellationReason,
   DeviceSignals,
+  DeviceOverrides,
   DeviceState,
   PendingRecord,
   SystemConditionType,

@@ -39,15 +39,22 @@ export interface DeviceSignals {
   connectionType?: string;
   /** Whether any window of the app is open; the worker works this out itself (pages cannot know of each other). */
   sessionConnected?: boolean;
+}
+
+/** A page's report on the wire (WorkerApi.relay): its signals, or that it is going away. */
+export interface DeviceReport extends DeviceSignals {
   /** Sent by a page that is going away (pagehide); nothing else in that report is taken. */
   leaving?: boolean;
-  /** A work cost forced by a devtools simulation; pages never report it. */
+}
+
+/** What a devtools simulation may set of the device: any signal, and a work cost, which pages never report. */
+export interface DeviceOverrides extends DeviceSignals {
   workCost?: BackgroundWorkCostValue;
 }
 
 /** The device state the worker believes, and which of its fields a devtools simulation currently overrides. */
-export interface DeviceState extends DeviceSignals {
-  simulated?: (keyof DeviceSignals)[];
+export interface DeviceState extends DeviceOverrides {
+  simulated?: (keyof DeviceOverrides)[];
 }
 
 /** `triggerDetails` of a run started by a notification click (`action` is '' for the body) or close. */
@@ -239,6 +246,10 @@ export interface RunRecord {
   attempt?: number;
   /** Set on a failed (or killed) run that will be run again; absent when it failed for good. */
   retry?: RetryInfo;
+}
+
+/** A run as the worker stores it (and sends it: pages see the RunRecord part). */
+export interface StoredRun extends RunRecord {
   /** The worker lifetime that ran it; a run left `running` by a dead lifetime was killed with it. */
   bootId: string;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // What devtools (the panel, test drivers) may ask of a worker, and what it answers. Types only.
 import type { ApplicationTriggerResult, BackgroundFetchEventKind, BackgroundTaskCancellationReason } from './vocabulary.js';
-import type { DeviceSignals, PushSubscriptionJSON } from './records.js';
+import type { DeviceOverrides, PushSubscriptionJSON } from './records.js';
 
 /**
  * What devtools (the panel, test drivers) can make a worker do, through the same code paths as the real
@@ -21,7 +21,7 @@ export type Simulation =
   /** A `pushsubscriptionchange` event (the push channel was reset): fires `controlChannelReset`. Absent is null. */
   | { kind: 'pushsubscriptionchange'; oldSubscription?: PushSubscriptionJSON | null; newSubscription?: PushSubscriptionJSON | null }
   /** Override what the device reports (sticky until reset); transitions fire system triggers as real ones do. */
-  | { kind: 'device'; signals: DeviceSignals }
+  | { kind: 'device'; signals: DeviceOverrides }
   /** Drop every device override: the worker believes the pages' reports again. */
   | { kind: 'resetDevice' }
   /** Cancel a running (or queued) run with a chosen reason. */

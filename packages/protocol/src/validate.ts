@@ -3,7 +3,7 @@
 import { BgkitError } from './BgkitError.js';
 import { BACKGROUND_FETCH_EVENTS, CANCELLATION_REASONS, SYSTEM_CONDITION_TYPES, SYSTEM_TRIGGER_TYPES, WEB_SYSTEM_TRIGGERS, WORK_COSTS, type BackgroundWorkCostValue, type SystemConditionType, type SystemTriggerType } from './vocabulary.js';
 import { DEFAULT_RETRY_POLICY, RETRY_MAX_DELAY_MS, RETRY_MIN_DELAY_MS, type RetryPolicy } from './retryPolicy.js';
-import type { DeviceSignals, RunStatus, TriggerSpec } from './records.js';
+import type { DeviceOverrides, DeviceReport, RunStatus, TriggerSpec } from './records.js';
 import type { RegisterInput, RunQuery } from './wire.js';
 import type { Simulation } from './simulation.js';
 import { DEV } from './dev.js';
@@ -27,7 +27,7 @@ export function validateDuration(name: string, value: unknown): void {
  * The type of every signal a page may report. The worker checks reports by it and takes no other field, so
  * a new signal needs only a line here.
  */
-export const SIGNAL_TYPES: Readonly<Record<Exclude<keyof DeviceSignals, 'workCost'>, 'boolean' | 'string' | 'number'>> = {
+export const SIGNAL_TYPES: Readonly<Record<keyof DeviceReport, 'boolean' | 'string' | 'number'>> = {
   online: 'boolean',
   userPresent: 'boolean',
   onAC: 'boolean',
@@ -41,7 +41,7 @@ export const SIGNAL_TYPES: Readonly<Record<Exclude<keyof DeviceSignals, 'workCos
 };
 
 /** `workCost` says what is wrong with a work cost in the signals, or false for nothing. */
-function checkSignals(signals: DeviceSignals, workCost: (value: BackgroundWorkCostValue) => string | false): void {
+function checkSignals(signals: DeviceReport & DeviceOverrides, workCost: (value: BackgroundWorkCostValue) => string | false): void {
   if (typeof signals !== 'object' || signals === null) throw new BgkitError('invalid-argument', DEV ? 'Device signals must be an object.' : '');
   const problem = signals.workCost !== undefined && workCost(signals.workCost);
   if (problem) throw new BgkitError('invalid-argument', DEV ? problem : '', { workCost: signals.workCost });
@@ -57,11 +57,11 @@ function checkSignals(signals: DeviceSignals, workCost: (value: BackgroundWorkCo
 }
 
 /** What a page may report; anything out of range is refused rather than stored. */
-export function validateSignals(signals: DeviceSignals): void {
+export function validateSignals(signals: DeviceReport): void {
   checkSignals(signals, () => 'Pages report device signals, not a work cost: only a devtools simulation can force one.');
 }
 
-const SIMULATIONS: readonly Simulation['kind'][] = ['fire', 'push', 'notification', 'sync', 'periodicsync', 'pushsubscriptionchange', 'device', 'resetDevice', 'cancel', 'backgroundfetch'];
+const SIMULATIONS: readonly Simulation['kind'][] = ['fire', 'push', 'notification', 'sync', 'periodicsync', 'pushsubscriptionchange', 'device', 'resetDevice', 'cancel', 'clock', 'backgroundfetch'];
 
 /** A devtools simulation, checked as strictly as anything else a page sends. */
 export function validateSimulation(simulation: Simulation): void {
@@ -117,7 +117,7 @@ export function validateSimulation(simulation: Simulation): void {
       break;
     case 'device':
       checkSignals(simulation.signals, (value) => !WORK_COSTS.includes(value) && `workCost must be low, medium or high (got ${String(value)}).`);
-      if (simulation.signals.leaving !== undefined) {
+      if ((simulation.signals as DeviceReport).leaving !== undefined) {
         throw new BgkitError('invalid-argument', DEV ? 'device: leaving is what a closing page says; simulate sessionConnected instead.' : '');
       }
       break;

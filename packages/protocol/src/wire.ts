@@ -3,7 +3,7 @@
 // tags and names both sides derive from ids. It imports nothing of the runtime (types only), so that a page
 // and a worker agree on it without sharing code; errors cross it as SerializedError (serializeError.ts).
 import type { ApplicationTriggerResult, BackgroundAccessStatus, BackgroundWorkCostValue } from './vocabulary.js';
-import type { DeviceSignals, DeviceState, GroupRecord, PendingRecord, RegistrationRecord, RunRecord, RunStatus, SerializedError, TaskSettings } from './records.js';
+import type { DeviceReport, DeviceState, GroupRecord, PendingRecord, RegistrationRecord, RunRecord, RunStatus, SerializedError, TaskSettings } from './records.js';
 import type { RetryPolicyInit } from './retryPolicy.js';
 import type { Simulation, SimulationOutcome } from './simulation.js';
 
@@ -86,7 +86,7 @@ export interface WorkerApi {
   /** Triggers waiting for their task's conditions, oldest first. */
   pending(): Promise<PendingRecord[]>;
   /** A page reports what it sees of the device; transitions fire the matching system triggers. */
-  relay(signals: DeviceSignals): Promise<void>;
+  relay(signals: DeviceReport): Promise<void>;
   /** Devtools: whether this worker accepts simulations (its app enabled devtools). */
   devtools(): Promise<{ enabled: boolean }>;
   /** Devtools: simulate an event; refused with `devtools-disabled` unless the app enabled devtools. */

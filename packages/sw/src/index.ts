@@ -23,6 +23,7 @@ export type {
   ApplicationTriggerResult,
   BackgroundWorkCostValue,
   DeviceSignals,
+  DeviceOverrides,
   DeviceState,
   PushTriggerDetails,
   BackgroundFetchTriggerDetails,

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // What the worker believes of the device, with the fields a simulation overrides marked, and the buttons
 // that change it (each change fires the system triggers a real one would).
-import type { BackgroundWorkCostValue, DeviceSignals, DeviceState } from '@bgkit/client';
+import type { BackgroundWorkCostValue, DeviceOverrides, DeviceState } from '@bgkit/client';
 import { h, setText, uid } from './dom.js';
 import type { Simulator } from './Simulator.js';
 import type { Snapshot } from './snapshot.js';
 
-type Field = { key: keyof DeviceSignals; label: string; show(state: DeviceState, snapshot: Snapshot): string };
+type Field = { key: keyof DeviceOverrides; label: string; show(state: DeviceState, snapshot: Snapshot): string };
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? 'unknown' : value ? 'yes' : 'no');
 
@@ -31,10 +31,10 @@ const FIELDS: Field[] = [
 
 export class DeviceView {
   readonly element: HTMLElement;
-  readonly #values = new Map<keyof DeviceSignals, HTMLElement>();
+  readonly #values = new Map<keyof DeviceOverrides, HTMLElement>();
 
   constructor(simulator: Simulator) {
-    const set = (label: string, signals: DeviceSignals) => () => void simulator.run(label, () => ({ kind: 'device', signals }), () => 'the worker now believes it');
+    const set = (label: string, signals: DeviceOverrides) => () => void simulator.run(label, () => ({ kind: 'device', signals }), () => 'the worker now believes it');
     const button = (text: string, action: string, onclick: () => void, label?: string) =>
       h('button', { type: 'button', dataset: { sim: '', action }, onclick, 'aria-label': label }, text);
 

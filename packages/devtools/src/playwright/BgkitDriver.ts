@@ -5,7 +5,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type {
   ApplicationTriggerResult,
-  DeviceSignals,
+  DeviceOverrides,
   PushSubscriptionJSON,
   RegistrationRecord,
   RunRecord,
@@ -50,7 +50,7 @@ export interface ChangePushSubscription {
   newSubscription?: PushSubscriptionJSON | null;
 }
 
-export type DeviceStateChange = Pick<DeviceSignals, 'online' | 'userPresent' | 'onAC' | 'workCost' | 'timeZone'>;
+export type DeviceStateChange = Pick<DeviceOverrides, 'online' | 'userPresent' | 'onAC' | 'workCost' | 'timeZone'>;
 
 export interface RunFilter {
   taskName?: string;
@@ -311,7 +311,7 @@ export class BgkitDriver {
     }
     this.#startAction();
     const via: Partial<Record<keyof DeviceStateChange, Via>> = {};
-    const simulated: DeviceSignals = {};
+    const simulated: DeviceOverrides = {};
     if (change.online !== undefined) {
       await this.page.context().setOffline(!change.online);
       via.online = 'real';

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { GroupRecord, RegisterInput, RetryPolicy, RegisterOutput, RegistrationRecord, RunRecord } from '../protocol.js';
+import type { GroupRecord, RegisterInput, RetryPolicy, RegisterOutput, RegistrationRecord, StoredRun } from '../protocol.js';
 import { getDb } from './db.js';
 
 function sameSettings(a: RegistrationRecord, b: RegisterInput): boolean {
@@ -142,7 +142,7 @@ export const RegistrationStore = {
     taskId: string,
     now: number,
     mode: 'due' | 'periodic' | 'now',
-    start?: (claimed: RegistrationRecord, record: (run: RunRecord) => Promise<void>) => void,
+    start?: (claimed: RegistrationRecord, record: (run: StoredRun) => Promise<void>) => void,
   ): Promise<RegistrationRecord | null | undefined> {
     const db = await getDb();
     const tx = db.transaction(start ? ['registrations', 'runs'] : ['registrations'], 'readwrite');

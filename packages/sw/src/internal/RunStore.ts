@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { BgkitError } from '../BgkitError.js';
-import type { RunQuery, RunRecord, RunStatus } from '../protocol.js';
+import type { RunQuery, StoredRun, RunStatus } from '../protocol.js';
 import { getDb, storageError } from './db.js';
 import { DEV } from './log.js';
 import { PendingStore } from './PendingStore.js';
@@ -10,7 +10,7 @@ import { canTransition, isFinal } from './runState.js';
 const DEFAULT_LIMIT = 50;
 
 interface Write {
-  run: RunRecord;
+  run: StoredRun;
   /** A transition: only if the stored run may move to this status. Else a new run: only if its id is new. */
   check: boolean;
   resolve(written: boolean): void;
@@ -23,7 +23,7 @@ interface Write {
 let queue: Write[] = [];
 let flushing = false;
 
-function write(run: RunRecord, check: boolean): Promise<boolean> {
+function write(run: StoredRun, check: boolean): Promise<boolean> {
   return new Promise((resolve, reject) => {
     queue.push({ run, check, resolve, reject });
     if (!flushing) {
@@ -116,11 +116,11 @@ let told: string[] = [];
 /** The run history: every run of every task, newest retained, bounded by the history limit. */
 export const RunStore = {
   /** Records a new run (queued or running). Resolves once it is committed. */
-  async add(run: RunRecord): Promise<void> {
+  async add(run: StoredRun): Promise<void> {
     await write(run, false);
   },
 
-  async get(instanceId: string): Promise<RunRecord | undefined> {
+  async get(instanceId: string): Promise<StoredRun | undefined> {
     return (await getDb()).get('runs', instanceId);
   },
 
@@ -157,12 +157,12 @@ export const RunStore = {
   },
 
   /** Finished runs whose announcement was never marked done, oldest first (runs pruned since are dropped). */
-  async unannounced(): Promise<RunRecord[]> {
+  async unannounced(): Promise<StoredRun[]> {
     const tx = (await getDb()).transaction(['announcements', 'runs']);
     const ids = await tx.objectStore('announcements').getAllKeys();
     const runs = await Promise.all(ids.map((id) => tx.objectStore('runs').get(id)));
     await tx.done;
-    const found = runs.filter((run): run is RunRecord => !!run && isFinal(run.status));
+    const found = runs.filter((run): run is StoredRun => !!run && isFinal(run.status));
     // Keys of runs that are gone (pruned) would be read at every start: drop them with the announced ones.
     ids.forEach((id, i) => runs[i] || this.announced(id));
     return found.sort((a, b) => a.createdAt - b.createdAt);
@@ -172,7 +172,7 @@ export const RunStore = {
    * Writes `run` only if the stored run may move to its status; returns whether it did. A run already
    * settled (say, marked terminated by a newer worker) stays as it is.
    */
-  transition(run: RunRecord): Promise<boolean> {
+  transition(run: StoredRun): Promise<boolean> {
     return write(run, true);
   },
 
@@ -188,7 +188,7 @@ export const RunStore = {
     await tx.done;
   },
 
-  async query(query: RunQuery = {}): Promise<RunRecord[]> {
+  async query(query: RunQuery = {}): Promise<StoredRun[]> {
     const db = await getDb();
     const limit = Math.max(1, Math.min(query.limit ?? DEFAULT_LIMIT, 10_000));
     const statuses: RunStatus[] | undefined =
@@ -197,7 +197,7 @@ export const RunStore = {
     const cursorSource = query.taskId
       ? tx.store.index('byTask').iterate(IDBKeyRange.bound([query.taskId, -Infinity], [query.taskId, Infinity]), 'prev')
       : tx.store.index('byCreated').iterate(null, 'prev');
-    const out: RunRecord[] = [];
+    const out: StoredRun[] = [];
     for await (const cursor of cursorSource) {
       if (!statuses || statuses.includes(cursor.value.status)) out.push(cursor.value);
       if (out.length >= limit) break;
@@ -206,10 +206,10 @@ export const RunStore = {
   },
 
   /** Runs still marked queued or running that belong to another worker lifetime than `bootId`. */
-  async orphans(bootId: string): Promise<RunRecord[]> {
+  async orphans(bootId: string): Promise<StoredRun[]> {
     const db = await getDb();
     const tx = db.transaction('runs');
-    const found: RunRecord[] = [];
+    const found: StoredRun[] = [];
     for (const status of ['running', 'queued'] as const) {
       for (const run of await tx.store.index('byStatus').getAll(status)) {
         if (run.bootId !== bootId) found.push(run);

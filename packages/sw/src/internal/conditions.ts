@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Conditions (Windows' SystemCondition): evaluated when a trigger fires; a trigger whose task's conditions
 // do not hold is kept as pending in IndexedDB and runs once they do, whichever worker lifetime that is in.
-import type { DeviceSignals, RegistrationRecord, SystemConditionType } from '../protocol.js';
+import type { DeviceOverrides as DeviceSignals, RegistrationRecord, SystemConditionType } from '../protocol.js';
 import { computeWorkCost } from './workCost.js';
 import { workingCount } from './runner.js';
 import { readDevice } from './device.js';

@@ -3,7 +3,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { BgkitError } from '../BgkitError.js';
 import { DEV } from './log.js';
-import { storageName, type BackgroundAccessStatus, type DeviceSignals, type GroupRecord, type PendingRecord, type RegistrationRecord, type RunRecord } from '../protocol.js';
+import { storageName, type BackgroundAccessStatus, type DeviceOverrides, type GroupRecord, type PendingRecord, type RegistrationRecord, type StoredRun } from '../protocol.js';
 
 /** The scope of this worker's registration; undefined outside a service worker (unit tests). */
 export function workerScope(): string | undefined {
@@ -15,9 +15,9 @@ export interface MetaRecords {
   /** What requestAccess() stored (setAccess); absent: never asked, or removed by removeAccess(). */
   access: BackgroundAccessStatus;
   /** What pages reported of the device, merged field by field (device.ts). */
-  device: DeviceSignals;
+  device: DeviceOverrides;
   /** Devtools' overrides of the device state, on top of the reports until reset. */
-  'device:simulated': DeviceSignals;
+  'device:simulated': DeviceOverrides;
   /** The kit clock's offset from real time in ms, set by a devtools `clock` simulation (simulatedClock.ts). */
   clockOffset: number;
 }
@@ -33,7 +33,7 @@ export interface BgkitDB extends DBSchema {
   groups: { key: string; value: GroupRecord };
   runs: {
     key: string;
-    value: RunRecord;
+    value: StoredRun;
     indexes: { byTask: [string, number]; byStatus: string; byCreated: number };
   };
   /** Single records by key (MetaRecords), read and written through MetaStore.ts. */

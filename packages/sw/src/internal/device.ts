@@ -4,7 +4,7 @@
 // stored state are what fire system triggers, which is also what makes a relay from two tabs fire once.
 // Devtools can override any field: the override wins over what pages report until it is reset, so a
 // simulated "offline" is not undone by the next heartbeat of an open page.
-import { WORK_COSTS, type DeviceSignals, type DeviceState, type PendingRecord, type RegistrationRecord, type SystemTriggerDetails, type SystemTriggerType, type TriggerSource } from '../protocol.js';
+import { WORK_COSTS, type DeviceOverrides, type DeviceReport, type DeviceState, type PendingRecord, type RegistrationRecord, type SystemTriggerDetails, type SystemTriggerType, type TriggerSource } from '../protocol.js';
 import { SIGNAL_TYPES } from '../validate.js';
 import { computeWorkCost } from './workCost.js';
 import { getDb } from './db.js';
@@ -12,7 +12,9 @@ import { MetaStore } from './MetaStore.js';
 import { latchId, PendingStore } from './PendingStore.js';
 
 
-type Stored = DeviceSignals | undefined;
+/** Inside the worker a device state may carry a simulated work cost, and a report a page's leaving. */
+type DeviceSignals = DeviceOverrides & DeviceReport;
+type Stored = DeviceOverrides | undefined;
 
 /** The state the worker acts on: the pages' reports with devtools' overrides on top. */
 export async function readDevice(): Promise<DeviceSignals> {
@@ -30,7 +32,7 @@ async function readStored(): Promise<[reported: Stored, simulated: Stored]> {
 export async function readDeviceState(): Promise<DeviceState> {
   const [reported, simulated] = await readStored();
   const state: DeviceState = { ...reported, ...simulated };
-  const keys = Object.keys(simulated ?? {}) as (keyof DeviceSignals)[];
+  const keys = Object.keys(simulated ?? {}) as (keyof DeviceOverrides)[];
   if (keys.length) state.simulated = keys;
   return state;
 }

@@ -2,7 +2,9 @@
 // Judging device reports: what open pages (and the worker's own navigator.onLine, and the reconnect sync)
 // say of the device, checked against what the worker itself can see, applied one at a time, and the system
 // triggers and conditions that follow from the change.
-import type { DeviceSignals, SystemTriggerType, TriggerSource } from '../protocol.js';
+import type { DeviceOverrides, DeviceReport, SystemTriggerType, TriggerSource } from '../protocol.js';
+
+type DeviceSignals = DeviceOverrides & DeviceReport;
 import { markLeaving, windowClients } from './conditions.js';
 import { applySignals, readDevice } from './device.js';
 import { cancelOnConditionLoss, oneShotRunning, registerInternetSync, releasePending } from './dispatch.js';

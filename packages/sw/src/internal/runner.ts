@@ -8,7 +8,7 @@ import {
   type BackgroundTaskCancellationReason,
   type RegistrationRecord,
   type RetryPolicy,
-  type RunRecord,
+  type StoredRun,
   type TriggerSource,
 } from '../protocol.js';
 import { broadcast } from './broadcast.js';
@@ -50,7 +50,7 @@ export interface RunRequest {
    * Stores the new run in place of a plain write: a time-triggered task records its run in the transaction
    * that claims its slot. Called synchronously by startRun(), so that transaction is still active.
    */
-  record?: (run: RunRecord) => Promise<void>;
+  record?: (run: StoredRun) => Promise<void>;
 }
 
 export interface StartedRun {
@@ -58,7 +58,7 @@ export interface StartedRun {
   /** Settles once the run is in IndexedDB as `running` or `queued` (rejects if it could not be written). */
   recorded: Promise<void>;
   /** Settles with the final run once it is stored and announced. */
-  finished: Promise<RunRecord>;
+  finished: Promise<StoredRun>;
 }
 
 const active = new Map<string, ActiveRun>();
@@ -141,10 +141,10 @@ async function execute(
   entry: ActiveRun,
   markRecorded: (error?: unknown) => void,
   previous: Promise<unknown> | undefined,
-): Promise<RunRecord> {
+): Promise<StoredRun> {
   const { registration: reg } = request;
   const createdAt = creationTime();
-  const run: RunRecord = {
+  const run: StoredRun = {
     instanceId,
     taskId: reg.taskId,
     name: reg.name,
@@ -208,7 +208,7 @@ async function execute(
  */
 function invoke(
   definition: TaskDefinition,
-  run: RunRecord,
+  run: StoredRun,
   entry: ActiveRun,
   networkRequested: boolean,
   announce: () => void,
@@ -278,7 +278,7 @@ function retryRequested(): BgkitError {
   return new BgkitError('retry-requested', DEV ? 'The task asked to be run again.' : '');
 }
 
-async function finalize(run: RunRecord, outcome: Outcome, policy?: RetryPolicy): Promise<RunRecord> {
+async function finalize(run: StoredRun, outcome: Outcome, policy?: RetryPolicy): Promise<StoredRun> {
   run.status = outcome.status;
   run.finishedAt = Date.now();
   if (outcome.status === 'completed') run.result = outcome.result;
@@ -329,7 +329,7 @@ function mayBeLarge(value: unknown): boolean {
 export const OUTCOME_RETRY_MS: readonly number[] = [500, 1000, 2000, 4000, 8000, 15_000];
 
 /** Stores a reduced outcome, retrying on failure; undefined when it never got in. */
-async function storeOutcome(run: RunRecord, reclaim: boolean): Promise<boolean | undefined> {
+async function storeOutcome(run: StoredRun, reclaim: boolean): Promise<boolean | undefined> {
   // The refused write carried a large value: have the browser give back what it left counted first.
   if (reclaim) await RunStore.reclaim().catch(() => undefined); // then the attempts below say what fails
   for (const delay of [0, ...OUTCOME_RETRY_MS]) {
@@ -352,7 +352,7 @@ const announcedHere = new Set<string>();
  * worker killed between the two leaves it, and the next worker announces the run (announceLeftovers). A page
  * may so hear of a run twice; it drops the repeat (by instance id).
  */
-function announce(run: RunRecord): void {
+function announce(run: StoredRun): void {
   announcedHere.add(run.instanceId);
   broadcast({ kind: 'completed', run });
   RunStore.announced(run.instanceId);
@@ -362,14 +362,14 @@ function announce(run: RunRecord): void {
 const writing = new Set<string>();
 const dirty = new Set<string>();
 
-function broadcastProgress(run: RunRecord): void {
+function broadcastProgress(run: StoredRun): void {
   // An application run's arguments ride along: they are how a page tells which of its requests this is.
   const args = run.trigger === 'application' ? (run.triggerDetails as { arguments?: Record<string, unknown> } | undefined)?.arguments : undefined;
   broadcast({ kind: 'progress', taskId: run.taskId, instanceId: run.instanceId, progress: run.progress, ...(args && { arguments: args }) });
 }
 
 /** `tell`: broadcast it now (false before the run is announced; invoke() sends it after). */
-function reportProgress(run: RunRecord, progress: number, tell: boolean): void {
+function reportProgress(run: StoredRun, progress: number, tell: boolean): void {
   run.progress = progress;
   if (tell) broadcastProgress(run);
   const id = run.instanceId;
@@ -421,8 +421,8 @@ export function forgetRunCount(): void {
  * or `servicingUpdate` when this lifetime is a new version's first (api.ts boot()): the old version's worker
  * was stopped for the update, Windows' servicingUpdate.
  */
-export async function reconcile(reason: 'terminating' | 'servicingUpdate' = 'terminating'): Promise<RunRecord[]> {
-  const settled: RunRecord[] = [];
+export async function reconcile(reason: 'terminating' | 'servicingUpdate' = 'terminating'): Promise<StoredRun[]> {
+  const settled: StoredRun[] = [];
   // Both reads at once: a cold worker's first call waits for this.
   const [orphans, leftovers] = await Promise.all([RunStore.orphans(bootId), RunStore.unannounced()]);
   for (const run of orphans) {
@@ -446,7 +446,7 @@ export async function reconcile(reason: 'terminating' | 'servicingUpdate' = 'ter
  * Runs an earlier worker stored as finished but was killed before it told the pages (or before it noted that
  * it had): announced now, oldest first. Pages drop a repeat of a run they already heard of.
  */
-function announceLeftovers(leftovers: RunRecord[]): void {
+function announceLeftovers(leftovers: StoredRun[]): void {
   let count = 0;
   for (const run of leftovers) {
     if (announcedHere.has(run.instanceId)) continue;

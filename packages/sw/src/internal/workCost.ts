@@ -2,10 +2,10 @@
 // The work-cost rule, written once: BackgroundWorkCost.current() answers with it, the
 // backgroundWorkCostNotHigh condition tests it, the device module fires backgroundWorkCostChange on its
 // changes and the energySaver cancel reason reads lowBattery().
-import type { BackgroundWorkCostValue, DeviceSignals } from '../protocol.js';
+import type { BackgroundWorkCostValue, DeviceOverrides } from '../protocol.js';
 
 /** On battery under 15 %: the work cost is high, and a cheap-moment task's cancel is energySaver. */
-export function lowBattery(device: DeviceSignals): boolean {
+export function lowBattery(device: DeviceOverrides): boolean {
   // An unknown level (undefined) compares false: the cheap case.
   return device.onAC === false && device.batteryLevel! < 0.15;
 }
@@ -16,7 +16,7 @@ export function lowBattery(device: DeviceSignals): boolean {
  * runs at once. `medium`: on battery, a 3G connection, or two or more runs. Otherwise `low`. Unknown signals
  * count as the cheap case. A `workCost` in the signals (set only by a devtools simulation) wins.
  */
-export function computeWorkCost(device: DeviceSignals, running: number): BackgroundWorkCostValue {
+export function computeWorkCost(device: DeviceOverrides, running: number): BackgroundWorkCostValue {
   // Forced by a devtools simulation.
   if (device.workCost) return device.workCost;
   const onBattery = device.onAC === false;
