@@ -1,12 +1,12 @@
 // `npm test`: installs what is missing, builds, type-checks, runs the unit tests (vitest) and the browser
 // tests (Playwright in Debian's chromium), and ends with one line: "N passed, N failed".
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { ensureChromium, ensureEngines, install, pnpm, pnpmStatus, root } from './bootstrap.mjs';
 import { runEngineSuite } from './engines.mjs';
-import { packAll } from './pack.mjs';
+import { packAll, publicPackages } from './pack.mjs';
 
 const out = join(root, '.bgkit-test');
 rmSync(out, { recursive: true, force: true });
@@ -102,11 +102,11 @@ if (unit) {
 
 // Every public package as it would be published: packed as `pnpm pack` does, then checked the way a registry
 // user meets it. Each check of each tarball counts as one test.
-console.log('\n› published tarballs (publint --strict, are-the-types-wrong, contents, npm publish --dry-run)');
-function check(label, run) {
+console.log('\n› published tarballs (publint --strict, are-the-types-wrong, contents, npm publish --dry-run, install trees, bundling)');
+async function check(label, run) {
   let problem;
   try {
-    problem = run();
+    problem = await run();
   } catch (error) {
     problem = String(error.stdout ?? '') + String(error.stderr ?? '') || error.message;
   }
@@ -119,32 +119,142 @@ function check(label, run) {
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const quiet = { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] };
 let tarballs = [];
-check('pack every public package', () => {
+await check('pack every public package', () => {
   tarballs = packAll(join(out, 'tarballs'), { stdio: ['ignore', 'ignore', 'pipe'] });
 });
+// The tarballs unpacked as an app's install lays them out (node_modules/@bgkit/…), for the checks that read
+// their files or bundle them as an app's bundler would.
+const consumer = join(out, 'consumer');
+/** The folder `name`'s tarball is unpacked in (unpacked on first use). */
+function unpacked(name) {
+  const dir = join(consumer, 'node_modules', name);
+  if (!existsSync(join(dir, 'package.json'))) {
+    const tarball = tarballs.find((t) => t.name === name);
+    if (!tarball) throw new Error(`${name} was not packed`);
+    mkdirSync(dir, { recursive: true });
+    execFileSync('tar', ['-xzf', tarball.file, '-C', dir, '--strip-components=1'], quiet);
+  }
+  return dir;
+}
+/** The files under `dir`, relative to it. */
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
+}
 for (const { name, file } of tarballs) {
-  check(`${name}: README, LICENSE and no tests in the tarball`, () => {
+  await check(`${name}: README, LICENSE and no tests in the tarball`, () => {
     const files = execFileSync('tar', ['-tzf', file], quiet).split('\n').map((f) => f.replace(/^package\//, ''));
     const missing = ['README.md', 'LICENSE', 'package.json'].filter((f) => !files.includes(f));
     const tests = files.filter((f) => f.includes('__tests__'));
     return [missing.length ? `missing ${missing.join(', ')}` : '', tests.length ? `ships tests: ${tests[0]}` : ''].filter(Boolean).join('; ');
   });
-  check(`${name}: publint --strict`, () => {
+  // An @internal member in a published .d.ts is API an app can start to depend on: every build strips it
+  // (stripInternal), and nothing public may refer to what it strips (attw and tsc then fail).
+  await check(`${name}: no @internal in its .d.ts (stripInternal)`, () => {
+    const dir = unpacked(name);
+    const leaks = filesUnder(dir).filter((f) => f.endsWith('.d.ts') && readFileSync(join(dir, f), 'utf8').includes('@internal'));
+    return leaks.length ? `@internal published in ${leaks.join(', ')}` : '';
+  });
+  await check(`${name}: publint --strict`, () => {
     const result = spawnSync(bin('publint'), ['run', file, '--strict'], quiet);
     return result.status === 0 ? '' : result.stdout + result.stderr;
   });
   // ESM only, on purpose: the packages run in browsers and bundlers, and a service worker's ESM build has no
   // CommonJS consumer. So the node10 and require() resolutions are out of scope (attw's "esm-only" profile).
-  check(`${name}: are-the-types-wrong --profile esm-only`, () => {
+  await check(`${name}: are-the-types-wrong --profile esm-only`, () => {
     const result = spawnSync(bin('attw'), [file, '--profile', 'esm-only', '--format', 'ascii'], quiet);
     return result.status === 0 ? '' : result.stdout + result.stderr;
   });
-  check(`${name}: npm publish --dry-run`, () => {
+  await check(`${name}: npm publish --dry-run`, () => {
     const result = spawnSync('npm', ['publish', file, '--dry-run', '--access', 'public', '--tag', 'next'], quiet);
     const warnings = (result.stderr ?? '').split('\n').filter((line) => /npm (warn|error)/i.test(line) && !/dry-run|You are not logged in/i.test(line));
     return result.status === 0 && warnings.length === 0 ? '' : warnings.join('\n') || result.stderr;
   });
 }
+
+// Pages install @bgkit/client (and through it @bgkit/protocol) and never run the worker's dependencies: an
+// install of either must not bring them. The tree is what npm would install: the packed manifests of our
+// packages, then each other dependency's own manifest as installed here.
+const workspaceDirs = new Map(publicPackages().map((p) => [p.name, p.dir]));
+/** The packages an install of `name` brings, each with the chain that brings it. */
+function installTree(name) {
+  const brought = new Map();
+  const manifestDir = (dep, from) => {
+    if (workspaceDirs.has(dep)) return { manifest: unpacked(dep), resolveFrom: workspaceDirs.get(dep) };
+    // Node's lookup: the nearest node_modules/<dep> up from the package that depends on it.
+    for (let dir = from; ; dir = dirname(dir)) {
+      const found = join(dir, 'node_modules', dep);
+      if (existsSync(join(found, 'package.json'))) return { manifest: found, resolveFrom: realpathSync(found) };
+      if (dirname(dir) === dir) throw new Error(`${dep} is neither packed nor installed (needed from ${relative(root, from)})`);
+    }
+  };
+  const visit = (dep, from, chain) => {
+    const { manifest, resolveFrom } = manifestDir(dep, from);
+    const json = JSON.parse(readFileSync(join(manifest, 'package.json'), 'utf8'));
+    // npm installs peer dependencies too, unless they are marked optional.
+    const peers = Object.keys(json.peerDependencies ?? {}).filter((p) => !json.peerDependenciesMeta?.[p]?.optional);
+    for (const next of [...Object.keys(json.dependencies ?? {}), ...Object.keys(json.optionalDependencies ?? {}), ...peers]) {
+      if (brought.has(next)) continue;
+      brought.set(next, [...chain, next]);
+      visit(next, resolveFrom, [...chain, next]);
+    }
+  };
+  visit(name, root, [name]);
+  return brought;
+}
+for (const name of ['@bgkit/client', '@bgkit/protocol']) {
+  await check(`${name}: its install brings neither idb nor workbox-background-sync`, () => {
+    const tree = installTree(name);
+    return ['idb', 'workbox-background-sync'].filter((dep) => tree.has(dep)).map((dep) => `installs ${tree.get(dep).join(' → ')}`).join('; ');
+  });
+}
+
+// Bundles `source` as an app's bundler would, from the unpacked tarballs (Vite, as the README's recipe does):
+// the code, and the files it loaded. The worker's own dependencies stay external: these checks are about ours.
+async function bundle(entryName, source, conditions) {
+  // Imported here, not at the top: a fresh clone has no vite until install() above has run.
+  const { build: viteBuild } = await import('vite');
+  const entry = join(consumer, `${entryName}.js`);
+  writeFileSync(entry, source);
+  const loaded = [];
+  const result = await viteBuild({
+    configFile: false, logLevel: 'silent', root: consumer, mode: 'production',
+    ...(conditions && { resolve: { conditions } }),
+    plugins: [{ name: 'loaded-files', load(id) { loaded.push(id); return null; } }],
+    build: { write: false, minify: false, lib: { entry, formats: ['es'], fileName: entryName }, rolldownOptions: { external: ['idb', 'workbox-background-sync'] } },
+  });
+  const chunks = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');
+  return { code: chunks.map((c) => c.code).join('\n'), loaded: loaded.map((id) => relative(consumer, id)) };
+}
+// `import '@bgkit/sw/iife'` is all a worker writes to get the classic build: "sideEffects" must keep it, or a
+// bundler drops the whole file.
+await check('@bgkit/sw/iife: a bundle that imports it keeps the runtime (sideEffects)', async () => {
+  const size = readFileSync(join(unpacked('@bgkit/sw'), 'dist/bgkit-sw.prod.js'), 'utf8').length;
+  const { code } = await bundle('iife-entry', "import '@bgkit/sw/iife';\n");
+  const kept = code.replace(/\/\/.*|\/\*[^]*?\*\/|\s/g, '').length;
+  return kept >= size / 2 ? '' : `the bundle kept ${kept} characters of the ${size} of dist/bgkit-sw.prod.js`;
+});
+// A development build that imports both entries must load development builds only and hold one BgkitError
+// class, so that `instanceof` holds across them (run here in Node: the bundle keeps only the error class).
+await check('@bgkit/sw + @bgkit/sw/protocol: one BgkitError class in a development bundle', async () => {
+  unpacked('@bgkit/protocol');
+  unpacked('@bgkit/sw');
+  const { code, loaded } = await bundle(
+    'development-entry',
+    [
+      "import { BgkitError as FromSw } from '@bgkit/sw';",
+      "import { BgkitError as FromProtocol } from '@bgkit/sw/protocol';",
+      "export const same = FromSw === FromProtocol && new FromSw('invalid-argument', '') instanceof FromProtocol;",
+      '',
+    ].join('\n'),
+    ['development', 'module', 'browser'],
+  );
+  const production = loaded.filter((f) => f.includes('node_modules/@bgkit/') && f.endsWith('.js') && !f.endsWith('.dev.js'));
+  const { same } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return [
+    production.length ? `production builds in a development bundle: ${production.join(', ')}` : '',
+    same ? '' : `more than one BgkitError class: ${(code.match(/\bBgkitError\$?\d* = class/g) ?? []).join(', ')}`,
+  ].filter(Boolean).join('; ');
+});
 
 /** A port from the environment (to run beside other servers), or a free one. */
 async function portFrom(name) {

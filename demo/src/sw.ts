@@ -36,8 +36,10 @@ import { ENTRY, type ArchiveArgs, type ExportArgs, type RefreshArgs } from './ap
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null } | string> };
 
 configure({ timeLimit: 30_000, historyLimit: 300 });
-// The devtools panel's simulations, in development only: the production worker carries none of that code.
-if (import.meta.env.DEV) enableDevtools();
+// The devtools panel's and the Playwright driver's simulations: under `vite`, and in a test build
+// (`vite build --mode test`), as the README's vite-plugin-pwa recipe has it. The production worker carries
+// none of that code.
+if (import.meta.env.DEV || import.meta.env.MODE === 'test') enableDevtools();
 // Sends and archives that fail for want of a network are kept and replayed on reconnect.
 enableRequestQueue({ name: 'inbox-requests' });
 

@@ -1,8 +1,12 @@
 // The devtools are mounted in development only: the production build the demo command serves carries no
-// panel code in the page and no simulation code in the worker.
-import { readdir, readFile } from 'node:fs/promises';
+// panel code in the page and no simulation code in the worker. Its test build (`vite build --mode test`, as in
+// the README's vite-plugin-pwa recipe) enables the worker's simulations for the Playwright driver.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { build } from 'vite';
 
 // What only devtools code contains: the panel's element name, its lazily loaded chunk, and a simulation kind.
 const PAGE_MARKERS = ['bgkit-devtools', 'BgkitPanel'];
@@ -30,4 +34,16 @@ test('the markers are right: a build that mounts the panel and enables devtools 
   const page = (await Promise.all(assets.filter((f) => f.endsWith('.js')).map((f) => readFile(`${dist}assets/${f}`, 'utf8')))).join('\n');
   expect(page).toContain('bgkit-devtools');
   expect(await readFile(`${dist}sw.js`, 'utf8')).toContain(WORKER_MARKER);
+});
+
+test('the demo\'s test build (vite build --mode test, as in the recipe) enables devtools in its worker', async () => {
+  test.setTimeout(120_000);
+  const outDir = await mkdtemp(join(tmpdir(), 'bgkit-demo-test-build-'));
+  try {
+    await build({ root: fileURLToPath(new URL('../../demo/', import.meta.url)), mode: 'test', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    const worker = await readFile(join(outDir, 'sw.js'), 'utf8');
+    expect(worker.includes(WORKER_MARKER), `the test build's sw.js contains ${WORKER_MARKER}`).toBe(true);
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
 });

@@ -208,19 +208,21 @@ describe('page → worker calls', () => {
 
 
 describe('a worker that is not active yet', () => {
-  // A registration whose worker installs for `installFor` ms, then activates; `ready` resolves then, as browsers do.
-  function installingWorker(installFor: number) {
-    const registration: { installing: unknown; waiting: unknown; active: unknown } = { installing: {}, waiting: null, active: null };
+  // A registration whose worker stays `state` (installing, or installed and waiting to activate) for `activateAfter`
+  // ms, then activates; `ready` resolves then, as browsers do.
+  function pendingWorker(state: 'installing' | 'waiting', activateAfter: number) {
+    const registration: { installing: unknown; waiting: unknown; active: unknown } = { installing: null, waiting: null, active: null };
+    registration[state] = {};
     const ready = new Promise((resolve) =>
       setTimeout(() => {
-        registration.installing = null;
+        registration[state] = null;
         registration.active = {
           postMessage(_: unknown, [port]: MessagePort[]) {
             port!.postMessage({ ok: true, value: { protocol: 1, bootId: 'installed', entryPoints: [] } } satisfies CallReply);
           },
         };
         resolve(registration);
-      }, installFor),
+      }, activateAfter),
     );
     (globalThis as { navigator?: unknown }).navigator = { serviceWorker: { ready, getRegistration: async () => registration } };
   }
@@ -228,16 +230,33 @@ describe('a worker that is not active yet', () => {
   it('waits for one that is still installing past the call timeout, up to activationTimeout', async () => {
     const { configure, call } = await import('../internal/connection.js');
     configure({ timeout: 100, activationTimeout: 2000 });
-    installingWorker(400);
+    pendingWorker('installing', 400);
     expect(await call('hello')).toMatchObject({ bootId: 'installed' });
   });
 
   it('says the worker was still installing, and how long it waited, when activationTimeout runs out', async () => {
     const { configure, call } = await import('../internal/connection.js');
     configure({ timeout: 100, activationTimeout: 300 });
-    installingWorker(5000);
+    pendingWorker('installing', 5000);
     const error = await call('hello').catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'BgkitError', code: 'no-service-worker', details: { state: 'installing' } });
+    expect((error as { details: { waited: number } }).details.waited).toBeGreaterThan(290);
+  });
+
+  // A worker waits when an older one still controls pages, or until skipWaiting(); a call made meanwhile waits too.
+  it('waits for one that is waiting to activate past the call timeout, up to activationTimeout', async () => {
+    const { configure, call } = await import('../internal/connection.js');
+    configure({ timeout: 100, activationTimeout: 2000 });
+    pendingWorker('waiting', 400);
+    expect(await call('hello')).toMatchObject({ bootId: 'installed' });
+  });
+
+  it('says the worker was still waiting, and how long it waited, when activationTimeout runs out', async () => {
+    const { configure, call } = await import('../internal/connection.js');
+    configure({ timeout: 100, activationTimeout: 300 });
+    pendingWorker('waiting', 5000);
+    const error = await call('hello').catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'BgkitError', code: 'no-service-worker', details: { state: 'waiting' } });
     expect((error as { details: { waited: number } }).details.waited).toBeGreaterThan(290);
   });
 

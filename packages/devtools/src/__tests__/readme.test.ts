@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const read = (path: string) => readFileSync(new URL(`../../../../${path}`, import.meta.url), 'utf8');
@@ -11,5 +11,26 @@ describe('the README', () => {
     const example = readme.slice(start + '// inbox.spec.ts\n'.length, readme.indexOf('```', start));
     const spec = read('e2e/demo/readme-example.spec.ts');
     expect(spec.slice(spec.indexOf('\n') + 1)).toBe(example);
+  });
+});
+
+describe("the README's Install section", () => {
+  it('installs the tarball of every public package under packages/', () => {
+    const readme = read('README.md');
+    const start = readme.indexOf('## Install\n');
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+    // `bgkit-{protocol,client,sw}-0.1.0.tgz` names three tarballs, as the shell expands it.
+    const named = [...section.matchAll(/packages-dist\/(\S+\.tgz)/g)].flatMap(([, spec]) => {
+      const braces = /\{([^}]+)\}/.exec(spec!);
+      return braces ? braces[1]!.split(',').map((part) => spec!.replace(braces[0], part)) : [spec!];
+    });
+    const tarballs = readdirSync(new URL('../../../', import.meta.url), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => JSON.parse(read(`packages/${entry.name}/package.json`)) as { name: string; version: string; private?: boolean })
+      .filter((manifest) => !manifest.private)
+      // How pnpm pack names a tarball (scripts/pack.mjs): @bgkit/sw@0.1.0 → bgkit-sw-0.1.0.tgz.
+      .map(({ name, version }) => `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`);
+    expect(tarballs.length).toBeGreaterThan(0);
+    expect([...new Set(named)].sort()).toEqual(tarballs.sort());
   });
 });

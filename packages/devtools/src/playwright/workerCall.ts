@@ -12,6 +12,8 @@ export async function workerCall<K extends keyof WorkerApi>(
   method: K,
   ...args: Parameters<WorkerApi[K]>
 ): Promise<Awaited<ReturnType<WorkerApi[K]>>> {
+  // The message says the time really waited: with the retry, that is twice `timeout` and more.
+  const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     const message: CallMessage<K> = { type: CALL, v: PROTOCOL_VERSION, method, args, attempt };
     const reply = await page.evaluate(async ({ message, timeout }: { message: CallMessage; timeout: number }) => {
@@ -35,7 +37,13 @@ export async function workerCall<K extends keyof WorkerApi>(
     }
     if (reply === 'sw-timeout') {
       if (attempt === 0) continue;
-      throw new BgkitError('sw-timeout', `The service worker did not answer "${method}" within ${timeout} ms.`, { method });
+      const waited = Date.now() - started;
+      const attempts = attempt + 1;
+      throw new BgkitError(
+        'sw-timeout',
+        `The service worker did not answer "${method}" within ${waited} ms (${attempts} attempts of ${timeout} ms each).`,
+        { method, waited, attempts, timeout },
+      );
     }
     return replyValue(reply as CallReply) as Awaited<ReturnType<WorkerApi[K]>>;
   }
