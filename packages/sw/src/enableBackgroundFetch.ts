@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The Background Fetch trigger's worker side, opt-in: a worker that never calls enableBackgroundFetch()
 // bundles none of it (internal/backgroundFetchHook.ts is all register() needs to refuse its tasks).
-import type {} from './types/backgroundFetch.js';
+// A side-effect import, not `import type {}`: declaration emit keeps it, so the published .d.ts brings the
+// Background Fetch globals its signatures name (an app with skipLibCheck off would miss them otherwise).
+import './types/backgroundFetch.js';
 import { BACKGROUND_FETCH_EVENTS, BACKGROUND_FETCH_PREFIX, type BackgroundFetchEventKind, type BackgroundFetchTriggerDetails, type TriggerSource } from './protocol.js';
 import type { BackgroundTaskInstance } from './BackgroundTaskInstance.js';
 import { setBackgroundFetchEnabled } from './internal/backgroundFetchHook.js';
