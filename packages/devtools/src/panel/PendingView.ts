@@ -24,8 +24,11 @@ export class PendingView {
     if (this.#list.dataset.key !== key) {
       this.#list.dataset.key = key;
       this.#list.replaceChildren(
-        ...snapshot.pending.map((p) =>
-          h(
+        ...snapshot.pending.map((p) => {
+          // What the trigger waits for: its retry's time, then (or only) its task's conditions.
+          const conditions = conditionsOf.get(p.taskId);
+          const details = p.triggerDetails === null || p.triggerDetails === undefined ? null : p.triggerDetails;
+          return h(
             'li',
             { class: 'pending-item', dataset: { pendingId: p.id, taskId: p.taskId } },
             h('strong', {}, p.name),
@@ -35,11 +38,11 @@ export class PendingView {
             h('time', { class: 'time', dateTime: new Date(p.createdAt).toISOString() }, clockTime(p.createdAt)),
             h('span', { class: 'age' }),
             h('div', { class: 'details' }, 'waits for: ',
-              p.dueAt === undefined ? '' : h('span', { class: 'retry' }, `attempt ${p.attempt ?? '?'} at `, h('time', { dateTime: new Date(p.dueAt).toISOString() }, clockTime(p.dueAt)), conditionsOf.get(p.taskId) ? ', then ' : ''),
-              p.dueAt !== undefined && !conditionsOf.get(p.taskId) ? '' : h('code', {}, conditionsOf.get(p.taskId) || '?'),
-              p.triggerDetails === null || p.triggerDetails === undefined ? '' : ' · ', p.triggerDetails === null || p.triggerDetails === undefined ? '' : h('code', {}, compactJson(p.triggerDetails, 100))),
-          ),
-        ),
+              p.dueAt === undefined ? '' : h('span', { class: 'retry' }, `attempt ${p.attempt ?? '?'} at `, h('time', { dateTime: new Date(p.dueAt).toISOString() }, clockTime(p.dueAt)), conditions ? ', then ' : ''),
+              p.dueAt !== undefined && !conditions ? '' : h('code', {}, conditions || '?'),
+              details === null ? '' : ' · ', details === null ? '' : h('code', {}, compactJson(details, 100))),
+          );
+        }),
       );
     }
     snapshot.pending.forEach((p, i) => {
