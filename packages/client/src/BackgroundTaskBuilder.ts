@@ -16,10 +16,13 @@ import { DEV } from './internal/dev.js';
  * builder.taskEntryPoint = 'export-mailbox'; // defineTask('export-mailbox', ...) in the worker
  * builder.setTrigger(new ApplicationTrigger());
  * const registration = await builder.register();
+ *
+ * `E`, the entry point, types the registration's events by BgkitTasks (README, "Typed tasks"):
+ * `new BackgroundTaskBuilder<'export-mailbox'>()` takes no other `taskEntryPoint`.
  */
-export class BackgroundTaskBuilder {
+export class BackgroundTaskBuilder<E extends string = string> {
   name = '';
-  taskEntryPoint = '';
+  taskEntryPoint: E = '' as E;
   cancelOnConditionLoss = false;
   isNetworkRequested = false;
   taskGroup: BackgroundTaskRegistrationGroup | null = null;
@@ -70,13 +73,13 @@ export class BackgroundTaskBuilder {
   }
 
   /** Validates, then registers with the service worker, which checks that the entry point is defined there. */
-  async register(): Promise<BackgroundTaskRegistration> {
+  async register(): Promise<BackgroundTaskRegistration<E>> {
     const input = this.#input();
     const trigger = this.#trigger!;
     if (this.taskGroup) groupFor(this.taskGroup);
     const output = await call('register', input);
     if (output.replaced) forget(output.replaced);
-    return registrationFor(output.registration, output.group, trigger);
+    return registrationFor(output.registration, output.group, trigger) as BackgroundTaskRegistration<E>;
   }
 
   // The page checks what needs no list of the web's triggers and conditions; the worker, which trusts no

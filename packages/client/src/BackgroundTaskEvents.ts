@@ -1,23 +1,29 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, deserializeError, type RetryInfo, type RunRecord, MESSAGES } from '@bgkit/protocol';
+import { BgkitError, deserializeError, type RetryInfo, type RunRecord, type TaskArguments, type TaskResult, MESSAGES } from '@bgkit/protocol';
 import { DEV } from './internal/dev.js';
 
-/** A task instance reported progress (0–100). */
-export class BackgroundTaskProgressEvent extends Event {
+/**
+ * A task instance reported progress (0–100). `A`: the arguments of its entry point, as declared in
+ * BgkitTasks (README, "Typed tasks").
+ */
+export class BackgroundTaskProgressEvent<A = Record<string, unknown>> extends Event {
   declare readonly instanceId: string;
   declare readonly progress: number;
   /** For a run an ApplicationTrigger started: the arguments its `request()` passed, to tell the page's own requests apart. */
-  declare readonly arguments: Record<string, unknown> | undefined;
+  declare readonly arguments: A | undefined;
   constructor(instanceId: string, progress: number, args?: Record<string, unknown>) {
     super('progress');
     this.instanceId = instanceId;
     this.progress = progress;
-    this.arguments = args;
+    this.arguments = args as A | undefined;
   }
 }
 
-/** A task instance finished: completed, failed or canceled. Call `checkResult()` to get its result or its error. */
-export class BackgroundTaskCompletedEvent extends Event {
+/**
+ * A task instance finished: completed, failed or canceled. Call `checkResult()` to get its result or its error.
+ * `R`: what its handler returns, as declared in BgkitTasks (README, "Typed tasks"); `unknown` where not.
+ */
+export class BackgroundTaskCompletedEvent<R = unknown> extends Event {
   declare readonly instanceId: string;
   declare readonly status: 'completed' | 'failed' | 'canceled';
   /** The run as recorded in the history. */
@@ -39,7 +45,7 @@ export class BackgroundTaskCompletedEvent extends Event {
    * the run's error) if it failed and will be run again; a BgkitError with code `task-canceled` (and `details.reason`)
    * if it was canceled.
    */
-  checkResult(): unknown {
+  checkResult(): R {
     const { run } = this;
     const error =
       run.status === 'failed'
@@ -51,11 +57,12 @@ export class BackgroundTaskCompletedEvent extends Event {
           : undefined;
     if (run.retry) throw new BgkitError('task-retrying', DEV ? `The task runs again (attempt ${run.retry.attempt}).` : '', run.retry as unknown as Record<string, unknown>, { cause: error });
     if (error) throw error;
-    return run.result;
+    return run.result as R;
   }
 }
 
-export interface BackgroundTaskRegistrationEventMap {
-  progress: BackgroundTaskProgressEvent;
-  completed: BackgroundTaskCompletedEvent;
+/** A registration's events; `E`, its entry point, types their arguments and result by BgkitTasks. */
+export interface BackgroundTaskRegistrationEventMap<E extends string = string> {
+  progress: BackgroundTaskProgressEvent<TaskArguments<E>>;
+  completed: BackgroundTaskCompletedEvent<TaskResult<E>>;
 }

@@ -18,16 +18,16 @@ const kRecord = Symbol();
 /** One run of a task, as the history keeps it. */
 export type BackgroundTaskRun = RunRecord;
 
-export interface BackgroundTaskRegistration {
+export interface BackgroundTaskRegistration<E extends string = string> {
   addEventListener<K extends keyof BackgroundTaskRegistrationEventMap>(
     type: K,
-    listener: (this: BackgroundTaskRegistration, ev: BackgroundTaskRegistrationEventMap[K]) => unknown,
+    listener: (this: BackgroundTaskRegistration<E>, ev: BackgroundTaskRegistrationEventMap<E>[K]) => unknown,
     options?: boolean | AddEventListenerOptions,
   ): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
   removeEventListener<K extends keyof BackgroundTaskRegistrationEventMap>(
     type: K,
-    listener: (this: BackgroundTaskRegistration, ev: BackgroundTaskRegistrationEventMap[K]) => unknown,
+    listener: (this: BackgroundTaskRegistration<E>, ev: BackgroundTaskRegistrationEventMap<E>[K]) => unknown,
     options?: boolean | EventListenerOptions,
   ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
@@ -35,14 +35,15 @@ export interface BackgroundTaskRegistration {
 
 /**
  * A registered background task. Listen for `progress` and `completed`: they arrive in every open page,
- * whichever page started the run.
+ * whichever page started the run. `E`: its entry point, which types their arguments and `checkResult()` by
+ * BgkitTasks (README, "Typed tasks"); `builder.register()` gives it from the builder's.
  */
-export class BackgroundTaskRegistration extends EventTarget {
+export class BackgroundTaskRegistration<E extends string = string> extends EventTarget {
   // Declared, not defined, here and in the kit's other classes: the constructor sets every one of them, and
   // a field definition would repeat each name in the bundle for nothing.
   declare readonly taskId: string;
   declare readonly name: string;
-  declare readonly taskEntryPoint: string;
+  declare readonly taskEntryPoint: E;
   declare readonly trigger: BackgroundTrigger;
   declare readonly taskGroup: BackgroundTaskRegistrationGroup | null;
   declare readonly cancelOnConditionLoss: boolean;
@@ -60,7 +61,7 @@ export class BackgroundTaskRegistration extends EventTarget {
     super();
     this.taskId = record.taskId;
     this.name = record.name;
-    this.taskEntryPoint = record.entryPoint;
+    this.taskEntryPoint = record.entryPoint as E;
     this.trigger = trigger;
     this.taskGroup = group;
     this.cancelOnConditionLoss = record.cancelOnConditionLoss;

@@ -9,7 +9,7 @@ export {
   type BackgroundTaskRegistrationEventMap,
 } from './BackgroundTaskEvents.js';
 export { BackgroundTrigger } from './triggers/BackgroundTrigger.js';
-export { ApplicationTrigger, type ValueSet } from './triggers/ApplicationTrigger.js';
+export { ApplicationTrigger, type RequestArguments, type ValueSet } from './triggers/ApplicationTrigger.js';
 export { MaintenanceTrigger, TimeTrigger } from './triggers/TimeTrigger.js';
 export { PushNotificationTrigger } from './triggers/PushNotificationTrigger.js';
 export { SystemTrigger } from './triggers/SystemTrigger.js';
@@ -41,4 +41,10 @@ export type {
   RetryPolicy,
   RetryPolicyInit,
   RetryInfo,
+  // The typed contract: augment BgkitTasks in '@bgkit/protocol' (README, "Typed tasks").
+  BgkitTasks,
+  TaskContract,
+  TaskEntryPoint,
+  TaskArguments,
+  TaskResult,
 } from '@bgkit/protocol';

@@ -2,7 +2,8 @@
 // @bgkit/protocol: what @bgkit/client and @bgkit/sw share, and all they share of each other. One module per
 // kind of thing: the wire (wire.ts, types and constants only), the Windows vocabulary (vocabulary.ts), the
 // stored records (records.ts), devtools' simulations (simulation.ts), the retry policy (retryPolicy.ts), the
-// error class and its crossing of the wire, and the input rules (validate.ts) that both sides apply.
+// error class and its crossing of the wire, the input rules (validate.ts) that both sides apply, and the
+// typed contract an app declares between its page and its worker (contract.ts, types only).
 export { BgkitError, isBgkitError, type BgkitErrorCode } from './BgkitError.js';
 export {
   validateRegisterInput,
@@ -24,3 +25,4 @@ export * from './simulation.js';
 export * from './retryPolicy.js';
 export { MESSAGES } from './messages.js';
 export { serializeError, deserializeError, replyValue } from './serializeError.js';
+export type { BgkitTasks, TaskContract, TaskEntryPoint, TaskArguments, TaskResult, TaskDetails, ApplicationTriggerDetails } from './contract.js';

@@ -43,9 +43,12 @@ export type {
   RetryPolicy,
   RetryPolicyInit,
   RetryInfo,
+  // The typed contract: augment BgkitTasks in '@bgkit/protocol' (README, "Typed tasks").
+  ApplicationTriggerDetails,
+  BgkitTasks,
+  TaskContract,
+  TaskEntryPoint,
+  TaskArguments,
+  TaskResult,
+  TaskDetails,
 } from './protocol.js';
-
-/** What an ApplicationTrigger run receives as `triggerDetails`. */
-export interface ApplicationTriggerDetails<TArgs = Record<string, unknown>> {
-  arguments: TArgs;
-}

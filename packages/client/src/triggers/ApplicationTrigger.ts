@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BgkitError, isBgkitError, type ApplicationTriggerResult, MESSAGES } from '@bgkit/protocol';
+import { BgkitError, isBgkitError, type ApplicationTriggerResult, type TaskArguments, MESSAGES } from '@bgkit/protocol';
 import { call } from '../internal/connection.js';
 import { BackgroundTrigger, kTasks } from './BackgroundTrigger.js';
 import { DEV } from '../internal/dev.js';
@@ -7,8 +7,18 @@ import { DEV } from '../internal/dev.js';
 /** Arguments passed to a requested task; the task reads them as `triggerDetails.arguments`. Must be structured-cloneable. */
 export type ValueSet = Record<string, unknown>;
 
-/** Starts its tasks when the app asks, from any page: `await trigger.request({ ... })`. */
-export class ApplicationTrigger extends BackgroundTrigger {
+/**
+ * What `request()` takes for arguments `A`: a value set that may be left out when none of its properties is
+ * required (the task then gets `{}`).
+ */
+export type RequestArguments<A> = {} extends A ? [args?: A] : [args: A];
+
+/**
+ * Starts its tasks when the app asks, from any page: `await trigger.request({ ... })`. `E`: the entry point
+ * of the tasks it starts, for `request()` to take the arguments declared for it in BgkitTasks (README, "Typed
+ * tasks"): `new ApplicationTrigger<'export-mailbox'>()`.
+ */
+export class ApplicationTrigger<E extends string = string> extends BackgroundTrigger {
   readonly type = 'application' as const;
   /** @internal */
   override readonly [kTasks] = new Set<string>();
@@ -18,6 +28,7 @@ export class ApplicationTrigger extends BackgroundTrigger {
    * progress and completion arrive as events on the registration), or `'currentlyRunning'` while an
    * instance of the task still runs.
    */
+  request(...args: RequestArguments<TaskArguments<E>>): Promise<ApplicationTriggerResult>;
   async request(args?: ValueSet): Promise<ApplicationTriggerResult> {
     if (this[kTasks].size === 0) {
       throw new BgkitError('not-registered', DEV ? MESSAGES.triggerNotOnTask('ApplicationTrigger') : '');
