@@ -85,11 +85,17 @@ for (const [dir, config] of programs) {
 
 console.log('\n› unit tests (vitest)');
 const unitReport = join(out, 'unit.json');
-pnpmStatus(['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
+const unitStatus = pnpmStatus(['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
 const unit = readJson(unitReport);
 if (unit) {
   passed += unit.numPassedTests;
   failed += unit.numFailedTests + (unit.numFailedTestSuites && !unit.numFailedTests ? unit.numFailedTestSuites : 0);
+  // Errors outside any test (an unhandled rejection, a type error in a module the type tests load) fail
+  // vitest's run but count in no test of its report: count the run as one failure then.
+  if (unitStatus !== 0 && !unit.numFailedTests && !unit.numFailedTestSuites) {
+    failed++;
+    notes.push(`vitest exited with status ${unitStatus} although no test failed: errors outside the tests (see its output above)`);
+  }
   for (const file of unit.testResults ?? []) {
     const failures = (file.assertionResults ?? []).filter((t) => t.status === 'failed').map((t) => t.fullName ?? t.title);
     if (failures.length) notes.push(`vitest failed in ${relative(root, file.name)}: ${failures.join('; ')}`);
