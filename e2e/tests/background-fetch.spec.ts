@@ -1,9 +1,10 @@
 // The Background Fetch trigger in real Chromium: a task run by a real background fetch of the test server's
 // files (the page sees the browser's own progress, the run lists the records and can read their bodies
 // during its event), a 404 → a backgroundfetchfail run, an abort() → a backgroundfetchabort run, and the
-// driver's simulated event through the same listener. Chromium's behaviour seen in a probe on this machine
-// (Chromium 156, headless): success with result 'success'; a 404 → fail, failureReason 'bad-status', the
-// record's status 404; abort() → failureReason 'aborted', the record's responseReady rejects (AbortError).
+// driver's simulated event through the same listener. Chromium's behaviour, seen in a probe (Chromium 156,
+// headless) and pinned by the tests below: success with result 'success'; a 404 → fail, failureReason
+// 'bad-status', the record's status 404; abort() → failureReason 'aborted', the record's responseReady rejects
+// (AbortError in the probe; the test sees only the rejection).
 import type { Page } from '@playwright/test';
 import { BgkitDriver } from '@bgkit/devtools/playwright';
 import type * as BackgroundFetchEntry from '@bgkit/client/background-fetch';

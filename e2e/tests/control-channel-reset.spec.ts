@@ -6,7 +6,7 @@
 //   dispatchSyncEvent and dispatchPeriodicSyncEvent, nothing else that fires an event);
 // - the browser fires it only for a subscription it holds (refreshed, revoked, lost), and a Playwright context
 //   cannot hold one: pushManager.subscribe() rejects in newContext() and never settles in a persistent
-//   context (Chromium 156 on this machine; the first test below checks the first half again).
+//   context (seen with Chromium 156; the first test below checks the first half again, no test pins the second).
 // So the tests take the two next-best paths, and say which: the devtools simulation (what apps' own tests use,
 // through the driver), and a PushSubscriptionChangeEvent constructed inside the worker's realm with
 // Playwright's worker.evaluate(), which bgkit's real listener receives as it would the browser's event.
@@ -57,7 +57,8 @@ test.describe('SystemTrigger controlChannelReset (pushsubscriptionchange)', () =
   test("a PushSubscriptionChangeEvent made in the worker's realm reaches bgkit's listener; its waitUntil holds until the run is stored as finished", async ({ app, context }) => {
     const { taskId } = await registerTask(app, controlChannelReset);
     const worker: Worker = context.serviceWorkers()[0]!;
-    // Not trusted (a script made it), so its own waitUntil would throw InvalidStateError (PLATFORM.md §5):
+    // Not trusted (a script made it), so its own waitUntil would throw InvalidStateError
+    // (https://w3c.github.io/ServiceWorker/#dom-extendableevent-waituntil):
     // the instance gets one that collects the listeners' promises, and the test waits for those, as the
     // browser would before letting the worker stop. Everything else is the browser's own event object.
     const dispatched = await worker.evaluate(async () => {

@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import { expect, grantPeriodicSync, openApp, registerTask, test, type TaskSpec } from '../fixtures';
 import { completedRuns, deviceState, pendingOf, runsOf } from '../support/page';
 
-// Headless Chromium's battery is a fixed "charging"; the tests stand in a battery they can unplug.
+// Headless Chromium's battery is a fixed "charging" (an observation no test pins); the tests stand in a battery
+// they can unplug.
 const fakeBattery = () => {
   const battery = Object.assign(new EventTarget(), { charging: true, level: 0.8 });
   Object.defineProperty(navigator, 'getBattery', { configurable: true, value: () => Promise.resolve(battery) });

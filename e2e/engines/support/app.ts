@@ -19,7 +19,8 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined 
 
 /**
  * Opens the app on the server's origin and waits until it registered its tasks. Permissions a user would
- * grant are granted first (Firefox otherwise leaves requestAccess() waiting on a prompt for its 10 s bound),
+ * grant are granted first (Firefox otherwise leaves requestAccess() waiting on a prompt for its 10 s bound:
+ * access-push.test.ts, "requestAccess() settles although nobody answers the persistent-storage prompt"),
  * unless `grant` is false.
  */
 export async function openApp(engine: Engine, server: AppServer, { grant = true, path = '/' } = {}): Promise<void> {

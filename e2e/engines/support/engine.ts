@@ -1,8 +1,8 @@
 // One interface over the engines the cross-engine suite runs in: Firefox ESR driven by puppeteer-core
 // through WebDriver BiDi, and WebKitGTK's MiniBrowser through WebKitWebDriver (W3C WebDriver) under Xvfb.
 // (Chromium, whose own suites are Playwright's in e2e/, joins only for the support matrix: chromium.test.ts.)
-// Neither can evaluate inside a service worker (ENGINES.md §2, §3): everything a test sees of the worker
-// goes through the page, as the kit's own calls do.
+// Neither can evaluate inside a service worker (seen with Firefox ESR 153 and WebKitGTK 2.50; no test pins
+// it): everything a test sees of the worker goes through the page, as the kit's own calls do.
 export type EngineName = 'firefox' | 'webkit' | 'chromium';
 
 export interface EnginePage {

@@ -1,6 +1,7 @@
-// Firefox ESR through puppeteer-core's WebDriver BiDi (ENGINES.md §1; no geckodriver, which would need a
+// Firefox ESR through puppeteer-core's WebDriver BiDi (no geckodriver, which would need a
 // download). `--remote-allow-system-access` opens the chrome scope, where a test can grant permissions, go
-// really offline (`Services.io.offline`: page and worker) and stop a service worker (§5).
+// really offline (`Services.io.offline`: page and worker) and stop a service worker (tasks.test.ts, "a worker
+// stopped mid-run leaves its run canceled with terminating, and the next worker answers as before").
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -3,7 +3,8 @@
 // with GTK_USE_PORTAL=1 GLib's portal backend reads org.freedesktop.portal.NetworkMonitor and reads it again on
 // its `changed` signal (version 2 of the interface: the getters). Flipping `available` fires `offline` /
 // `online` in the page and in the service worker alike. GLib also asks the portal's ProxyResolver for every
-// request; without one the WebDriver session fails (UnknownMethod 'Lookup'). See ENGINES.md §5.
+// request; without one the WebDriver session fails (UnknownMethod 'Lookup': seen with WebKitGTK 2.50, no test
+// pins it).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

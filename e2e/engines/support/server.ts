@@ -1,6 +1,7 @@
 // The built e2e app on a fresh port per test (so each test has an origin of its own: its own worker,
 // IndexedDB and permissions), with the app's small API (/api/outbox) and a kill switch: while `down`, every
-// request's socket is destroyed, which is how the network fails for page and worker alike (ENGINES.md §2 d).
+// request's socket is destroyed, which is how the network fails for page and worker alike (network.test.ts,
+// "a request that fails offline is queued and replayed on reconnect").
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,7 @@
 // WebKitGTK's MiniBrowser through WebKitWebDriver (W3C WebDriver, spoken with fetch: no client library
 // needed) under Xvfb: MiniBrowser has no headless mode, and without a display the session request hangs for
-// ever (ENGINES.md §3). The driver and browser run on a private D-Bus bus whose stand-in portal lets a test
-// take the browser really offline (portal.ts).
+// ever (seen with WebKitGTK 2.50; no test pins it). The driver and browser run on a private D-Bus bus whose
+// stand-in portal lets a test take the browser really offline (portal.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,11 @@ import { freePort } from './freePort.js';
 
 export const webkitDriverPath = process.env.BGKIT_WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver';
 export const miniBrowserPath = process.env.BGKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-/** WebKit stops a worker that no open page keeps busy within about 15–20 s (ENGINES.md §5): wait past that. */
+/**
+ * WebKit stops a worker that no open page keeps busy within about 15–20 s (seen with WebKitGTK 2.50): wait past
+ * that. That it has stopped by then is pinned by e2e/engines/tasks.test.ts, "a worker stopped mid-run leaves its
+ * run canceled with terminating, and the next worker answers as before" (a new boot id).
+ */
 export const WEBKIT_IDLE_STOP_MS = 30_000;
 
 /** Starts Xvfb on a display it picks itself (-displayfd), so parallel runs cannot collide. */
@@ -118,14 +122,16 @@ export async function launchWebKit(): Promise<Engine> {
       },
       async stopWorker(origin) {
         // No WebDriver command stops a worker, and killing the web process ends the session: leave the
-        // origin, wait until WebKit has stopped its idle worker, and come back (ENGINES.md §5).
+        // origin, wait until WebKit has stopped its idle worker, and come back (WEBKIT_IDLE_STOP_MS).
         const back = current.startsWith(origin) ? current : `${origin}/`;
         await page.goto('about:blank');
         await sleep(WEBKIT_IDLE_STOP_MS);
         await page.goto(back);
       },
       async grant() {
-        // MiniBrowser has no permission API in WebDriver; WebKitGTK has no navigator.storage.persist at all.
+        // MiniBrowser has no permission API in WebDriver; WebKitGTK has no navigator.storage.persist at all
+        // (access-push.test.ts, "requestAccess() and getAccessStatus() agree when the notification prompt
+        // answers "denied" but the browser keeps "default"").
       },
       async close() {
         await command('DELETE', s, undefined, 10_000).catch(() => undefined);

@@ -87,8 +87,9 @@ async function register(c: BackgroundRunnerConfig, timeLimit: number, withPush: 
   const autoStart = c.autoStart
     ? await build(taskNames.autoStart(c.label, c.event), autoStartEntryPoint(c.label), new TimeTrigger(Math.max(MIN_INTERVAL, Math.ceil(c.interval)), c.repeat === false))
     : null;
-  // Without a Push API (WebKit), register() refuses a push task (it could never fire): the runner goes without
-  // remoteNotification there, as a device without push would.
+  // Without a Push API (WebKitGTK: e2e/engines/access-push.test.ts, "a PushNotificationTrigger task is refused
+  // with unsupported-trigger: the engine has no Push API, so it could never fire"), register() refuses a push
+  // task (it could never fire): the runner goes without remoteNotification there, as a device without push would.
   const push = withPush
     ? await build(taskNames.push(c.label), pushEntryPoint(c.label), new PushNotificationTrigger()).catch((error: unknown) => {
         if (isBgkitError(error, 'unsupported-trigger')) return null;

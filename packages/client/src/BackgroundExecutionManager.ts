@@ -8,7 +8,8 @@ import { DEV } from './internal/dev.js';
 /**
  * What `read` finds, or false where the browser lacks the API, refuses to tell, or does not answer within
  * PROMPT_LIMIT_MS: a permission prompt nobody answers (Firefox asks before persisting storage) must not hold
- * requestAccess() for ever.
+ * requestAccess() for ever (e2e/engines/access-push.test.ts, "requestAccess() settles although nobody answers
+ * the persistent-storage prompt").
  */
 async function granted(read: () => Promise<boolean>): Promise<boolean> {
   try {
@@ -46,7 +47,9 @@ async function evaluate(prompt: boolean): Promise<BackgroundAccessReport> {
     // unanswered counts as not granted once PROMPT_LIMIT_MS has passed.
     if (prompt && globalThis.Notification?.permission === 'default') await within(Notification.requestPermission(), PROMPT_LIMIT_MS);
     // What the browser keeps counts, not what its prompt said: WebKitGTK answers "denied" but keeps "default"
-    // (and asks again next time), and getAccessStatus(), which cannot prompt, reads the kept one.
+    // (and asks again next time), and getAccessStatus(), which cannot prompt, reads the kept one
+    // (e2e/engines/access-push.test.ts, "requestAccess() and getAccessStatus() agree when the notification
+    // prompt answers "denied" but the browser keeps "default"").
     const permission: unknown = globalThis.Notification?.permission;
     if (permission === 'denied') return { status: 'deniedByUser', missing: ['notifications'] };
     if (permission !== 'granted') missing.push('notifications');
@@ -55,8 +58,10 @@ async function evaluate(prompt: boolean): Promise<BackgroundAccessReport> {
   if (!(await granted(() => (prompt && storage.persist ? storage.persist() : storage.persisted())))) {
     missing.push('persistentStorage');
   }
-  // Periodic sync cannot be asked for (Chromium grants it to installed, engaged apps); without it, time
-  // triggers still run, at the worker's wakes: allowed, subject to the system's policy.
+  // Periodic sync cannot be asked for: Chromium grants it to installed apps only, and never prompts
+  // (https://source.chromium.org/chromium/chromium/src/+/main:chrome/browser/background_sync/periodic_background_sync_permission_context.h;
+  // a page lacks it: e2e/tests/access.spec.ts, "names each part the registered tasks need and lack"). Without
+  // it, time triggers still run, at the worker's wakes: allowed, subject to the system's policy.
   if (
     /time|main/.test(types) &&
     !(await granted(async () => (await navigator.permissions.query({ name: 'periodic-background-sync' } as unknown as PermissionDescriptor)).state === 'granted'))

@@ -4,7 +4,11 @@ import { getRegistration, TIMED_OUT, within } from './internal/connection.js';
 import { DEV } from './internal/dev.js';
 
 export interface SubscribeToPushOptions {
-  /** Milliseconds to wait: `pushManager.subscribe()` can hang forever (seen in Chromium). @default 10000 */
+  /**
+   * Milliseconds to wait: `pushManager.subscribe()` can hang forever in a Chromium whose push (GCM) client
+   * never starts (https://github.com/ungoogled-software/ungoogled-chromium/pull/3888; seen too in a Playwright
+   * persistent context, an observation no test pins). @default 10000
+   */
   timeout?: number;
 }
 
@@ -41,8 +45,9 @@ export async function subscribeToPush(vapidPublicKey: string | BufferSource, opt
     (await pushManager.getSubscription()) ??
     (await within(
       pushManager.subscribe({ userVisibleOnly: true, applicationServerKey }).catch((cause: unknown) => {
-        // A failure with notifications granted is no refusal: no push service could be reached (Firefox
-        // offline: "Error retrieving push subscription.").
+        // A failure with notifications granted is no refusal: no push service could be reached (Firefox says
+        // "Error retrieving push subscription.": e2e/engines/access-push.test.ts, "subscribeToPush() with
+        // notifications granted but no push service reachable fails with push-unavailable, not push-denied").
         throw new BgkitError(`push-${globalThis.Notification?.permission === 'granted' ? 'unavailable' : 'denied'}` as const, DEV ? `The push subscription failed: ${(cause as Error)?.message ?? String(cause)}` : '', undefined, { cause });
       }),
       ms,

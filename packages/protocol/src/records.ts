@@ -82,7 +82,7 @@ export interface PushSubscriptionJSON {
 /**
  * `triggerDetails` of a `controlChannelReset` run: the worker's `pushsubscriptionchange` (the push channel was
  * reset, refreshed or revoked). Each subscription is null where the browser gives none (Firefox may give
- * neither; w3c/push-api#325): the task then re-subscribes with the app's own options.
+ * neither: https://github.com/w3c/push-api/issues/325): the task then re-subscribes with the app's own options.
  */
 export interface ControlChannelResetTriggerDetails extends SystemTriggerDetails {
   systemType: 'controlChannelReset';
@@ -207,7 +207,11 @@ export interface BackgroundFetchTriggerDetails {
   downloadTotal: number;
   uploaded: number;
   uploadTotal: number;
-  /** In the browser's order, not necessarily the requests' (seen in Chromium). */
+  /**
+   * In the browser's order, not necessarily the requests' (seen in Chromium, b before a in one run of three of
+   * e2e/tests/background-fetch.spec.ts, "a real background fetch runs its task: the page sees the browser
+   * progress, the run lists the records and reads their bodies", which compares them sorted).
+   */
   records: { url: string; method: string; status: number | null }[];
 }
 

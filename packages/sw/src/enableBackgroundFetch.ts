@@ -27,7 +27,9 @@ export function fetchTaskId(id: string): string | undefined {
 /**
  * What a run's `triggerDetails` keep of a Background Fetch event, read during it: the registration's state and
  * each record's URL and status. A record still downloading (a click during the fetch) is not waited for:
- * its status is null, as is an aborted record's (its responseReady rejects with AbortError, seen in Chromium).
+ * its status is null, as is an aborted record's (its responseReady rejects with AbortError:
+ * e2e/tests/background-fetch.spec.ts, "an aborted fetch runs the task from backgroundfetchabort, its
+ * unanswered record without a status").
  */
 export async function fetchDetails(event: BackgroundFetchEvent): Promise<BackgroundFetchTriggerDetails> {
   const r = event.registration;
@@ -69,7 +71,8 @@ async function onBackgroundFetch(taskId: string, event: BackgroundFetchEvent, so
  * `triggerDetails` are a BackgroundFetchTriggerDetails; `backgroundFetchEvent(task)` gives the live event
  * (records, `updateUI`) while the run lasts. Chromium only: elsewhere register() of such a task fails with
  * `unsupported-trigger` (`details.api: 'BackgroundFetchManager'`). Call it at the top level of the worker:
- * browsers deliver events only to listeners added then.
+ * browsers deliver events only to listeners added then
+ * (https://w3c.github.io/ServiceWorker/#dfn-set-of-event-types-to-handle).
  */
 export function enableBackgroundFetch(): void {
   if (!setBackgroundFetchEnabled()) return;

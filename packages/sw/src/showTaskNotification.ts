@@ -13,7 +13,11 @@ export interface TaskNotificationAction {
 }
 
 export interface TaskNotificationOptions extends Omit<NotificationOptions, 'data'> {
-  /** Buttons; browsers show at most `Notification.maxActions` of them (2 in Chromium, none in Safari). */
+  /**
+   * Buttons; browsers show at most `Notification.maxActions` of them (2 in Chromium: kNotificationMaxActions in
+   * https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/public/common/notifications/notification_constants.h;
+   * none in Safari: `actions` in https://github.com/mdn/browser-compat-data/blob/main/api/Notification.json).
+   */
   actions?: TaskNotificationAction[];
   data?: unknown;
 }

@@ -113,7 +113,11 @@ export async function showDueNotifications(label: string): Promise<number> {
   return due.length;
 }
 
-/** The Badging API where the browser has it (Chromium on desktop, installed apps); a no-op elsewhere. */
+/**
+ * The Badging API where the browser has it, for installed apps (Chromium on desktop:
+ * https://developer.chrome.com/docs/capabilities/web-apis/badging-api; Safari for Home Screen web apps:
+ * https://webkit.org/blog/14112/badging-for-home-screen-web-apps/); a no-op elsewhere.
+ */
 function setBadge(count: number): Promise<void> {
   const nav = navigator as WorkerNavigator & { setAppBadge?: (n?: number) => Promise<void>; clearAppBadge?: () => Promise<void> };
   if (count === 0) return nav.clearAppBadge?.().catch(() => {}) ?? Promise.resolve();

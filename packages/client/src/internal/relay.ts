@@ -23,7 +23,7 @@ let timer: ReturnType<typeof setInterval> | undefined;
 /** Sends what this page sees if it changed since this page last sent it. */
 function report(): void {
   if (!relaying) return;
-  // Network Information: Chromium only.
+  // Network Information: Chromium only (https://github.com/mdn/browser-compat-data/blob/main/api/NetworkInformation.json).
   const connection = (navigator as { connection?: NetworkInformation }).connection;
   // Undefined fields (what this browser cannot tell) are left out of the key and ignored by the worker.
   const signals: DeviceSignals = {
@@ -66,7 +66,8 @@ export function startRelay(): void {
   (navigator as { connection?: NetworkInformation }).connection?.addEventListener('change', report);
   timer = setInterval(tick, 60_000);
   report();
-  // Chromium only; elsewhere the power state stays unknown (and counts as AC).
+  // Chromium only (https://github.com/mdn/browser-compat-data/blob/main/api/BatteryManager.json); elsewhere the
+  // power state stays unknown (and counts as AC).
   (navigator as { getBattery?: () => Promise<BatteryManager> }).getBattery?.().then((manager) => {
     battery = manager;
     manager.addEventListener('chargingchange', report);

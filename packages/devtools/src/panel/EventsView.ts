@@ -31,7 +31,8 @@ export class EventsView {
         ...labelled('Push payload', payload),
         h('div', { class: 'buttons' },
           button('Send push', 'push', () => void simulator.run('Push', () => ({ kind: 'push', payload: payload.value === '' ? null : payload.value }), () => 'delivered')),
-          // pushsubscriptionchange with neither subscription, as Firefox fires it: runs controlChannelReset tasks.
+          // pushsubscriptionchange with neither subscription, as Firefox fires it
+          // (https://github.com/w3c/push-api/issues/325): runs controlChannelReset tasks.
           button('Reset push channel', 'pushsubscriptionchange', () => void simulator.run('Push channel reset', () => ({ kind: 'pushsubscriptionchange' }), () => 'pushsubscriptionchange fired')))),
       h('div', { class: 'event', role: 'group', 'aria-label': 'Notification' },
         h('div', { class: 'pair' }, h('div', { class: 'field' }, ...labelled('Notification tag', tag)), h('div', { class: 'field' }, ...labelled('Action', action))),

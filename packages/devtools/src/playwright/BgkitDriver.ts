@@ -218,10 +218,12 @@ export class BgkitDriver {
   /**
    * Fires `pushsubscriptionchange` (the push channel was reset): SystemTrigger `controlChannelReset` tasks run
    * with these subscriptions (as `PushSubscription.toJSON()` gives them; absent is null). Always simulated:
-   * CDP's ServiceWorker domain has no command for it (ChromeDevTools/devtools-protocol
-   * `pdl/domains/ServiceWorker.pdl`: `deliverPushMessage` only), and a Playwright context cannot even hold a
-   * real subscription to reset (seen in Chromium 156: `pushManager.subscribe()` rejects in `newContext()` and
-   * never settles in a persistent context), so no test can cause a real one.
+   * CDP's ServiceWorker domain has no command for it
+   * (https://chromedevtools.github.io/devtools-protocol/tot/ServiceWorker/: `deliverPushMessage` only), and a
+   * Playwright context cannot even hold a real subscription to reset: `pushManager.subscribe()` rejects in
+   * `newContext()` (e2e/tests/control-channel-reset.spec.ts, "registers in Chromium, which has the Push API but
+   * gives a test context no subscription to reset") and never settles in a persistent context (seen in
+   * Chromium 156, pinned by no test). So no test can cause a real one.
    */
   async changePushSubscription(change: ChangePushSubscription | null = {}): Promise<{ via: Via }> {
     const { oldSubscription = null, newSubscription = null } = change ?? {}; // null, from plain JavaScript, is no change
@@ -233,7 +235,10 @@ export class BgkitDriver {
   }
 
   async #assertOnline(what: string): Promise<void> {
-    // Seen in Chromium: CDP sync dispatches made while the context is offline are dropped without a word.
+    // Chromium drops CDP sync dispatches made while the context is offline without a word: the emulated
+    // dispatch is refused offline (CanEmulateSyncEvent in
+    // https://source.chromium.org/chromium/chromium/src/+/main:content/browser/background_sync/background_sync_manager.cc)
+    // after the command has already answered (ServiceWorkerCdp.ts).
     if (!(await this.page.evaluate(() => navigator.onLine))) throw new BgkitError('context-offline', `${what}: Chromium drops sync events dispatched while the context is offline; go online first.`);
   }
 
@@ -295,9 +300,12 @@ export class BgkitDriver {
 
   /**
    * Changes what the app's worker believes of the device, and waits until it does. `online` is real
-   * (`context.setOffline`: pages see it, and Chromium fires a real `sync` on reconnect); `timeZone` is real
-   * in Chromium (CDP `Emulation.setTimezoneOverride`, which lasts while this driver is attached); the others
-   * are simulated (no browser lets a test change them) and stay until `resetDeviceState()`.
+   * (`context.setOffline`: pages see it, and Chromium fires a real `sync` on reconnect:
+   * e2e/tests/system-triggers.spec.ts, "with no page open, a real sync on reconnect wakes the worker and runs
+   * internetAvailable"); `timeZone` is real in Chromium (CDP `Emulation.setTimezoneOverride`, which lasts
+   * while this driver is attached: e2e/tests/driver.spec.ts, "setDeviceState() changes what the worker
+   * believes, real where the browser can, and fires the system triggers"); the others are simulated (no
+   * browser lets a test change them) and stay until `resetDeviceState()`.
    */
   async setDeviceState(change: DeviceStateChange): Promise<{ via: Partial<Record<keyof DeviceStateChange, Via>> }> {
     // Checked as the worker checks a simulation, before anything real (the network, the zone) is changed.
@@ -396,8 +404,10 @@ export class BgkitDriver {
 
   /**
    * Grants Periodic Background Sync to the page's origin (Chromium otherwise grants it only to installed
-   * apps, and Playwright has no name for the permission). Grant it before the app registers its time
-   * triggers, so they are scheduled with the browser; it lasts until `detach()`.
+   * apps: e2e/tests/triggers.spec.ts, "without periodic sync, an overdue task runs when the worker next wakes
+   * (catch-up)"; and Playwright has no name for the permission:
+   * https://playwright.dev/docs/api/class-browsercontext#browser-context-grant-permissions). Grant it before
+   * the app registers its time triggers, so they are scheduled with the browser; it lasts until `detach()`.
    */
   async grantPeriodicSync(origin = new URL(this.page.url()).origin): Promise<void> {
     const browser = this.page.context().browser();

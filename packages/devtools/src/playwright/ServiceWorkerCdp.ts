@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The Chrome DevTools Protocol's ServiceWorker domain, for firing the events a browser fires itself.
-// Facts it relies on (seen in Chromium 156): the domain exists on page sessions only; registration ids are
-// strings per browser context; a dispatch resolves before the worker's waitUntil settles, and one sent to
-// a wrong registration id is dropped without an error, so this class looks the id up instead of guessing.
+// Facts it relies on (seen in Chromium 156): the domain exists on page sessions only, and registration ids
+// are strings per browser context (observations no test pins; the type is the protocol's:
+// https://chromedevtools.github.io/devtools-protocol/tot/ServiceWorker/); a dispatch resolves before the
+// worker's waitUntil settles, and one sent to a wrong registration id is dropped without an error (the
+// handler answers before it even looks the registration up:
+// https://source.chromium.org/chromium/chromium/src/+/main:content/browser/devtools/protocol/service_worker_handler.cc),
+// so this class looks the id up instead of guessing.
 import type { CDPSession, Page } from 'playwright-core';
 import { BgkitError } from '@bgkit/protocol';
 

@@ -2,8 +2,12 @@
 // A fake freedesktop notification server on a private D-Bus session bus. Chromium on Linux shows
 // notifications through org.freedesktop.Notifications; with this server owning that name, a test can
 // "click" an action or close a notification, and Chromium fires real, trusted notificationclick and
-// notificationclose events in the service worker. (Chromium pairs each action with its title in the
-// actions list, as "0","Archive","1","Open",…, and adds "default" for a click on the body.)
+// notificationclose events in the service worker (e2e/tests/toast-triggers.spec.ts, "clicking an action
+// button runs the ToastNotificationActionTrigger task with the action, tag and data" and "dismissing a
+// notification runs the ToastNotificationHistoryChangedTrigger task"). (Chromium pairs each
+// action with its title in the actions list, as "0","Archive","1","Open",…, and adds "default" for a click on
+// the body: e2e/capacitor/notification-click.spec.ts, "a click on a runner's notification calls
+// backgroundRunnerNotificationReceived listeners".)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -105,8 +109,8 @@ function waitForSocket(daemon: ChildProcess): Promise<string> {
 /**
  * Starts a private D-Bus session bus (needs `dbus-daemon`, Debian's `dbus-daemon` package) with a fake
  * notification server on it. Launch Chromium with `env: { DBUS_SESSION_BUS_ADDRESS: server.address }` and
- * through `launchPersistentContext` (Chromium routes notification clicks of off-the-record profiles nowhere),
- * and pass the server to the driver so its notification clicks are real.
+ * through `launchPersistentContext` (Chromium routes notification clicks of off-the-record profiles nowhere:
+ * an observation no test pins), and pass the server to the driver so its notification clicks are real.
  */
 export async function startNotificationServer(): Promise<NotificationServer> {
   const dbus = await loadDbus();

@@ -125,12 +125,16 @@ export const RunStore = {
   },
 
   /**
-   * A commit that writes nothing. Chromium stores a value over 64 KB as a blob file, and when the transaction
-   * that wrote it fails (over the quota) it keeps that file counted against the quota until a later
-   * transaction commits; if every later write is refused for that very space, none ever commits, and the
-   * store stays "full" (seen in about 1 run in 10 of e2e/tests/faults-storage.spec.ts: the reduced outcome
-   * refused for 30 s with IndexedDB usage at 5 MB; after one write-free commit, usage was back to 70 KB). A
-   * delete of a key that is not there commits even over the quota, and lets the browser reclaim the space.
+   * A commit that writes nothing. Chromium stores a value over 64 KB as a blob file (kWrapThreshold in
+   * https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/renderer/modules/indexeddb/idb_value_wrapping.h),
+   * and when the transaction that wrote it fails (over the quota) it keeps that file counted against the quota
+   * until a later transaction commits; if every later write is refused for that very space, none ever commits,
+   * and the store stays "full" (seen in about 1 run in 10 of e2e/tests/faults-storage.spec.ts, "a result larger
+   * than the quota fails its run with storage-full: the page hears `failed`, checkResult() throws the code, the
+   * history agrees": the reduced outcome refused for 30 s with IndexedDB usage at 5 MB; after one write-free
+   * commit, usage was back to 70 KB). A delete of a key that is not there commits even over the quota, and
+   * lets the browser reclaim the space (when the runner calls it: src/__tests__/durability.test.ts, "the space
+   * a refused large result leaves counted").
    * Only after a refused large value: a commit may also let the store compact, and free space a full store
    * should not have (the storage fault tests fill it to the brim on purpose).
    */

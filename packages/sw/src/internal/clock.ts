@@ -2,7 +2,8 @@
 // The kit clock: every time the worker reads for schedules, slots and catch-up comes from here (time limits
 // follow it too: simulatedClock.ts). It is Date.now() plus an offset that only a devtools simulation sets (a
 // test moving time forward, as WorkManager's TestDriver.setPeriodDelayMet does): no engine lets a test move a
-// service worker's clock (libfaketime hangs Firefox, WebDriver BiDi has no clock). Without enableDevtools()
+// service worker's clock (libfaketime hangs Firefox: https://github.com/wolfcw/libfaketime/issues/373;
+// WebDriver BiDi has no clock command: https://w3c.github.io/webdriver-bidi/). Without enableDevtools()
 // the offset is 0 and nothing is read; with it, the offset is kept in IndexedDB and survives a restart.
 
 let offset = 0;

@@ -51,8 +51,10 @@ async function applyReport(
     // Without the caller's id, a leaving window is still listed: take it off by hand.
     const open = windows.length - (reported.leaving && !callerId ? 1 : 0);
     // A report whose page has closed since it was sent is stale (seen in Chromium: a message to a stopped
-    // worker is delivered once something starts it again, say the reconnect, after the page has gone): of
-    // it, only the session count still holds. Else it could turn a reconnect into a page's, or undo it.
+    // worker is delivered once something starts it again, say the reconnect, after the page has gone; it made
+    // e2e/demo/offline.spec.ts, "a message composed offline is sent by a real sync on reconnect, exactly once",
+    // fail about 1 run in 10): of it, only the session count still holds. Else it could turn a reconnect into
+    // a page's, or undo it.
     const gone = callerId !== undefined && !windows.some((w) => w.id === callerId);
     signals = reported.leaving || gone
       ? { sessionConnected: open > 0 }
@@ -65,12 +67,13 @@ async function applyReport(
       signals.userPresent = true;
     }
     // A page's view of the network can be wrong or stale. Seen in Chromium: a page loaded from the worker's
-    // cache while offline reports navigator.onLine true at first, and no event follows when it corrects; and
-    // a report sent as a page closed, offline, reached a worker started after the network came back, turning
-    // the reconnect into two. The worker's own navigator.onLine is the browser's: give it a moment to agree,
-    // else ignore the claim. A claim confirmed only later stands only while its page is still open: a closed
-    // page's claim is stale, and the network change is the worker's own (or the reconnect sync's) to report.
-    // Going online (what fires internetAvailable) must also last, the worker's own look too: ONLINE_HOLD_MS.
+    // cache while offline reports navigator.onLine true at first, and no event follows when it corrects (an
+    // observation no test pins); and a report sent as a page closed, offline, reached a worker started after
+    // the network came back, turning the reconnect into two (the offline.spec.ts failure above). The worker's
+    // own navigator.onLine is the browser's: give it a moment to agree, else ignore the claim. A claim
+    // confirmed only later stands only while its page is still open: a closed page's claim is stale, and the
+    // network change is the worker's own (or the reconnect sync's) to report. Going online (what fires
+    // internetAvailable) must also last, the worker's own look too: ONLINE_HOLD_MS.
     if ((source === 'page' || source === 'worker') && typeof signals.online === 'boolean') {
       const rising = signals.online && (await readDevice()).online === false;
       if (rising || !workerSees(signals.online)) {
@@ -95,10 +98,12 @@ function workerSees(online: boolean): boolean {
 /**
  * How long the worker's navigator.onLine must keep saying online before a page's report, the worker's own
  * look or the reconnect sync counts as a reconnect. Under Chromium's offline emulation (Playwright's
- * setOffline, PLATFORM.md section 7) navigator.onLine reads true for a few ms in a page being reloaded (which
- * also gets an `online` event) and in the worker at once, and in a worker just started: each fired
- * internetAvailable while still offline, and the real reconnect then ran the task a second time (about 1 run
- * in 40 of e2e/demo/offline.spec.ts; pinned by src/__tests__/reports.test.ts).
+ * `context.setOffline()`) navigator.onLine reads true for a few ms in a page being reloaded (which also gets
+ * an `online` event) and in the worker at once, and in a worker just started: each fired internetAvailable
+ * while still offline, and the real reconnect then ran the task a second time (about 1 run in 40 of
+ * e2e/demo/offline.spec.ts, "a message composed offline is sent by a real sync on reconnect, exactly once";
+ * pinned by src/__tests__/reports.test.ts, "going online counts only once the worker has seen it for 500 ms:
+ * a blip fires nothing").
  */
 export const ONLINE_HOLD_MS = 500;
 
@@ -117,9 +122,10 @@ function pause(): Promise<unknown> {
 
 /**
  * The `sync` for INTERNET_TAG. The browser's idea of "online" and the worker's navigator.onLine do not
- * always flip at the same instant (seen both ways in Chromium when connectivity changes quickly), so give
- * the worker a moment to agree, and the agreement ONLINE_HOLD_MS to last. A sync while the worker still
- * reads offline is no reconnect: ask again, a few times at most, so a confused browser cannot spin the worker.
+ * always flip at the same instant (seen both ways in Chromium when connectivity changes quickly: an
+ * observation no test pins), so give the worker a moment to agree, and the agreement ONLINE_HOLD_MS to last.
+ * A sync while the worker still reads offline is no reconnect: ask again, a few times at most, so a confused
+ * browser cannot spin the worker.
  */
 export async function onInternetSync(source: TriggerSource = 'sync'): Promise<unknown> {
   if (!(await workerSeesWithin(true, 1000, ONLINE_HOLD_MS))) {

@@ -59,8 +59,10 @@ function dispatchSynthetic(type: string, fields: Record<string, unknown>, lifeti
 
 /**
  * A `backgroundfetch<event>` as Chromium fires it when a fetch for `taskId` ends: a registration with the
- * state that event has (seen in Chromium: a 404 fails with 'bad-status', abort() with 'aborted') and records
- * whose responses carry the given statuses (null: responseReady rejects with AbortError, as for an aborted record).
+ * state that event has (a 404 fails with 'bad-status', abort() with 'aborted': e2e/tests/background-fetch.spec.ts,
+ * "a fetch answered 404 runs the task from backgroundfetchfail (bad-status)" and "an aborted fetch runs the task
+ * from backgroundfetchabort, its unanswered record without a status") and records whose responses carry the
+ * given statuses (null: responseReady rejects with AbortError, as for an aborted record).
  */
 function backgroundFetch(simulation: Extract<Simulation, { kind: 'backgroundfetch' }>, lifetime: Lifetime): void {
   // Without the opt-in nothing listens: the simulation would be lost without a word.
@@ -157,8 +159,11 @@ export async function simulate(simulation: Simulation, lifetime: Lifetime): Prom
       dispatchSynthetic('periodicsync', { tag: simulation.tag }, lifetime);
       return {};
     case 'pushsubscriptionchange':
-      // Chromium gives no way to cause a real one (no CDP command; no real subscription in test profiles):
-      // this made-up event reaches bgkit's listener (install.ts) and the app's own, as the real one would.
+      // Chromium gives no way to cause a real one: no CDP command
+      // (https://chromedevtools.github.io/devtools-protocol/tot/ServiceWorker/), no real subscription in test
+      // profiles (e2e/tests/control-channel-reset.spec.ts, "registers in Chromium, which has the Push API but
+      // gives a test context no subscription to reset"). This made-up event reaches bgkit's listener
+      // (install.ts) and the app's own, as the real one would.
       dispatchSynthetic('pushsubscriptionchange', { oldSubscription: stubSubscription(simulation.oldSubscription), newSubscription: stubSubscription(simulation.newSubscription) }, lifetime);
       return {};
     case 'device':

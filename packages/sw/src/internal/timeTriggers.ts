@@ -15,7 +15,9 @@ const MINUTE = 60_000;
 
 /**
  * Sets when a time-triggered task is next due and asks for a native periodicsync. Chromium refuses it unless
- * the app is installed and the permission granted; then the task runs at the first worker wake after it is due.
+ * the app is installed and the permission granted (periodicSync.ts); then the task runs at the first worker
+ * wake after it is due (e2e/tests/triggers.spec.ts, "without periodic sync, an overdue task runs when the
+ * worker next wakes (catch-up)").
  */
 // `from`: the kit clock (clock.ts), whose offset every caller has read by now (each call boots first).
 export async function schedule(registration: RegistrationRecord, from = clockNow()): Promise<RegistrationRecord> {

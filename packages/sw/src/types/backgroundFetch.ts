@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Background Fetch (WICG) is Chromium-only and missing from TypeScript's lib: the parts bgkit uses.
+// Background Fetch (WICG) is Chromium-only (https://github.com/mdn/browser-compat-data/blob/main/api/BackgroundFetchManager.json)
+// and missing from TypeScript's lib: the parts bgkit uses.
 // https://wicg.github.io/background-fetch/
 export {};
 

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Background Sync and Periodic Background Sync are Chromium-only and missing from TypeScript's lib.
+// Background Sync and Periodic Background Sync are Chromium-only (Firefox and WebKitGTK have neither:
+// e2e/engines/network.test.ts, "internetAvailable fires once on reconnect with the page open", and
+// e2e/engines/clock.test.ts, "a TimeTrigger task made due by advanceTime() runs on the next worker wake
+// (catch-up), in a new worker") and missing from TypeScript's lib.
 // workbox-background-sync declares the Background Sync part the same way; the shapes here must match it
 // (a non-optional `sync`, even though other browsers lack it: code checks for it at run time).
 export {};
