@@ -115,8 +115,8 @@ export async function showDueNotifications(label: string): Promise<number> {
 
 /**
  * The Badging API where the browser has it, for installed apps (Chromium on desktop:
- * https://developer.chrome.com/docs/capabilities/web-apis/badging-api; Safari for Home Screen web apps:
- * https://webkit.org/blog/14112/badging-for-home-screen-web-apps/); a no-op elsewhere.
+ * https://developer.chrome.com/docs/capabilities/web-apis/badging-api); a no-op elsewhere
+ * (src/__tests__/notifications.test.ts).
  */
 function setBadge(count: number): Promise<void> {
   const nav = navigator as WorkerNavigator & { setAppBadge?: (n?: number) => Promise<void>; clearAppBadge?: () => Promise<void> };
