@@ -49,9 +49,19 @@ const announcementKeys = async () => (await getDb()).getAllKeys('announcements')
 
 describe('announcements that survive the worker', () => {
   it('a run is stored with its announcement key, which goes once pages were told', async () => {
+    // The key's deletion is held back, so the test sees the key the final write stored: without it, a kill
+    // before the deletion would leave nothing for the next worker to announce.
+    const deleteKeys = RunStore.announced.bind(RunStore);
+    const held: string[] = [];
+    const announced = vi.spyOn(RunStore, 'announced').mockImplementation((id) => void held.push(id));
     const { run } = await finishedRun();
     expect(run.status).toBe('completed');
     await until(() => completed.length === 1);
+    expect(await announcementKeys()).toEqual([run.instanceId]);
+    // Deleted only once the run was broadcast; let it go now.
+    expect(held).toEqual([run.instanceId]);
+    announced.mockRestore();
+    held.forEach(deleteKeys);
     await until(async () => (await announcementKeys()).length === 0);
   });
 
