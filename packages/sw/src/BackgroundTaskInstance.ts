@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { BgkitError } from './BgkitError.js';
+import { storageError } from './internal/db.js';
 import { requestQueue } from './internal/requestQueueHook.js';
 import type { BackgroundTaskCancellationReason } from './protocol.js';
 import { DEV } from './internal/log.js';
@@ -154,7 +155,11 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
       return await fetch(request.clone(), { signal: this.signal });
     } catch (error) {
       if (this.signal.aborted) throw error;
-      await queue.pushRequest({ request });
+      // The queue is kept in IndexedDB (workbox-background-sync): a store that refuses the request is
+      // storage-full (or storage-error), as everywhere else in the kit, not a bare QuotaExceededError.
+      await queue.pushRequest({ request }).catch((failure: unknown) => {
+        throw storageError(failure);
+      });
       return null;
     }
   }

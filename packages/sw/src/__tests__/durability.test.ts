@@ -3,11 +3,15 @@
 // are checked in real Chromium by e2e/tests/faults*.spec.ts; these pin the logic on fake-indexeddb.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorld, restart, until } from './helpers.js';
+import { BackgroundTaskInstance } from '../BackgroundTaskInstance.js';
 import { BgkitError, isBgkitError } from '../BgkitError.js';
 import { defineTask } from '../defineTask.js';
+import { registerTask } from '../registerTask.js';
 import { answerCall, createApi, SETTLE_RETRY_MS } from '../internal/api.js';
 import { getDb, storageError } from '../internal/db.js';
 import { Lifetime } from '../internal/Lifetime.js';
+import { RegistrationStore } from '../internal/RegistrationStore.js';
+import { setRequestQueue, type RequestQueue } from '../internal/requestQueueHook.js';
 import { RunStore } from '../internal/RunStore.js';
 import { startRun } from '../internal/runner.js';
 import { bootId } from '../internal/runtime.js';
@@ -133,6 +137,43 @@ describe('storage failures are coded', () => {
     const { registration } = await api().register(input('echo', 'dur.echo'));
     const reply = await call('request', [registration.taskId, crypto.randomUUID(), { n: 1 }]);
     expect(reply).toMatchObject({ ok: false, error: { name: 'BgkitError', code: 'storage-full' } });
+  });
+
+  it('the worker\'s own registerTask() in a full store rejects with storage-full, and the stored registrations stay', async () => {
+    const { registration } = await api().register(input('kept', 'dur.echo'));
+    vi.spyOn(RegistrationStore, 'register').mockRejectedValueOnce(quota());
+    const error = await registerTask({ name: 'reminder', entryPoint: 'dur.echo', trigger: { type: 'application' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BgkitError);
+    expect(error).toMatchObject({ code: 'storage-full', details: { name: 'QuotaExceededError' }, cause: expect.any(DOMException) });
+    expect([...(await RegistrationStore.all()).values()]).toEqual([registration]);
+    // Any other IndexedDB failure is storage-error.
+    vi.spyOn(RegistrationStore, 'register').mockRejectedValueOnce(new DOMException('', 'UnknownError'));
+    await expect(registerTask({ name: 'reminder', entryPoint: 'dur.echo', trigger: { type: 'application' } })).rejects.toMatchObject({ code: 'storage-error' });
+  });
+
+  it('task.fetchOrQueue() offline, with a queue the store refuses: storage-full, not a bare QuotaExceededError', async () => {
+    const pushed: Request[] = [];
+    let refuse: DOMException | undefined = quota();
+    const queue: RequestQueue = {
+      async pushRequest({ request }) {
+        if (refuse) throw refuse;
+        pushed.push(request);
+      },
+      replayWithoutSync: async () => undefined,
+    };
+    setRequestQueue(queue);
+    vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
+    const task = new BackgroundTaskInstance({
+      instanceId: 'i', task: { name: 'upload', taskId: 't' }, triggerDetails: null, networkRequested: true,
+      hooks: { onProgress: () => undefined, onDeferralsSettled: () => undefined },
+    });
+    const error = await task.fetchOrQueue('https://example.test/outbox', { method: 'POST', body: 'x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BgkitError);
+    expect(error).toMatchObject({ code: 'storage-full', details: { name: 'QuotaExceededError' } });
+    // With room, the same call queues the request and resolves null, as before.
+    refuse = undefined;
+    expect(await task.fetchOrQueue('https://example.test/outbox', { method: 'POST', body: 'x' })).toBeNull();
+    expect(pushed.map((r) => r.url)).toEqual(['https://example.test/outbox']);
   });
 
   it('a result the store cannot take fails the run with that code; pages hear what is stored', async () => {
