@@ -4,6 +4,7 @@ import { BgkitDriver } from '@bgkit/devtools/playwright';
 import type { Page } from '@playwright/test';
 import { openApp, registerTask, runDigest } from '../fixtures';
 import { notificationFixtures, type NotificationFixtures } from '../support/notifications';
+import { callMessage, rawCall } from '../support/faults';
 import { deviceState } from '../support/page';
 
 const test = driverTest.extend<{ app: void }>({
@@ -218,6 +219,17 @@ test.describe('the Playwright driver', () => {
     await expect(bgkit.waitForRun('Idle', { timeout: 500 })).rejects.toThrow(/No run of "Idle" reached completed\/failed\/canceled within 500 ms; since then: no runs/);
     await expect(bgkit.waitForRun('Idle', { timeout: 200 })).rejects.toMatchObject({ name: 'BgkitError', code: 'wait-timeout' });
     await expect(bgkit.waitForRun('Idle', { timeout: '500' as unknown as number })).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument' });
+  });
+
+  test('advanceTime() past 100 years ahead in all is invalid-argument, from the driver and from a raw simulation; the clock stays where it was', async ({ page, bgkit }) => {
+    const { offset } = await bgkit.advanceTime(60_000);
+    const maximum = 100 * 365.25 * 86_400_000;
+    // 1e20 ms made every nextRunTime an Invalid Date; the bound itself, on top of the minute, is one minute too far.
+    for (const ms of [1e20, maximum]) await expect(bgkit.advanceTime(ms)).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument', details: { maximum } });
+    // Past the driver's and the page's own checks (a raw call, as any same-origin script can make): the worker refuses it too.
+    expect(await rawCall(page, callMessage('simulate', [{ kind: 'clock', offset: 1e20 }]))).toMatchObject({ ok: false, error: { name: 'BgkitError', code: 'invalid-argument' } });
+    expect((await bgkit.advanceTime(1)).offset).toBe(offset + 1);
+    await bgkit.resetTime();
   });
 
   test('attach() takes null options, from plain JavaScript, as none', async ({ page, bgkit }) => {

@@ -1,7 +1,7 @@
 // Fault suite, bad input: durations past any bound, a replayed instance id, and raw wire messages that no
 // page of ours would send (any same-origin script can). Each gets a BgkitError code; nothing stored changes.
 import { expect, test } from '@playwright/test';
-import { openApp, runsOf } from '../support/page';
+import { openApp, pendingOf, runsOf } from '../support/page';
 import { callMessage, faultSeed, heard, listen, rawCall, reportFigures, seeded, READY_MS } from '../support/faults';
 
 test('freshnessTime past Windows\' UInt32 of minutes is invalid-trigger on the page and in the worker; nextRunTime is always a valid date', async ({ page }) => {
@@ -56,6 +56,32 @@ test('a replayed first attempt with the instance id of a finished run answers as
   const { events, raw } = await heard(page);
   expect(events.map((e) => e.instanceId)).toEqual([before!.instanceId]);
   expect(raw).toEqual([before!.instanceId]);
+});
+
+test('a first attempt with the instance id of a pending retry (told to the page in advance) answers as its retry: the retry keeps its id and arguments', async ({ page }) => {
+  await openApp(page, '/', READY_MS);
+  // A task whose first attempt fails and asks to be run again in a minute: the page hears the retry's id at once.
+  const { taskId, retry } = await page.evaluate(async () => {
+    const k = window.bgkit;
+    const builder = new k.BackgroundTaskBuilder();
+    builder.name = 'Faults flaky';
+    builder.taskEntryPoint = 'retry.flaky';
+    builder.setTrigger(new k.ApplicationTrigger());
+    builder.retryPolicy = { backoff: 'linear', initialDelay: 60_000, maxAttempts: 2 };
+    const registration = await builder.register();
+    const told = new Promise<{ instanceId: string; attempt: number }>((resolve) => registration.addEventListener('completed', (e) => resolve(e.retry!)));
+    await (registration.trigger as InstanceType<typeof k.ApplicationTrigger>).request({ succeedAt: 2 });
+    return { taskId: registration.taskId, retry: await told };
+  });
+  const waiting = await pendingOf(page, taskId);
+  expect(waiting).toEqual([expect.objectContaining({ id: retry.instanceId, source: 'retry', attempt: 2, triggerDetails: { arguments: { succeedAt: 2 } } })]);
+  // Any same-origin script can send that id as a new request's, with other arguments.
+  const reply = await rawCall(page, callMessage('request', [taskId, retry.instanceId, { succeedAt: 1, holdMs: 0 }]));
+  expect(reply).toEqual({ ok: true, value: 'allowed' });
+  await page.waitForTimeout(300);
+  // Nothing ran under the retry's id, and the retry waits as it was.
+  expect((await runsOf(page, taskId)).map((r) => [r.attempt, r.status])).toEqual([[1, 'failed']]);
+  expect(await pendingOf(page, taskId)).toEqual(waiting);
 });
 
 test('malformed and replayed wire messages: each call is refused with a code, the rest ignored, and the worker keeps answering', async ({ page }) => {

@@ -72,6 +72,54 @@ test('a worker killed between a run\'s final write and its announcement: the nex
   await cdp.detach();
 });
 
+test('a new worker killed while it announces the run it settled at start-up: the worker after it tells the page, exactly once', async ({ page }) => {
+  await openApp(page, '/', READY_MS);
+  const cdp = await ServiceWorkerCdp.attach(page);
+  const taskId = await listen(page, 'Faults work', 'faults.work', 'application');
+  // The registration just made has the page list the tasks again 50 ms after the worker's broadcast of it
+  // (refreshSoon() in packages/client/src/internal/registry.ts). That call, made after the kill below, once
+  // woke and settled the next worker before the hook's message reached it (1 run in 40): let it go first.
+  await sleep(300);
+  // A long run, killed with its worker: stored as `running`, for the next worker's start-up to settle.
+  await page.evaluate(async (taskId) => {
+    const registration = (await window.bgkit.BackgroundTaskRegistration.allTasks()).get(taskId)!;
+    await (registration.trigger as InstanceType<typeof window.bgkit.ApplicationTrigger>).request({ i: 1, ms: 60_000 });
+  }, taskId);
+  const [running] = await runsOf(page, taskId);
+  expect(running).toMatchObject({ status: 'running' });
+  await cdp.stopWorker();
+  let killedAt = 0;
+  await page.exposeFunction('onFaultStall', async () => {
+    await cdp.stopWorker();
+    killedAt = Date.now();
+  });
+  // The hook's message wakes the next worker (bgkit does not boot for it), so the flag is set before that
+  // worker's start-up: the call after it (same page, same order) boots it, the settling stores the run as
+  // canceled with its announcement key, and the broadcast of it stalls until the worker is killed.
+  await page.evaluate(async (taskId) => {
+    const stalled = new Promise<void>((resolve) => {
+      new BroadcastChannel('e2e-stall').onmessage = () => void window.onFaultStall!().then(resolve);
+    });
+    (await navigator.serviceWorker.ready).active!.postMessage({ type: 'e2e:stall-next-completed' });
+    // Answered by the worker after the killed one (the page asks again once the stalled one falls silent).
+    await Promise.all([window.bgkit.BackgroundExecutionManager.runs({ taskId }), stalled]);
+  }, taskId);
+  expect(killedAt).toBeGreaterThan(0);
+  const [run] = await runsOf(page, taskId);
+  expect(run).toMatchObject({ instanceId: running!.instanceId, status: 'canceled', cancelReason: 'terminating' });
+  // Nobody heard it from the settling worker: its broadcast never left. The one after it announces it.
+  await expect.poll(async () => (await heard(page)).events.map((e) => [e.instanceId, e.status])).toEqual([[run!.instanceId, 'canceled']]);
+  const toldAfter = Date.now() - killedAt;
+  await expect.poll(() => readStore(page, bgkitDatabase(page.url()), 'announcements')).toEqual([]);
+  // No later worker tells the page again.
+  await cdp.stopWorker();
+  await page.evaluate(() => window.bgkit.BackgroundTaskRegistration.allTasks());
+  await sleep(300);
+  expect((await heard(page)).raw).toEqual([run!.instanceId]);
+  reportFigures('kill-during-start-up-announcement', { eventsDelivered: 1, repeats: 0, msFromKillToEvent: toldAfter });
+  await cdp.detach();
+});
+
 test('seeded random kills during push-started runs: every run ends final and the open page hears each exactly once', async ({ page }) => {
   const seed = faultSeed();
   const random = seeded(seed);

@@ -14,7 +14,8 @@ import type { BackgroundRunnerConfig } from './types.js';
 export interface ConfigureOptions {
   /**
    * The runner's time limit, as given to `defineRunner()` in the worker (default 30 s). `dispatchEvent()`
-   * waits this long plus a margin before it looks the run up in the history and gives up.
+   * waits this long plus a margin before it looks the run up in the history and gives up. At most
+   * MAX_TIME_LIMIT_MS (`invalid-argument` otherwise).
    */
   timeLimit?: number;
   /**
@@ -37,6 +38,15 @@ export interface ConfiguredRunner {
 
 const runners = new Map<string, Promise<ConfiguredRunner>>();
 
+/** Beyond the time limit: how long a run may take to be recorded and announced before dispatchEvent() reads the history as the last word. */
+export const DISPATCH_MARGIN_MS = 10_000;
+/**
+ * The longest `timeLimit`: dispatchEvent() waits for a run with one timer of `timeLimit` plus the margin, and
+ * a timer holds at most 2^31 - 1 ms (the protocol's MAX_TIMER_MS, validateDuration's rule; a longer delay
+ * fires at once, so every dispatch would give up with sw-timeout as soon as it started).
+ */
+export const MAX_TIME_LIMIT_MS = 2_147_483_647 - DISPATCH_MARGIN_MS;
+
 /** Capacitor's Android floor for repeating work, and bgkit's for TimeTrigger. */
 export const MIN_INTERVAL = 15;
 
@@ -50,7 +60,9 @@ export const MIN_INTERVAL = 15;
 export async function configureBackgroundRunner(config: BackgroundRunnerConfig | BackgroundRunnerConfig[], options: ConfigureOptions = {}): Promise<void> {
   const configs = Array.isArray(config) ? config : [config];
   const timeLimit = options.timeLimit ?? 30_000;
-  if (!Number.isFinite(timeLimit) || timeLimit <= 0) throw new BgkitError('invalid-argument', 'configureBackgroundRunner(): timeLimit must be a positive number of milliseconds.', { timeLimit });
+  if (typeof timeLimit !== 'number' || !(timeLimit > 0 && timeLimit <= MAX_TIME_LIMIT_MS)) {
+    throw new BgkitError('invalid-argument', `configureBackgroundRunner(): timeLimit must be a number of milliseconds from 1 to ${MAX_TIME_LIMIT_MS} (got ${String(timeLimit)}).`, { timeLimit, maximum: MAX_TIME_LIMIT_MS });
+  }
   for (const c of configs) validateConfig(c);
   await Promise.all(
     configs.map((c) => {

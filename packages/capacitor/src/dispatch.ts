@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: MIT
 import { BackgroundTaskCompletedEvent, BgkitError, type BackgroundTaskRun } from '@bgkit/client';
-import { runnerOf, type ConfiguredRunner } from './configure.js';
+import { DISPATCH_MARGIN_MS, runnerOf, type ConfiguredRunner } from './configure.js';
 import type { DispatchArguments } from './shared/names.js';
 import type { DispatchEventOptions } from './types.js';
 
-/** Beyond the time limit: how long a run may take to be recorded and announced before the history is the last word. */
-const MARGIN = 10_000;
 /** How often a waiting dispatch reads the history, in case its `completed` event never comes (a killed worker announces it only once restarted, and reading restarts it). */
 const POLL = 1_500;
 
@@ -49,7 +47,7 @@ function validate(options: DispatchEventOptions): DispatchEventOptions {
 async function runOnce(runner: ConfiguredRunner, event: string, details: Record<string, unknown>): Promise<unknown> {
   const dispatchId = crypto.randomUUID();
   const args: DispatchArguments = { event, details, dispatchId };
-  const deadline = Date.now() + runner.timeLimit + MARGIN;
+  const deadline = Date.now() + runner.timeLimit + DISPATCH_MARGIN_MS;
   const run = waitForRun(runner, dispatchId, deadline);
   try {
     // Another tab's dispatch may hold the task: wait for its end (bounded by our deadline) and ask again.

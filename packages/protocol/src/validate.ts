@@ -61,7 +61,15 @@ export function validateSignals(signals: DeviceReport): void {
   checkSignals(signals, () => 'Pages report device signals, not a work cost: only a devtools simulation can force one.');
 }
 
-const SIMULATIONS: readonly Simulation['kind'][] = ['fire', 'push', 'notification', 'sync', 'periodicsync', 'pushsubscriptionchange', 'device', 'resetDevice', 'cancel', 'clock', 'backgroundfetch'];
+const SIMULATIONS: readonly Simulation['kind'][] = ['fire', 'push', 'notification', 'sync', 'periodicsync', 'pushsubscriptionchange', 'device', 'resetDevice', 'cancel', 'backgroundfetch', 'clock'];
+
+/**
+ * How far a `clock` simulation may move the kit clock ahead of real time: 100 years, in ms. Far beyond what a
+ * test needs, and small enough that the clock plus the longest freshnessTime (MAX_FRESHNESS_MINUTES, about
+ * 8,000 years) stays within the dates a JavaScript Date holds: an offset of 1e20 made every `nextRunTime` an
+ * Invalid Date.
+ */
+export const MAX_CLOCK_OFFSET_MS = 100 * 365.25 * 24 * 3_600_000;
 
 /** A devtools simulation, checked as strictly as anything else a page sends. */
 export function validateSimulation(simulation: Simulation): void {
@@ -130,6 +138,14 @@ export function validateSimulation(simulation: Simulation): void {
     case 'backgroundfetch':
       validateBackgroundFetchSimulation(simulation, text);
       break;
+    case 'clock': {
+      // Only ahead of real time (a clock set back would make every schedule wait longer than it says), and bounded.
+      const { offset } = simulation;
+      if (offset !== undefined && !(typeof offset === 'number' && offset >= 0 && offset <= MAX_CLOCK_OFFSET_MS)) {
+        throw new BgkitError('invalid-argument', DEV ? `clock: offset must be a number of milliseconds from 0 to ${MAX_CLOCK_OFFSET_MS} (100 years).` : '', { offset, maximum: MAX_CLOCK_OFFSET_MS });
+      }
+      break;
+    }
   }
 }
 

@@ -100,8 +100,9 @@ export interface CallMessage<K extends keyof WorkerApi = keyof WorkerApi> {
   method: K;
   args: Parameters<WorkerApi[K]>;
   /**
-   * 0 for a first attempt; more for the page's retry of a call that timed out. Only a retry can repeat work
-   * that already got through (to a worker that died before answering), so only a retry is checked for that.
+   * 0 for a first attempt; more for the page's retry of a call that timed out. Informational: the worker
+   * checks every request's instance id whatever this says, since a first attempt can be replayed too
+   * (e2e/tests/faults-inputs.spec.ts).
    */
   attempt?: number;
   /**

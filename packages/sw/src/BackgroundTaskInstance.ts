@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { MESSAGES } from './protocol.js';
 import { BgkitError } from './BgkitError.js';
+import { storageError } from './internal/db.js';
 import { requestQueue } from './internal/requestQueueHook.js';
 import type { BackgroundTaskCancellationReason } from './protocol.js';
 import { DEV } from './internal/log.js';
@@ -155,7 +156,11 @@ export class BackgroundTaskInstance<TDetails = unknown> extends EventTarget {
       return await fetch(request.clone(), { signal: this.signal });
     } catch (error) {
       if (this.signal.aborted) throw error;
-      await queue.pushRequest({ request });
+      // The queue is kept in IndexedDB (workbox-background-sync): a store that refuses the request is
+      // storage-full (or storage-error), as everywhere else in the kit, not a bare QuotaExceededError.
+      await queue.pushRequest({ request }).catch((failure: unknown) => {
+        throw storageError(failure);
+      });
       return null;
     }
   }

@@ -6,7 +6,7 @@ import { BackgroundTaskCompletedEvent } from '@bgkit/client';
 import type { ConfiguredRunner } from '../configure.js';
 
 const runner = vi.hoisted(() => ({ current: undefined as unknown }));
-vi.mock('../configure.js', () => ({ runnerOf: async () => runner.current }));
+vi.mock('../configure.js', async (original) => ({ ...(await original<typeof import('../configure.js')>()), runnerOf: async () => runner.current }));
 const { dispatchEvent } = await import('../dispatch.js');
 
 type Args = { event: string; details: unknown; dispatchId: string };

@@ -16,6 +16,7 @@ import type {
   WorkerApi,
 } from '@bgkit/protocol';
 import { BgkitError, periodicSyncTag, validateDuration, validateSimulation, type BackgroundTaskCancellationReason } from '@bgkit/protocol';
+import { MAX_CLOCK_OFFSET_MS } from '@bgkit/protocol/validate';
 import type { NotificationServer } from './notificationServer.js';
 import { ServiceWorkerCdp } from './ServiceWorkerCdp.js';
 import { workerCall } from './workerCall.js';
@@ -363,7 +364,9 @@ export class BgkitDriver {
    * time has come runs at the worker's next catch-up: when it next starts (say after `stopServiceWorker()`),
    * or at an open page's heartbeat (each minute, and when a window of the app gets focus). A running task
    * whose time limit the move passes is canceled with `executionTimeExceeded`. The worker keeps the offset,
-   * across restarts, until `resetTime()`. Refused with `devtools-disabled` as every simulation is.
+   * across restarts, until `resetTime()`. Refused with `devtools-disabled` as every simulation is, and with
+   * `invalid-argument` when the clock would run more than MAX_CLOCK_OFFSET_MS (100 years) ahead, the clock
+   * then staying where it was.
    */
   async advanceTime(ms: number): Promise<ClockMove> {
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) {
@@ -392,6 +395,10 @@ export class BgkitDriver {
   }
 
   async #setClock(offset: number): Promise<ClockMove> {
+    // The worker refuses it too (validateSimulation); checked here for a message whatever the build.
+    if (offset > MAX_CLOCK_OFFSET_MS) {
+      throw new BgkitError('invalid-argument', `advanceTime: the kit clock may run at most ${MAX_CLOCK_OFFSET_MS} ms (100 years) ahead of real time; this move would put it ${offset} ms ahead.`, { offset, maximum: MAX_CLOCK_OFFSET_MS });
+    }
     const { clock } = await this.#simulate({ kind: 'clock', offset });
     if (!clock) throw new BgkitError('protocol-mismatch', 'The service worker does not know the kit clock (an older @bgkit/sw).');
     return { via: 'simulated', ...clock };

@@ -9,7 +9,7 @@ import { RunStore } from '../internal/RunStore.js';
 import type { RegisterInput } from '../protocol.js';
 
 defineTask('access.echo', () => 'ran');
-const api = () => createApi(new Lifetime(), undefined, 0);
+const api = () => createApi(new Lifetime());
 const input: RegisterInput = { name: 'echo', entryPoint: 'access.echo', trigger: { type: 'application' }, conditions: [], cancelOnConditionLoss: false, isNetworkRequested: false, group: null };
 
 beforeEach(freshWorld);

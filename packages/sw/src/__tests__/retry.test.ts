@@ -40,7 +40,7 @@ defineTask('retry.plainFailure', () => {
 let release: (() => void) | undefined;
 defineTask('retry.blocked', () => new Promise((resolve) => (release = () => resolve('done'))));
 
-const api = () => createApi(new Lifetime(), undefined, 0);
+const api = () => createApi(new Lifetime());
 function input(name: string, entryPoint: string, retryPolicy?: RetryPolicyInit | null, conditions: SystemConditionType[] = []): RegisterInput {
   return {
     name, entryPoint, trigger: { type: 'application' }, conditions: conditions.map((type) => ({ type })), cancelOnConditionLoss: false,

@@ -3,6 +3,9 @@ import { freshWorld, until } from './helpers.js';
 import { defineTask } from '../defineTask.js';
 import { setSimulator } from '../internal/devtoolsHook.js';
 import { enableDevtools } from '../enableDevtools.js';
+import { setClockOffset } from '../internal/clock.js';
+import { readClockOffset } from '../internal/simulatedClock.js';
+import { MAX_CLOCK_OFFSET_MS, MAX_FRESHNESS_MINUTES } from '../validate.js';
 import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { createApi } from '../internal/api.js';
 import { Lifetime } from '../internal/Lifetime.js';
@@ -161,6 +164,25 @@ describe('devtools simulation', () => {
     expect(await api().simulate({ kind: 'cancel', instanceId: running!.instanceId, reason: 'energySaver' })).toEqual({ result: true });
     expect(await newestRun(taskId)).toMatchObject({ status: 'canceled', cancelReason: 'energySaver' });
     expect(await api().simulate({ kind: 'cancel', instanceId: 'gone', reason: 'abort' })).toEqual({ result: false });
+  });
+});
+
+describe('the kit clock', () => {
+  afterEach(() => setClockOffset(0));
+
+  it('refuses an offset past 100 years with invalid-argument, and stays where it was', async () => {
+    expect(await api().simulate({ kind: 'clock', offset: 60_000 })).toMatchObject({ clock: { offset: 60_000 } });
+    for (const offset of [1e20, MAX_CLOCK_OFFSET_MS + 1, Number.MAX_VALUE, Infinity, -1]) {
+      await expect(api().simulate({ kind: 'clock', offset }), String(offset)).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument', details: { offset } });
+    }
+    expect(await api().simulate({ kind: 'clock' })).toMatchObject({ clock: { offset: 60_000 } });
+    expect(await readClockOffset()).toBe(60_000);
+  });
+
+  it('at the bound, the longest freshnessTime still gives a valid nextRunTime', async () => {
+    expect(await api().simulate({ kind: 'clock', offset: MAX_CLOCK_OFFSET_MS })).toMatchObject({ clock: { offset: MAX_CLOCK_OFFSET_MS } });
+    const { schedule } = await register('far', { type: 'time', freshnessTime: MAX_FRESHNESS_MINUTES, oneShot: false });
+    expect(Number.isNaN(new Date(schedule!.nextRunTime).getTime())).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateRegisterInput } from '../validate.js';
+import { MAX_CLOCK_OFFSET_MS, validateRegisterInput, validateSimulation } from '../validate.js';
 import type { RegisterInput } from '../protocol.js';
 
 const valid: RegisterInput = {
@@ -46,5 +46,18 @@ describe('validateRegisterInput', () => {
     expect(() => validateRegisterInput({ ...valid, trigger: { type: 'lockScreenApplicationAdded' } as never })).toThrow(
       expect.objectContaining({ code: 'unsupported-trigger', details: { trigger: 'lockScreenApplicationAdded' } }),
     );
+  });
+});
+
+describe('validateSimulation: the kit clock', () => {
+  it('takes an offset from 0 to 100 years ahead, or none (a read)', () => {
+    expect(MAX_CLOCK_OFFSET_MS).toBe(100 * 365.25 * 86_400_000);
+    for (const offset of [undefined, 0, 60_000, MAX_CLOCK_OFFSET_MS]) expect(() => validateSimulation({ kind: 'clock', offset })).not.toThrow();
+  });
+
+  it('refuses anything else with invalid-argument: past the bound (1e20 made nextRunTime an Invalid Date), behind, not a number', () => {
+    for (const offset of [1e20, MAX_CLOCK_OFFSET_MS + 1, Number.MAX_VALUE, Infinity, Number.NaN, -1, '60000']) {
+      expect(() => validateSimulation({ kind: 'clock', offset } as never), String(offset)).toThrow(expect.objectContaining({ code: 'invalid-argument', details: { offset, maximum: MAX_CLOCK_OFFSET_MS } }));
+    }
   });
 });

@@ -1,10 +1,19 @@
 // SPDX-License-Identifier: MIT
 // Triggers that fired while their task's conditions did not hold, kept in IndexedDB until they do.
+import { BgkitError } from '../BgkitError.js';
 import type { PendingRecord } from '../protocol.js';
 import { getDb } from './db.js';
+import { DEV } from './log.js';
 
 /** The id of a latched pending trigger: one per task, for triggers that are a state rather than data. */
 export const latchId = (taskId: string): string => `latch:${taskId}`;
+
+/**
+ * An instance id names one run or pending trigger, once: a new one under a taken id is refused with this
+ * (invalid-argument, `details.taken`), and the worker answers a request that meets it as a retry of what holds it.
+ */
+export const takenId = (instanceId: string): BgkitError =>
+  new BgkitError('invalid-argument', DEV ? `The instance id "${instanceId}" already names a run or a pending trigger.` : '', { instanceId, taken: true });
 
 // Whether the pending store is known to be empty: most runs end with a look for pending triggers, and most
 // of the time there are none. Only this worker writes the store; anything else that may have written it
@@ -12,9 +21,28 @@ export const latchId = (taskId: string): string => `latch:${taskId}`;
 let knownEmpty = false;
 
 export const PendingStore = {
+  /**
+   * Stores a pending trigger, never over another one or over a run: an id names one trigger (a request's id
+   * is the page's; a retry's is told to pages before it runs, as run.retry.instanceId), so a taken id is
+   * refused with invalid-argument and `details.taken`, as RunStore refuses a new run over a taken id. A latch
+   * alone is replaced: it is one pending trigger per task, by design.
+   */
   async add(record: PendingRecord): Promise<void> {
     knownEmpty = false;
-    await (await getDb()).put('pending', record);
+    const { id } = record;
+    const tx = (await getDb()).transaction(['pending', 'runs'], 'readwrite');
+    const pending = tx.objectStore('pending');
+    // Thrown with nothing written: the transaction commits empty.
+    if (id !== latchId(record.taskId) && ((await pending.getKey(id)) ?? (await tx.objectStore('runs').getKey(id))) !== undefined) throw takenId(id);
+    await pending.put(record);
+    await tx.done;
+  },
+
+  /** Whether an instance id is taken: a run, or a pending trigger (a request's own, or a retry's), is stored under it. One read. */
+  async isTaken(instanceId: string): Promise<boolean> {
+    const tx = (await getDb()).transaction(['runs', 'pending']);
+    const [run, pending] = await Promise.all([tx.objectStore('runs').getKey(instanceId), tx.objectStore('pending').getKey(instanceId)]);
+    return run !== undefined || pending !== undefined;
   },
 
   /** Something else wrote the store (or may have): look again next time. */

@@ -5,7 +5,7 @@ import { BackgroundWorkCost } from '../BackgroundWorkCost.js';
 import { BgkitError, isBgkitError } from '../BgkitError.js';
 import { ACCESS_STATUSES, ACK_INTERVAL_MS, hasMethod, PROTOCOL_VERSION, serializeError, type CallAck, type CallMessage, type BackgroundAccessStatus, type CallReply, type GroupRecord, type WorkerApi, MESSAGES } from '../protocol.js';
 import { validateRunQuery, validateSignals } from '../validate.js';
-import { getDb, storageError } from './db.js';
+import { storageError } from './db.js';
 import { DEV, log } from './log.js';
 import type { Lifetime } from './Lifetime.js';
 import { RegistrationStore } from './RegistrationStore.js';
@@ -83,7 +83,7 @@ export function resetBoot(): void {
   retrying = undefined;
 }
 
-function methods(lifetime: Lifetime, callerId: string | undefined, attempt: number): WorkerApi {
+function methods(lifetime: Lifetime, callerId: string | undefined): WorkerApi {
   return {
     async hello() {
       return { protocol: PROTOCOL_VERSION, bootId, entryPoints: [...definitions.keys()] };
@@ -120,11 +120,13 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
       }
       // Reads first, checks after: between the last await and startRun() nothing may run, so two requests
       // (or a request and its own retry) cannot both find the task idle.
-      // Only a retry can find its request already taken (a first attempt's id is new): it alone costs a read.
-      const seen = attempt > 0 && (await alreadyAccepted(instanceId));
+      // Every attempt looks for its id, not only a page's retry: a first attempt may carry an id already taken,
+      // replayed by a script or a retry's, which pages are told before it runs (run.retry.instanceId).
+      const seen = await PendingStore.isTaken(instanceId);
       const denied = DENIED.includes((await storedAccess()) as BackgroundAccessStatus);
       const registration = await RegistrationStore.get(taskId);
-      // A retry of a request that already got through (the page timed out on a restarting worker).
+      // The id names a run or a pending trigger: answered as a retry of it (the page timed out on a restarting
+      // worker, or the id was replayed), which stays as it is; nothing else starts.
       if (seen || isActive(instanceId)) return 'allowed';
       // The app's background access was refused (requestAccess() stored a denied status): Windows'
       // ApplicationTrigger answers DisabledByPolicy, and starts nothing.
@@ -141,7 +143,8 @@ function methods(lifetime: Lifetime, callerId: string | undefined, attempt: numb
       try {
         started = await dispatch(registration, 'application', { arguments: args ?? {} }, instanceId);
       } catch (error) {
-        // The id already names a run (a replayed first attempt): a retry of that run, which stays as it is.
+        // The id was taken meanwhile (by a run or a pending trigger, RunStore and PendingStore refuse to write
+        // over either): a retry of what holds it, which stays as it is.
         if (isBgkitError(error, 'invalid-argument') && error.details?.taken) return 'allowed';
         throw error;
       }
@@ -220,20 +223,13 @@ function storedAccess(): Promise<WorkerApiAccess> {
     }));
 }
 
-/** Whether a request with this id already got through: its run, or its pending trigger, is stored. One read. */
-async function alreadyAccepted(instanceId: string): Promise<boolean> {
-  const tx = (await getDb()).transaction(['runs', 'pending']);
-  const [run, pending] = await Promise.all([tx.objectStore('runs').getKey(instanceId), tx.objectStore('pending').getKey(instanceId)]);
-  return run !== undefined || pending !== undefined;
-}
-
 /**
  * Wraps every method so it waits for boot and keeps the worker alive until it (and what it started) is done.
- * `callerId`: the window client that called (a page's relay needs it). `attempt`: 0 for a page's first try;
- * anything else, including a message that does not say, may be a retry.
+ * `callerId`: the window client that called (a page's relay needs it). A call's `attempt` is not needed: a
+ * request looks for its id whatever the attempt says.
  */
-export function createApi(lifetime: Lifetime, callerId?: string, attempt = 1): WorkerApi {
-  const api = methods(lifetime, callerId, attempt) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+export function createApi(lifetime: Lifetime, callerId?: string): WorkerApi {
+  const api = methods(lifetime, callerId) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const wrapped: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(api)) {
     wrapped[name] = (...args: unknown[]) => {
@@ -269,7 +265,7 @@ export async function answerCall(message: CallMessage, port: MessagePort, lifeti
         { page: message.v, worker: PROTOCOL_VERSION },
       );
     }
-    const api = createApi(lifetime, callerId, message.attempt === 0 ? 0 : 1);
+    const api = createApi(lifetime, callerId);
     if (!hasMethod(api, message.method)) {
       throw new BgkitError('invalid-argument', !DEV ? '' : `The service worker has no method "${String(message.method)}".`, { method: message.method });
     }

@@ -138,9 +138,9 @@ async function fire(taskId: string, details: NonNullable<Extract<Simulation, { k
 }
 
 export async function simulate(simulation: Simulation, lifetime: Lifetime): Promise<SimulationOutcome> {
-  // The clock is checked by its own module (simulatedClock.ts).
-  if (simulation?.kind === 'clock') return { clock: await simulateClock(simulation.offset) };
+  // The clock's offset too: an unbounded one made every nextRunTime an Invalid Date (validateSimulation).
   validateSimulation(simulation);
+  if (simulation.kind === 'clock') return { clock: await simulateClock(simulation.offset) };
   switch (simulation.kind) {
     case 'fire':
       return fire(simulation.taskId, simulation.details ?? {}, lifetime);
