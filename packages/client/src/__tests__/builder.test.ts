@@ -51,6 +51,22 @@ describe('what only the worker checks reaches register() with its code', () => {
     expect(() => new SystemTrigger('internetAvailable', 1 as never)).toThrow(expect.objectContaining({ name: 'BgkitError', code: 'invalid-trigger' }));
   });
 
+  it('a condition type that does not exist: invalid-argument from the worker, as for a system trigger type', async () => {
+    const { ApplicationTrigger, BackgroundTaskBuilder, SystemCondition, configure } = await import('../index.js');
+    configure({ timeout: 500 });
+    const sent = refusingWorker({ name: 'BgkitError', message: '"sunny" is not a SystemConditionType.', code: 'invalid-argument', details: { condition: 'sunny' } });
+    // Built without a word: the page carries no list of conditions.
+    const sunny = new SystemCondition('sunny' as never);
+    expect(sunny.conditionType).toBe('sunny');
+    const builder = new BackgroundTaskBuilder();
+    builder.name = 'sunny';
+    builder.taskEntryPoint = 'report.export';
+    builder.setTrigger(new ApplicationTrigger());
+    builder.addCondition(sunny);
+    await expect(builder.register()).rejects.toMatchObject({ name: 'BgkitError', code: 'invalid-argument', details: { condition: 'sunny' } });
+    expect(sent.map((input) => input.conditions)).toEqual([[{ type: 'sunny' }]]);
+  });
+
   it('conditions that can never hold together: invalid-argument', async () => {
     const { ApplicationTrigger, BackgroundTaskBuilder, SystemCondition, configure } = await import('../index.js');
     configure({ timeout: 500 });
