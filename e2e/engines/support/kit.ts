@@ -64,6 +64,7 @@ export function engineApis(engine: Engine) {
       notifications: typeof Notification === 'function' && 'showNotification' in registration,
       persist: typeof navigator.storage?.persist === 'function',
       battery: 'getBattery' in navigator,
+      connection: 'connection' in navigator,
     };
   });
 }
