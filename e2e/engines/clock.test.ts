@@ -72,18 +72,24 @@ forEachEngine('kit clock and catch-up', (ctx, name) => {
     observe(name, engine.version, 'maintenance-trigger', (await engineApis(engine)).periodicSync ? 'native' : 'fallback');
   });
 
-  test('a running task whose time limit the clock moves past is canceled with executionTimeExceeded', async () => {
+  test('a running task whose time limit the clock moves past, in two moves, is canceled with executionTimeExceeded', async () => {
     const { engine, server } = ctx;
     await openApp(engine, server);
     const bgkit = await attachDriver(engine);
     const before = Date.now();
     // 50 steps of a second: far longer than the test waits, within its 30 s limit only on the real clock.
     expect(await bgkit.fire('Export report', { arguments: { steps: 50, delayMs: 1000 } })).toMatchObject({ result: 'allowed' });
-    await bgkit.waitForRun('Export report', { status: 'running' });
-    await bgkit.advanceTime(31_000);
+    const running = await bgkit.waitForRun('Export report', { status: 'running' });
+    // 20 s on the kit clock: within the limit, the run goes on.
+    await bgkit.advanceTime(20_000);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await bgkit.runs({ taskName: 'Export report' })).toEqual([expect.objectContaining({ instanceId: running.instanceId, status: 'running' })]);
+    // 20 s more: 40 s of the run's time on the kit clock, past its 30 s limit (the moves add up).
+    await bgkit.advanceTime(20_000);
     const run = await bgkit.waitForRun('Export report', { since: before, timeout: 10_000 });
-    expect(run).toMatchObject({ status: 'canceled', cancelReason: 'executionTimeExceeded' });
+    expect(run).toMatchObject({ instanceId: running.instanceId, status: 'canceled', cancelReason: 'executionTimeExceeded' });
     expect(run.finishedAt! - run.startedAt!).toBeLessThan(30_000);
+    expect(await bgkit.resetTime()).toMatchObject({ via: 'simulated', offset: 0 });
   });
 
   test('a task that asks for a retry runs again once its backoff has passed on the kit clock: at the heartbeat, then in a new worker', async () => {
