@@ -3,7 +3,7 @@
 // engines without Periodic Background Sync; time limits follow the clock; the offset survives a restart.
 import { expect, test } from 'vitest';
 import { attachDriver, openApp, until } from './support/app.js';
-import { engineApis, hello, registerTask } from './support/kit.js';
+import { engineApis, hello, kitClock, registerTask } from './support/kit.js';
 import { observe } from './support/observed.js';
 import { forEachEngine } from './support/suite.js';
 import { startFixture } from './support/fixture.js';
@@ -68,7 +68,11 @@ forEachEngine('kit clock and catch-up', (ctx, name) => {
     expect(pruned).toMatchObject({ status: 'completed', source: 'catch-up', bootId, result: { pruned: 20 } });
     expect((await hello(engine)).bootId).toBe(bootId);
 
-    await bgkit.resetTime();
+    // Back to real time, in the worker as the driver says.
+    const reset = await bgkit.resetTime();
+    expect(reset).toMatchObject({ via: 'simulated', offset: 0 });
+    expect(Math.abs(reset.now - Date.now())).toBeLessThan(5000);
+    expect(await kitClock(engine)).toMatchObject({ offset: 0 });
     observe(name, engine.version, 'maintenance-trigger', (await engineApis(engine)).periodicSync ? 'native' : 'fallback');
   });
 
@@ -122,7 +126,14 @@ forEachEngine('kit clock and catch-up', (ctx, name) => {
     await engine.stopWorker(server.origin);
     const third = await until('the third attempt', async () => (await bgkit.runs({ taskName: 'Retried upload' })).find((r) => r.attempt === 3 && r.status === 'completed'), 30_000);
     expect(third).toMatchObject({ instanceId: second.retry!.instanceId, result: { attempt: 3 } });
-    await bgkit.resetTime();
+
+    // The reset is stored as the moves were: the next worker reads real time back, not the 30 s.
+    expect(await kitClock(engine)).toMatchObject({ offset: 30_000 });
+    expect(await bgkit.resetTime()).toMatchObject({ via: 'simulated', offset: 0 });
+    const { bootId } = await hello(engine);
+    await engine.stopWorker(server.origin);
+    expect(await kitClock(engine)).toMatchObject({ offset: 0 });
+    expect((await hello(engine)).bootId).not.toBe(bootId);
   });
 
   test('the clock is refused with devtools-disabled by a worker without enableDevtools() (the classic build)', async () => {
