@@ -4,7 +4,7 @@
 import { expect, test } from 'vitest';
 import type { StoredRun } from '@bgkit/sw/protocol';
 import { attachDriver, openApp, until } from './support/app.js';
-import { engineApis, hello, registerTask } from './support/kit.js';
+import { engineApis, hello, kitClock, registerTask } from './support/kit.js';
 import { observe } from './support/observed.js';
 import { forEachEngine } from './support/suite.js';
 import { startFixture } from './support/fixture.js';
@@ -69,22 +69,32 @@ forEachEngine('kit clock and catch-up', (ctx, name) => {
     expect(pruned).toMatchObject({ status: 'completed', source: 'catch-up', bootId, result: { pruned: 20 } });
     expect((await hello(engine)).bootId).toBe(bootId);
 
-    await bgkit.resetTime();
+    // Back to real time, in the worker as the driver says.
+    const reset = await bgkit.resetTime();
+    expect(reset).toMatchObject({ via: 'simulated', offset: 0 });
+    expect(Math.abs(reset.now - Date.now())).toBeLessThan(5000);
+    expect(await kitClock(engine)).toMatchObject({ offset: 0 });
     observe(name, engine.version, 'maintenance-trigger', (await engineApis(engine)).periodicSync ? 'native' : 'fallback');
   });
 
-  test('a running task whose time limit the clock moves past is canceled with executionTimeExceeded', async () => {
+  test('a running task whose time limit the clock moves past, in two moves, is canceled with executionTimeExceeded', async () => {
     const { engine, server } = ctx;
     await openApp(engine, server);
     const bgkit = await attachDriver(engine);
     const before = Date.now();
     // 50 steps of a second: far longer than the test waits, within its 30 s limit only on the real clock.
     expect(await bgkit.fire('Export report', { arguments: { steps: 50, delayMs: 1000 } })).toMatchObject({ result: 'allowed' });
-    await bgkit.waitForRun('Export report', { status: 'running' });
-    await bgkit.advanceTime(31_000);
+    const running = await bgkit.waitForRun('Export report', { status: 'running' });
+    // 20 s on the kit clock: within the limit, the run goes on.
+    await bgkit.advanceTime(20_000);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await bgkit.runs({ taskName: 'Export report' })).toEqual([expect.objectContaining({ instanceId: running.instanceId, status: 'running' })]);
+    // 20 s more: 40 s of the run's time on the kit clock, past its 30 s limit (the moves add up).
+    await bgkit.advanceTime(20_000);
     const run = await bgkit.waitForRun('Export report', { since: before, timeout: 10_000 });
-    expect(run).toMatchObject({ status: 'canceled', cancelReason: 'executionTimeExceeded' });
+    expect(run).toMatchObject({ instanceId: running.instanceId, status: 'canceled', cancelReason: 'executionTimeExceeded' });
     expect(run.finishedAt! - run.startedAt!).toBeLessThan(30_000);
+    expect(await bgkit.resetTime()).toMatchObject({ via: 'simulated', offset: 0 });
   });
 
   test('a task that asks for a retry runs again once its backoff has passed on the kit clock: at the heartbeat, then in a new worker', async () => {
@@ -117,7 +127,14 @@ forEachEngine('kit clock and catch-up', (ctx, name) => {
     await engine.stopWorker(server.origin);
     const third = await until('the third attempt', async () => (await bgkit.runs({ taskName: 'Retried upload' })).find((r) => r.attempt === 3 && r.status === 'completed'), 30_000);
     expect(third).toMatchObject({ instanceId: second.retry!.instanceId, result: { attempt: 3 } });
-    await bgkit.resetTime();
+
+    // The reset is stored as the moves were: the next worker reads real time back, not the 30 s.
+    expect(await kitClock(engine)).toMatchObject({ offset: 30_000 });
+    expect(await bgkit.resetTime()).toMatchObject({ via: 'simulated', offset: 0 });
+    const { bootId } = await hello(engine);
+    await engine.stopWorker(server.origin);
+    expect(await kitClock(engine)).toMatchObject({ offset: 0 });
+    expect((await hello(engine)).bootId).not.toBe(bootId);
   });
 
   test('the clock is refused with devtools-disabled by a worker without enableDevtools() (the classic build)', async () => {

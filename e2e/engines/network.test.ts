@@ -3,7 +3,7 @@
 // internetAvailable trigger with the page open and with the app closed, pending conditions, the request queue.
 import { expect, test } from 'vitest';
 import { attachDriver, openApp, until } from './support/app.js';
-import { engineApis, registerTask } from './support/kit.js';
+import { engineApis, hello, registerTask } from './support/kit.js';
 import { observe } from './support/observed.js';
 import { forEachEngine, type SuiteContext } from './support/suite.js';
 
@@ -43,6 +43,7 @@ forEachEngine('network', (ctx, name) => {
     await registerTask(engine, { name: 'On reconnect', entryPoint: 'system.react', trigger: ['system', 'internetAvailable', false] });
     await goOffline(ctx);
     await until('the worker to believe offline', async () => (await engine.page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).online === false);
+    const { bootId: offlineWorker } = await hello(engine);
     // The app closes; its worker stops; the network comes back with no page to see it.
     await engine.page.goto('about:blank');
     const since = Date.now();
@@ -52,7 +53,13 @@ forEachEngine('network', (ctx, name) => {
     const bgkit = await attachDriver(engine);
     const run = await bgkit.waitForRun('On reconnect', { since, timeout: 20_000 });
     expect(run).toMatchObject({ status: 'completed', result: { systemType: 'internetAvailable', online: true } });
-    expect(['worker', 'page']).toContain(run.source);
+    // It is the new worker's own look at navigator.onLine when it starts (boot() in
+    // packages/sw/src/internal/api.ts) that sees the reconnect, before the reopened page reports anything:
+    // the run's source is 'worker', in that worker.
+    const { bootId } = await hello(engine);
+    expect(run).toMatchObject({ source: 'worker', bootId });
+    expect(bootId).not.toBe(offlineWorker);
+    expect(await bgkit.runs({ taskName: 'On reconnect' })).toHaveLength(1);
     observe(name, engine.version, 'internet-available-app-closed', 'fallback');
   });
 

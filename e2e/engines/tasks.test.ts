@@ -2,7 +2,7 @@
 // failures reaching the page, persistence across a reload, a worker stopped mid-run, the classic build.
 import { expect, test } from 'vitest';
 import { attachDriver, openApp, until, waitReady } from './support/app.js';
-import { hello } from './support/kit.js';
+import { engineApis, hello, registerTask } from './support/kit.js';
 import { startFixture } from './support/fixture.js';
 import { observe } from './support/observed.js';
 import { forEachEngine } from './support/suite.js';
@@ -74,6 +74,37 @@ forEachEngine('task model', (ctx, name) => {
     expect((await hello(engine)).bootId).not.toBe(bootId);
     expect(await bgkit.fire('Export report', { arguments: { steps: 1, delayMs: 10 } })).toMatchObject({ result: 'allowed' });
     expect(await bgkit.waitForRun('Export report')).toMatchObject({ status: 'completed' });
+  });
+
+  test('power and work-cost system triggers are refused with unsupported-trigger: the engine has no Battery Status API nor Network Information, so they could never fire', async () => {
+    const { engine, server } = ctx;
+    await openApp(engine, server);
+    expect(await engineApis(engine)).toMatchObject({ battery: false, connection: false });
+    const refused = await engine.page.evaluate(async () => {
+      const k = window.bgkit;
+      const answers: Record<string, unknown> = {};
+      for (const type of ['powerStateChange', 'backgroundWorkCostChange'] as const) {
+        const builder = new k.BackgroundTaskBuilder();
+        builder.name = type;
+        builder.taskEntryPoint = 'system.react';
+        builder.setTrigger(new k.SystemTrigger(type, false));
+        answers[type] = await builder.register().then(
+          () => 'registered',
+          (e: { code?: string; details?: unknown }) => ({ code: e.code, details: e.details }),
+        );
+      }
+      // Nothing half-registered.
+      answers.names = [...(await k.BackgroundTaskRegistration.allTasks()).values()].map((r) => r.name);
+      return answers;
+    });
+    expect(refused).toMatchObject({
+      powerStateChange: { code: 'unsupported-trigger', details: { api: 'BatteryManager' } },
+      backgroundWorkCostChange: { code: 'unsupported-trigger', details: { api: 'BatteryManager' } },
+    });
+    expect(refused.names).not.toContain('powerStateChange');
+    expect(refused.names).not.toContain('backgroundWorkCostChange');
+    // A maintenance task, which the same missing API only gates, still registers (the device counts as on AC).
+    expect(await registerTask(engine, { name: 'Prune cache', entryPoint: 'maintenance.prune', trigger: ['maintenance', 60, false] })).toMatchObject({ scheduledVia: 'catch-up' });
   });
 
   test('the classic build loaded with importScripts() runs a task', async () => {

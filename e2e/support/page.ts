@@ -37,6 +37,25 @@ export function runsOf(page: Page, taskId: string) {
   return page.evaluate((taskId) => window.bgkit.BackgroundExecutionManager.runs({ taskId }), taskId);
 }
 
+/**
+ * The kit clock as the active worker reads it (a worker just started reads its offset back from IndexedDB
+ * first), asked over the kit's own wire: what the driver's advanceTime() reads before it moves the clock.
+ */
+export function kitClock(page: Page): Promise<{ offset: number; now: number }> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const { port1, port2 } = new MessageChannel();
+    const reply = new Promise<{ ok: boolean; value?: { clock: { offset: number; now: number } }; error?: unknown }>((resolve, reject) => {
+      port1.onmessage = (event) => resolve(event.data);
+      setTimeout(() => reject(new Error('no answer within 10 s')), 10_000);
+    });
+    registration.active!.postMessage({ type: 'bgkit:call', v: 1, method: 'simulate', args: [{ kind: 'clock' }], attempt: 0 }, [port2]);
+    const answer = await reply;
+    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+    return answer.value!.clock;
+  });
+}
+
 const SETTLED: readonly string[] = ['completed', 'failed', 'canceled'];
 
 /** Waits until `count` runs of the task have ended (in one of `statuses`), then resolves with all its runs, newest first. */

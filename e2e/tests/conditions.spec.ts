@@ -88,16 +88,23 @@ test.describe('SystemCondition', () => {
     await expect.poll(async () => (await runsOf(app, taskId))[0]).toMatchObject({ status: 'canceled', cancelReason: 'conditionLoss' });
   });
 
-  test('an unknown condition type is refused with invalid-argument', async ({ app }) => {
-    const code = await app.evaluate(() => {
+  test('an unknown condition type is refused by register() with invalid-argument, and nothing is registered', async ({ app }) => {
+    const refused = await app.evaluate(async () => {
+      const k = window.bgkit;
+      const builder = new k.BackgroundTaskBuilder();
+      builder.name = 'Sunny export';
+      builder.taskEntryPoint = 'report.export';
+      builder.setTrigger(new k.ApplicationTrigger());
+      builder.addCondition(new k.SystemCondition('sunny' as never));
       try {
-        new window.bgkit.SystemCondition('sunny' as never);
-        return 'no error';
+        await builder.register();
+        return 'registered';
       } catch (error) {
-        return (error as { code: string }).code;
+        const { code, details } = error as { code: string; details: unknown };
+        return { code, details, names: [...(await k.BackgroundTaskRegistration.allTasks()).values()].map((r) => r.name) };
       }
     });
-    expect(code).toBe('invalid-argument');
+    expect(refused).toEqual({ code: 'invalid-argument', details: { condition: 'sunny' }, names: expect.not.arrayContaining(['Sunny export']) });
   });
 
   test('freeNetworkAvailable waits while the user saves data, and runs once they stop', async ({ page, context }) => {

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { BgkitDriver } from '@bgkit/devtools/playwright';
 import type { RetryPolicyInit, StoredRun } from '@bgkit/sw/protocol';
 import { expect, registerTask, test } from '../fixtures';
-import { openApp, pendingOf, runsOf, settledRuns } from '../support/page';
+import { kitClock, openApp, pendingOf, runsOf, settledRuns } from '../support/page';
 
 const FLAKY = 'retry.flaky';
 
@@ -106,7 +106,7 @@ test('a task failing twice then succeeding under exponential backoff: each attem
   expect(history.map((r) => [r.attempt, r.status, r.source])).toEqual([[1, 'failed', 'application'], [2, 'failed', 'retry'], [3, 'completed', 'retry']]);
   await expect.poll(async () => (await heard(app)).map((h) => [h.status, h.code ?? 'ok'])).toEqual([['failed', 'task-retrying'], ['failed', 'task-retrying'], ['completed', 'ok']]);
   expect(await pendingOf(app, taskId)).toEqual([]);
-  await bgkit.resetTime();
+  expect(await bgkit.resetTime()).toMatchObject({ via: 'simulated', offset: 0 });
   await bgkit.detach();
 });
 
@@ -128,7 +128,7 @@ test('the policy\'s last attempt fails for good: no retry, and checkResult() thr
   await bgkit.runDue();
   await app.waitForTimeout(300);
   expect(await runsOf(app, taskId)).toHaveLength(2);
-  await bgkit.resetTime();
+  expect(await bgkit.resetTime()).toMatchObject({ via: 'simulated', offset: 0 });
   await bgkit.detach();
 });
 
@@ -148,7 +148,13 @@ test('a retry survives a killed worker and a reload, and the next worker runs it
   const [second] = await settledRuns(app, taskId, 2);
   expect(second).toMatchObject({ instanceId: first!.retry!.instanceId, status: 'completed', attempt: 2, source: 'retry', result: { attempt: 2 } });
   expect((second as StoredRun).bootId).not.toBe(firstBoot);
-  await bgkit.resetTime();
+  // The reset is stored as the move was: a worker started after it reads real time back, not the 10 s.
+  expect(await kitClock(app)).toMatchObject({ offset: 10_000 });
+  const reset = await bgkit.resetTime();
+  expect(reset).toMatchObject({ via: 'simulated', offset: 0 });
+  expect(Math.abs(reset.now - Date.now())).toBeLessThan(5000);
+  await bgkit.stopServiceWorker();
+  expect(await kitClock(app)).toMatchObject({ offset: 0 });
   await bgkit.detach();
 });
 
@@ -166,7 +172,7 @@ test('a due retry waits for the task\'s conditions, and runs once they hold', as
   await bgkit.setDeviceState({ online: true });
   const [second] = await settledRuns(app, taskId, 2);
   expect(second).toMatchObject({ status: 'completed', attempt: 2, source: 'retry' });
-  await bgkit.resetTime();
+  expect(await bgkit.resetTime()).toMatchObject({ via: 'simulated', offset: 0 });
   await bgkit.detach();
 });
 
@@ -189,7 +195,7 @@ test('a run killed with its worker is retried as an attempt only when the policy
   const [again] = await settledRuns(app, retried, 2);
   expect(again).toMatchObject({ instanceId: killed!.retry!.instanceId, status: 'completed', attempt: 2, source: 'retry' });
   expect(await runsOf(app, kept)).toHaveLength(1);
-  await bgkit.resetTime();
+  expect(await bgkit.resetTime()).toMatchObject({ via: 'simulated', offset: 0 });
   await bgkit.detach();
 });
 
@@ -205,7 +211,7 @@ test('unregistering a task drops its retries', async ({ app }) => {
   await bgkit.runDue();
   await app.waitForTimeout(300);
   expect((await bgkit.runs({ limit: 200 })).filter((r) => r.taskId === taskId)).toHaveLength(1);
-  await bgkit.resetTime();
+  expect(await bgkit.resetTime()).toMatchObject({ via: 'simulated', offset: 0 });
   await bgkit.detach();
 });
 

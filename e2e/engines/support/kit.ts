@@ -9,18 +9,30 @@ declare global {
   }
 }
 
-/** The worker's hello (its bootId names the worker lifetime), over the kit's own wire. */
-export function hello(engine: Engine): Promise<WorkerHello> {
-  return engine.page.evaluate(async () => {
+/** A call over the kit's own wire, answered by whichever worker is active (a stopped one is started). */
+function wire<T>(engine: Engine, method: string, args: unknown[] = []): Promise<T> {
+  return engine.page.evaluate(async ({ method, args }) => {
     const registration = await navigator.serviceWorker.ready;
     const { port1, port2 } = new MessageChannel();
-    const reply = new Promise<{ ok: boolean; value: WorkerHello }>((resolve, reject) => {
+    const reply = new Promise<{ ok: boolean; value: unknown; error?: unknown }>((resolve, reject) => {
       port1.onmessage = (event) => resolve(event.data);
-      setTimeout(() => reject(new Error('no hello within 10 s')), 10_000);
+      setTimeout(() => reject(new Error(`no answer to ${method} within 10 s`)), 10_000);
     });
-    registration.active!.postMessage({ type: 'bgkit:call', v: 1, method: 'hello', args: [], attempt: 0 }, [port2]);
-    return (await reply).value;
-  });
+    registration.active!.postMessage({ type: 'bgkit:call', v: 1, method, args, attempt: 0 }, [port2]);
+    const answer = await reply;
+    if (!answer.ok) throw new Error(`${method}: ${JSON.stringify(answer.error)}`);
+    return answer.value;
+  }, { method, args }) as Promise<T>;
+}
+
+/** The worker's hello (its bootId names the worker lifetime). */
+export function hello(engine: Engine): Promise<WorkerHello> {
+  return wire(engine, 'hello');
+}
+
+/** The kit clock as the active worker reads it (a worker just started reads its offset back from IndexedDB first). */
+export function kitClock(engine: Engine): Promise<{ offset: number; now: number }> {
+  return wire<{ clock: { offset: number; now: number } }>(engine, 'simulate', [{ kind: 'clock' }]).then((outcome) => outcome.clock);
 }
 
 export interface TaskSpec {
@@ -64,6 +76,7 @@ export function engineApis(engine: Engine) {
       notifications: typeof Notification === 'function' && 'showNotification' in registration,
       persist: typeof navigator.storage?.persist === 'function',
       battery: 'getBattery' in navigator,
+      connection: 'connection' in navigator,
     };
   });
 }

@@ -2,7 +2,7 @@
 import type { BackgroundCondition } from './BackgroundCondition.js';
 import { BgkitError, validateTaskFields, type RegisterInput, type RetryPolicyInit } from '@bgkit/protocol';
 import { BackgroundTaskRegistrationGroup, forget, groupFor, registrationFor, type BackgroundTaskRegistration } from './BackgroundTaskRegistration.js';
-import { call } from './internal/connection.js';
+import { call, isSupported } from './internal/connection.js';
 import { BackgroundTrigger, kSpec } from './triggers/BackgroundTrigger.js';
 import { DEV } from './internal/dev.js';
 
@@ -76,6 +76,15 @@ export class BackgroundTaskBuilder<E extends string = string> {
   async register(): Promise<BackgroundTaskRegistration<E>> {
     const input = this.#input();
     const trigger = this.#trigger!;
+    // Power changes are seen only through the Battery Status API, and changes of the work cost only through
+    // it or Network Information (BackgroundWorkCost): both exist in windows only, so the worker cannot tell
+    // that the engine lacks them (Firefox, WebKitGTK: e2e/engines/tasks.test.ts) and the task would register
+    // and never fire. The page refuses it, as the worker refuses push without the Push API.
+    const { systemType } = input.trigger as { systemType?: string };
+    // (Outside a browser, call() says unsupported-browser.)
+    if (isSupported() && !('getBattery' in navigator) && (systemType === 'powerStateChange' || (systemType === 'backgroundWorkCostChange' && !('connection' in navigator)))) {
+      throw new BgkitError('unsupported-trigger', DEV ? `This browser has no Battery Status API${systemType === 'powerStateChange' ? '' : ' and no Network Information'}: a ${systemType} trigger could never fire here.` : '', { api: 'BatteryManager' });
+    }
     if (this.taskGroup) groupFor(this.taskGroup);
     const output = await call('register', input);
     if (output.replaced) forget(output.replaced);

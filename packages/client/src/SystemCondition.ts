@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { validateConditionType, type ConditionSpec, type SystemConditionType } from '@bgkit/protocol';
+import type { ConditionSpec, SystemConditionType } from '@bgkit/protocol';
 import type { BackgroundCondition } from './BackgroundCondition.js';
 import { kSpec } from './triggers/BackgroundTrigger.js';
 
@@ -12,7 +12,9 @@ export class SystemCondition implements BackgroundCondition {
   declare readonly conditionType: SystemConditionType;
 
   constructor(conditionType: SystemConditionType) {
-    validateConditionType(conditionType);
+    // The type is checked by the worker when the task is registered (validateConditionType: invalid-argument,
+    // details.condition), as a SystemTrigger's is: the page would carry the list of every condition for a
+    // check register() makes anyway.
     this.conditionType = conditionType;
   }
 

@@ -5,9 +5,10 @@ import { DEV } from './internal/dev.js';
 
 export interface SubscribeToPushOptions {
   /**
-   * Milliseconds to wait: `pushManager.subscribe()` can hang forever in a Chromium whose push (GCM) client
-   * never starts (https://github.com/ungoogled-software/ungoogled-chromium/pull/3888; seen too in a Playwright
-   * persistent context, an observation no test pins). @default 10000
+   * Milliseconds to wait for the browser, looking for the subscription and making one together:
+   * `pushManager.subscribe()` can hang forever in a Chromium whose push (GCM) client never starts
+   * (https://github.com/ungoogled-software/ungoogled-chromium/pull/3888; seen too in a Playwright persistent
+   * context, an observation no test pins). @default 10000
    */
   timeout?: number;
 }
@@ -41,17 +42,21 @@ export async function subscribeToPush(vapidPublicKey: string | BufferSource, opt
   const ms = options?.timeout ?? 10_000;
   const { pushManager } = await getRegistration();
   if (!pushManager) throw new BgkitError('unsupported-browser', DEV ? 'This browser has no Push API.' : '');
-  const subscription =
-    (await pushManager.getSubscription()) ??
-    (await within(
-      pushManager.subscribe({ userVisibleOnly: true, applicationServerKey }).catch((cause: unknown) => {
-        // A failure with notifications granted is no refusal: no push service could be reached (Firefox says
-        // "Error retrieving push subscription.": e2e/engines/access-push.test.ts, "subscribeToPush() with
-        // notifications granted but no push service reachable fails with push-unavailable, not push-denied").
-        throw new BgkitError(`push-${globalThis.Notification?.permission === 'granted' ? 'unavailable' : 'denied'}` as const, DEV ? `The push subscription failed: ${(cause as Error)?.message ?? String(cause)}` : '', undefined, { cause });
-      }),
-      ms,
-    ));
+  // One bound for both calls: getSubscription() is answered by the same push machinery of the browser as
+  // subscribe(), and no public call may wait without a bound (issue #15).
+  const subscription = await within(
+    pushManager.getSubscription().then(
+      (existing) =>
+        existing ??
+        pushManager.subscribe({ userVisibleOnly: true, applicationServerKey }).catch((cause: unknown) => {
+          // A failure with notifications granted is no refusal: no push service could be reached (Firefox says
+          // "Error retrieving push subscription.": e2e/engines/access-push.test.ts, "subscribeToPush() with
+          // notifications granted but no push service reachable fails with push-unavailable, not push-denied").
+          throw new BgkitError(`push-${globalThis.Notification?.permission === 'granted' ? 'unavailable' : 'denied'}` as const, DEV ? `The push subscription failed: ${(cause as Error)?.message ?? String(cause)}` : '', undefined, { cause });
+        }),
+    ),
+    ms,
+  );
   if (subscription === TIMED_OUT) throw new BgkitError('push-timeout', DEV ? `The browser did not answer the push subscription within ${ms} ms.` : '', { timeout: ms });
   return subscription;
 }

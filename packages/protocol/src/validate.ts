@@ -253,7 +253,7 @@ export function validateTaskFields(input: { name: unknown; entryPoint: unknown; 
 /** A SystemCondition's type: one of Windows' SystemConditionType values. */
 export function validateConditionType(conditionType: unknown): asserts conditionType is SystemConditionType {
   if (!SYSTEM_CONDITION_TYPES.includes(conditionType as SystemConditionType)) {
-    throw new BgkitError('invalid-argument', DEV ? `"${String(conditionType)}" is not a SystemConditionType.` : '', { conditionType });
+    throw new BgkitError('invalid-argument', DEV ? `"${String(conditionType)}" is not a SystemConditionType.` : '', { condition: conditionType });
   }
 }
 

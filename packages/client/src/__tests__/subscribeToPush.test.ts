@@ -45,6 +45,29 @@ describe('subscribeToPush', () => {
     await expect(subscribeToPush(KEY, { timeout: 30 })).rejects.toMatchObject({ code: 'push-timeout' });
   });
 
+  it('gives up with push-timeout when the browser never says whether a subscription exists', async () => {
+    let subscribed = false;
+    fakePush({
+      getSubscription: () => new Promise(() => {}),
+      subscribe: async () => {
+        subscribed = true;
+        return {} as PushSubscription;
+      },
+    });
+    const started = Date.now();
+    await expect(subscribeToPush(KEY, { timeout: 30 })).rejects.toMatchObject({ code: 'push-timeout', details: { timeout: 30 } });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(subscribed).toBe(false);
+  });
+
+  it('bounds both calls together: a slow look for the subscription leaves the rest of the timeout to subscribe()', async () => {
+    fakePush({
+      getSubscription: () => new Promise((resolve) => setTimeout(resolve, 40, null)),
+      subscribe: () => new Promise((resolve) => setTimeout(resolve, 40, { endpoint: 'late' })),
+    });
+    await expect(subscribeToPush(KEY, { timeout: 60 })).rejects.toMatchObject({ code: 'push-timeout' });
+  });
+
   it('turns a refusal into push-denied, keeping the cause', async () => {
     const refusal = new DOMException('Registration failed - permission denied', 'AbortError');
     fakePush({ getSubscription: async () => null, subscribe: async () => Promise.reject(refusal) });

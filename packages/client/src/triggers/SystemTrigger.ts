@@ -7,7 +7,9 @@ import { BackgroundTrigger, kSpec } from './BackgroundTrigger.js';
  * has one), `networkStateChange`, `userPresent`, `userAway`, `timeZoneChange` (relayed by open pages) and
  * `servicingComplete` (a new version of the app's worker activated). Windows' other types cannot happen on
  * the web: registering them fails with `unsupported-trigger`, and registering a type Windows does not have
- * fails with `invalid-trigger`.
+ * fails with `invalid-trigger`. `powerStateChange` needs the Battery Status API, and `backgroundWorkCostChange`
+ * it or Network Information: where the page has neither, they fail with `unsupported-trigger` too
+ * (`details.api: 'BatteryManager'`).
  */
 export class SystemTrigger extends BackgroundTrigger {
   readonly type = 'system' as const;

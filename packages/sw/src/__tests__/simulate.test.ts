@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { freshWorld, until } from './helpers.js';
+import { freshWorld, restart, until } from './helpers.js';
 import { defineTask } from '../defineTask.js';
 import { setSimulator } from '../internal/devtoolsHook.js';
 import { enableDevtools } from '../enableDevtools.js';
@@ -16,6 +16,8 @@ import type { RegisterInput, Simulation, TriggerSpec } from '../protocol.js';
 const releases: Array<() => void> = [];
 defineTask('sim.wait', () => new Promise<void>((resolve) => releases.push(resolve)));
 defineTask('sim.echo', (task) => task.triggerDetails);
+// Waits until canceled; its limit is the default's (30 s), far beyond what a test waits in real time.
+defineTask('sim.limited', (task) => new Promise((_, reject) => task.signal.addEventListener('abort', () => reject(task.signal.reason))), { timeLimit: 30_000 });
 
 const api = () => createApi(new Lifetime());
 function input(name: string, entryPoint: string, trigger: TriggerSpec, conditions: RegisterInput['conditions'] = []): RegisterInput {
@@ -183,6 +185,57 @@ describe('the kit clock', () => {
     expect(await api().simulate({ kind: 'clock', offset: MAX_CLOCK_OFFSET_MS })).toMatchObject({ clock: { offset: MAX_CLOCK_OFFSET_MS } });
     const { schedule } = await register('far', { type: 'time', freshnessTime: MAX_FRESHNESS_MINUTES, oneShot: false });
     expect(Number.isNaN(new Date(schedule!.nextRunTime).getTime())).toBe(false);
+  });
+});
+
+describe('the kit clock and time limits', () => {
+  const clock = (offset?: number) => api().simulate({ kind: 'clock', offset });
+  const start = async (name: string) => {
+    const { taskId } = await register(name, { type: 'application' }, 'sim.limited');
+    expect(await api().simulate({ kind: 'fire', taskId })).toEqual({ result: 'allowed' });
+    return until(async () => (await RunStore.query({ taskId, status: ['running'] }))[0]);
+  };
+  afterEach(async () => {
+    await clock(0);
+  });
+
+  it('two moves of 20 s cancel a run with a 30 s limit (executionTimeExceeded): the moves add up on the kit clock', async () => {
+    const run = await start('limited');
+    await clock(20_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await RunStore.get(run.instanceId))!.status).toBe('running');
+    await clock(40_000);
+    expect(await newestRun(run.taskId)).toMatchObject({ instanceId: run.instanceId, status: 'canceled', cancelReason: 'executionTimeExceeded' });
+  });
+
+  it('counts only the moves made while the run runs, from where the clock was when it started', async () => {
+    await clock(60_000);
+    const run = await start('limited later');
+    // 60 s ahead before the run: none of it is the run's.
+    await clock(80_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await RunStore.get(run.instanceId))!.status).toBe('running');
+    // Set back, then on: 20 s, then 0 s, then 25 s of the run's own time on the kit clock.
+    await clock(60_000);
+    await clock(85_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await RunStore.get(run.instanceId))!.status).toBe('running');
+    await clock(90_000);
+    expect(await newestRun(run.taskId)).toMatchObject({ status: 'canceled', cancelReason: 'executionTimeExceeded' });
+  });
+
+  it('in a new worker, a run starts where the stored clock was: the moves of the last lifetime are not its own', async () => {
+    await clock(600_000);
+    await restart();
+    // A new lifetime knows no offset until it reads the stored one.
+    setClockOffset(0);
+    enableDevtools();
+    const run = await start('limited after restart');
+    await clock(620_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await RunStore.get(run.instanceId))!.status).toBe('running');
+    await clock(640_000);
+    expect(await newestRun(run.taskId)).toMatchObject({ status: 'canceled', cancelReason: 'executionTimeExceeded' });
   });
 });
 

@@ -27,25 +27,36 @@ export async function simulateClock(offset: unknown): Promise<ClockState> {
     if (typeof offset !== 'number' || !Number.isFinite(offset) || offset < 0) {
       throw new BgkitError('invalid-argument', DEV ? 'clock: offset must be a number of milliseconds, 0 or more.' : '', { offset });
     }
-    const moved = offset - clockOffset();
+    const before = clockOffset();
     await MetaStore.put('clockOffset', offset);
     setClockOffset(offset);
-    if (moved > 0) await expireTimeLimits(moved);
+    await expireTimeLimits(before);
   }
   return { offset: clockOffset(), now: clockNow() };
 }
 
 /**
- * A move of the clock counts against the time limit of every running task (its limit is a real timer in the
- * runner, which keeps the production worker free of this): a run whose time, plus the move, reaches its
- * limit is canceled with `executionTimeExceeded`, as the limit itself would.
+ * Where each running run started on the kit clock, by instance id: taken at the first move the run sees, as
+ * its real start plus the offset the clock had until that move (no move came between: it would have taken it).
+ * A run started before this lifetime had read its offset back from IndexedDB so starts where the clock was.
  */
-async function expireTimeLimits(moved: number): Promise<void> {
-  for (const { instanceId, taskId } of activeRuns()) {
+const startedOnClock = new Map<string, number>();
+
+/**
+ * The time limit of a running task follows the kit clock: at every move, a run whose time on the kit clock
+ * (now, less where it started) reaches its limit is canceled with `executionTimeExceeded`, as the limit
+ * itself would. Moves add up: two of 20 s pass a 30 s limit. (The limit is also a real timer in the runner,
+ * for the real passage of time; that keeps the production worker free of this.)
+ */
+async function expireTimeLimits(offsetBefore: number): Promise<void> {
+  const active = activeRuns();
+  for (const id of startedOnClock.keys()) if (!active.some((run) => run.instanceId === id)) startedOnClock.delete(id);
+  for (const { instanceId, taskId } of active) {
     const run = await RunStore.get(instanceId);
     const registration = await RegistrationStore.get(taskId);
     if (run?.status !== 'running' || !run.startedAt || !registration) continue;
+    if (!startedOnClock.has(instanceId)) startedOnClock.set(instanceId, run.startedAt + offsetBefore);
     const limit = definitions.get(registration.entryPoint)?.options.timeLimit ?? options.timeLimit;
-    if (Date.now() - run.startedAt + moved >= limit) cancelRun(instanceId, 'executionTimeExceeded');
+    if (clockNow() - startedOnClock.get(instanceId)! >= limit) cancelRun(instanceId, 'executionTimeExceeded');
   }
 }

@@ -10,6 +10,8 @@
 // `controlChannelReset` is the Push API's `pushsubscriptionchange`: without it, the same. A `backgroundFetch`
 // trigger needs Background Fetch, which only Chromium has
 // (https://github.com/mdn/browser-compat-data/blob/main/api/BackgroundFetchManager.json).
+// Power and work-cost system triggers need window-only APIs (Battery Status, Network Information) that no
+// worker can look for: the page refuses those (@bgkit/client's BackgroundTaskBuilder.register()).
 import type {} from '../types/backgroundFetch.js';
 
 /** What `trigger` needs and this worker lacks, else undefined (always, outside a worker). */
