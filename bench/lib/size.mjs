@@ -16,10 +16,10 @@ export const SIZE_ENTRIES = [
   // The request queue is opt-in (enableRequestQueue()) and brings workbox-background-sync, about 3 KB gzip
   // on its own: the budget is for the worker as most apps ship it, the row below.
   { key: 'sw', label: '@bgkit/sw (every export, with idb and workbox-background-sync)' },
-  // 8 KB is missed (12.75 KB): bench/README.md says where the bytes go, and what cutting would buy. The
-  // ceiling, under 1% above today, keeps the worker from growing unnoticed; it was raised from 12 KB, on
-  // purpose, by retries and the last members of the model (1.09 KB: bench/README.md).
-  { key: 'sw-core', label: '@bgkit/sw (no request queue, no devtools)', target: 8000, ceiling: 12800 },
+  // The 10 KB target (#17; 8 KB before it) is missed (12.88 KB): bench/README.md says where the bytes go,
+  // and what meeting it would cost. The ceiling, under 0.2% above today, keeps the worker from growing
+  // unnoticed; it was raised on purpose, each time with its reasons in bench/README.md.
+  { key: 'sw-core', label: '@bgkit/sw (no request queue, no devtools)', target: 10000, ceiling: 12900 },
   { key: 'workbox-window', label: 'workbox-window (every export)' },
   { key: 'workbox-background-sync', label: 'workbox-background-sync Queue' },
 ];
