@@ -1,7 +1,7 @@
 // The cross-engine suite (e2e/engines): bgkit's e2e app in Firefox ESR and WebKitGTK, the two engines
-// without Background Sync or Periodic Background Sync, where the kit's fallbacks carry it (and Chromium's
-// APIs, for the support matrix). vitest drives the browsers from Node: Firefox through puppeteer-core
-// (WebDriver BiDi), WebKitGTK through WebKitWebDriver under Xvfb.
+// without Background Sync or Periodic Background Sync, where the kit's fallbacks carry it (and Chromium, on
+// its own events, for its column of the support matrix). vitest drives the browsers from Node: Firefox and
+// Chromium through puppeteer-core (WebDriver BiDi, CDP), WebKitGTK through WebKitWebDriver under Xvfb.
 //
 //   node scripts/engines.mjs          installs what is missing, runs the suite, prints "N passed, N failed"
 //

@@ -1,6 +1,6 @@
 // The support matrix of the README (feature × engine), generated from the last run of the cross-engine
-// suite (e2e/engines: Firefox ESR, WebKitGTK, and Chromium's APIs), which records what each test showed in
-// .bgkit-test/engines/<engine>.json.
+// suite (e2e/engines: Firefox ESR, WebKitGTK and Chromium), which records what each test showed in
+// .bgkit-test/engines/<engine>.json: a cell is never inferred from the APIs an engine exposes.
 //
 //   node scripts/support-matrix.mjs           prints the matrix of the last run
 //   node scripts/support-matrix.mjs --write   keeps the last run in e2e/engines/support-matrix.json and
@@ -38,10 +38,14 @@ export const FEATURES = [
 ];
 
 const LEGEND =
-  '**native**: the browser\'s own event or API (Periodic Background Sync where the browser grants it, Background Sync, Push); ' +
-  '**fallback**: bgkit\'s fallback, shown working by the suite (catch-up at the worker\'s wake and the page\'s heartbeat, ' +
-  'pages relaying the network, replay when the worker starts or a page is back online); **simulated-only**: through a devtools ' +
-  'simulation only; **not available**: the engine lacks it; **untested**: no passing test recorded it in that run.';
+  'Each cell is what a test of that run saw. **native**: the browser\'s own event or API did it (Periodic Background Sync ' +
+  'where the browser grants it, Background Sync with no page open, Push; in Chromium a test grants periodic sync and ' +
+  'dispatches periodicsync and push through CDP, which fires the browser\'s real events); **fallback**: bgkit\'s fallback did ' +
+  'it (catch-up at the worker\'s wake and the page\'s heartbeat, pages relaying the network, which with a page open may see ' +
+  'a reconnect before Background Sync does, replay when the worker starts or a page is back online); **simulated-only**: ' +
+  'shown only through a devtools simulation (Firefox has the Push API, but no push service is reachable from the test ' +
+  'machine; no engine lets a test move a worker\'s clock); **not available**: the engine lacks it; **untested**: no passing ' +
+  'test recorded it in that run.';
 
 /** The last run, as the suite left it: { engine: { engine, version, date, features } }. */
 export function readLastRun(dir = process.env.BGKIT_ENGINES_RESULTS ?? `${root}.bgkit-test/engines`) {

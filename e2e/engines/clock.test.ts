@@ -41,7 +41,7 @@ forEachEngine('kit clock and catch-up', (ctx, name) => {
     // The next slot is a period after the run, on the kit clock.
     const registration = await bgkit.registration('Refresh inbox');
     expect(registration.schedule!.nextRunTime).toBeGreaterThanOrEqual(before + 16 * MINUTE + 15 * MINUTE);
-    observe(name, engine.version, 'time-trigger', apis.periodicSync ? 'native' : 'fallback');
+    observe(name, engine.version, 'time-trigger', run.source === 'periodicsync' ? 'native' : 'fallback');
     observe(name, engine.version, 'kit-clock', 'simulated-only');
   });
 
@@ -74,7 +74,7 @@ forEachEngine('kit clock and catch-up', (ctx, name) => {
     expect(reset).toMatchObject({ via: 'simulated', offset: 0 });
     expect(Math.abs(reset.now - Date.now())).toBeLessThan(5000);
     expect(await kitClock(engine)).toMatchObject({ offset: 0 });
-    observe(name, engine.version, 'maintenance-trigger', (await engineApis(engine)).periodicSync ? 'native' : 'fallback');
+    observe(name, engine.version, 'maintenance-trigger', pruned.source === 'periodicsync' ? 'native' : 'fallback');
   });
 
   test('a running task whose time limit the clock moves past, in two moves, is canceled with executionTimeExceeded', async () => {

@@ -35,14 +35,16 @@ export async function waitReady(engine: Engine, timeout = 30_000): Promise<void>
 
 /**
  * BgkitDriver (@bgkit/devtools/playwright) on an engine's page. The driver needs of a Playwright Page only
- * `evaluate()` and `url()`, and its context for CDP (which these engines have not: the driver then takes
- * its simulated paths, and says so) and for going offline (the engine's real offline).
+ * `evaluate()` and `url()`, and its context for CDP (Chromium's, through puppeteer, whose sessions answer as
+ * Playwright's do; Firefox and WebKitGTK have none: the driver then takes its simulated paths, and says so)
+ * and for going offline (the engine's real offline).
  */
 export async function attachDriver(engine: Engine): Promise<BgkitDriver> {
+  const { cdp } = engine;
   const context = {
-    newCDPSession: () => Promise.reject(new Error(`${engine.name} has no CDP`)),
+    newCDPSession: () => (cdp ? cdp.page() : Promise.reject(new Error(`${engine.name} has no CDP`))),
     setOffline: (offline: boolean) => engine.setOnline(!offline),
-    browser: () => null,
+    browser: () => (cdp ? { newBrowserCDPSession: () => cdp.browser() } : null),
   };
   const page = {
     evaluate: (fn: (arg: unknown) => unknown, arg?: unknown) => engine.page.evaluate(fn, arg),

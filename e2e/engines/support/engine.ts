@@ -1,6 +1,6 @@
 // One interface over the engines the cross-engine suite runs in: Firefox ESR driven by puppeteer-core
 // through WebDriver BiDi, and WebKitGTK's MiniBrowser through WebKitWebDriver (W3C WebDriver) under Xvfb.
-// (Chromium, whose own suites are Playwright's in e2e/, joins only for the support matrix: chromium.test.ts.)
+// (Chromium, whose own suites are Playwright's in e2e/, joins for its column of the support matrix: chromium.test.ts.)
 // Neither can evaluate inside a service worker (seen with Firefox ESR 153 and WebKitGTK 2.50; no test pins
 // it): everything a test sees of the worker goes through the page, as the kit's own calls do.
 export type EngineName = 'firefox' | 'webkit' | 'chromium';
@@ -30,6 +30,13 @@ export interface Engine {
   stopWorker(origin: string): Promise<void>;
   /** Grants what a user would answer in a prompt (notifications, persistent storage), where the engine can. */
   grant(origin: string, permissions: ('notifications' | 'persistent-storage')[]): Promise<void>;
+  /**
+   * Chromium only: CDP sessions (puppeteer's) on the page and the browser, for BgkitDriver's real events: the
+   * driver uses their send(), on(), off() and detach(), which puppeteer's have as Playwright's do (support/app.ts).
+   */
+  cdp?: { page(): Promise<unknown>; browser(): Promise<unknown> };
+  /** Chromium only: the origin's running worker, to look inside while no page of the app is open; null when none runs. */
+  worker?(origin: string): Promise<Pick<EnginePage, 'evaluate'> | null>;
   close(): Promise<void>;
 }
 

@@ -80,3 +80,32 @@ export function engineApis(engine: Engine) {
     };
   });
 }
+
+/**
+ * The run history read inside the origin's running worker (Chromium only: support/chromium.ts), for moments
+ * when no page of the app is open and opening one would report the network itself. Empty while no worker runs.
+ */
+export async function runsInWorker(engine: Engine, origin: string): Promise<{ name: string; status: string; source: string; startedAt: number | null }[]> {
+  const worker = await engine.worker?.(origin);
+  if (!worker) return [];
+  return worker
+    .evaluate(async () => {
+      const scope = (self as unknown as { registration: { scope: string } }).registration.scope;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(`bgkit ${scope}`);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        const runs = await new Promise<{ name: string; status: string; source: string; startedAt: number | null }[]>((resolve, reject) => {
+          const get = db.transaction('runs').objectStore('runs').getAll();
+          get.onsuccess = () => resolve(get.result);
+          get.onerror = () => reject(get.error);
+        });
+        return runs.map(({ name, status, source, startedAt }) => ({ name, status, source, startedAt }));
+      } finally {
+        db.close();
+      }
+    })
+    .catch(() => []); // the worker stopped between the look and the call
+}

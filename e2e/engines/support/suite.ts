@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { launch, type Engine, type EngineName } from './engine.js';
 import { startAppServer, type AppServer } from './server.js';
 
-/** The engines to run (BGKIT_ENGINES=firefox,webkit,chromium narrows or widens it); Chromium only for the matrix. */
+/** The engines to run (BGKIT_ENGINES=firefox,webkit,chromium narrows or widens it); Chromium for its column of the matrix (chromium.test.ts). */
 export const ENGINES: EngineName[] = (process.env.BGKIT_ENGINES?.split(',') as EngineName[] | undefined) ?? ['firefox', 'webkit', 'chromium'];
 
 export interface SuiteContext {

@@ -1,7 +1,7 @@
 // The README's support matrix is the generator's rendering of the recorded run of the cross-engine suite
 // (scripts/support-matrix.mjs, e2e/engines/support-matrix.json): a hand edit of either, or a new run
 // recorded without regenerating the README, fails here.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, FEATURES, README, readmeBlock, readSnapshot, render } from '../../../../scripts/support-matrix.mjs';
 
@@ -19,6 +19,24 @@ describe('support matrix', () => {
       expect(run[key]?.date, key).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       for (const [feature] of FEATURES as [string, string][]) {
         expect(['native', 'fallback', 'simulated-only', 'not available'], `${key} ${feature}`).toContain(run[key]?.features[feature]);
+      }
+    }
+  });
+
+  it('each recorded cell names the test of its engine that showed it, and that test is in the suite', () => {
+    const run = readSnapshot() as Record<string, { features: Record<string, string>; evidence?: Record<string, string> }>;
+    const suite = new URL('../../../../e2e/engines/', import.meta.url);
+    // The test files' text, their quotes unescaped, where each title must be found.
+    const sources = readdirSync(suite)
+      .filter((file) => file.endsWith('.test.ts'))
+      .map((file) => readFileSync(new URL(file, suite), 'utf8').replace(/\\/g, ''))
+      .join('\n');
+    for (const { key } of ENGINES as { key: string }[]) {
+      for (const feature of Object.keys(run[key]!.features)) {
+        const test = run[key]!.evidence?.[feature];
+        expect(test ?? '(none)', `${key} ${feature}: no test recorded it`).toMatch(new RegExp(`^${key}: .+ > .+`));
+        const title = test!.split(' > ').at(-1)!;
+        expect(sources.includes(`'${title}'`), `${key} ${feature}: "${title}" is no test of e2e/engines`).toBe(true);
       }
     }
   });

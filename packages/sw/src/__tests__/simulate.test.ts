@@ -16,7 +16,7 @@ import type { RegisterInput, Simulation, TriggerSpec } from '../protocol.js';
 const releases: Array<() => void> = [];
 defineTask('sim.wait', () => new Promise<void>((resolve) => releases.push(resolve)));
 defineTask('sim.echo', (task) => task.triggerDetails);
-// Waits until canceled; its limit is the default's (30 s), far beyond what a test waits in real time.
+// Waits until canceled; its 30 s limit is far beyond what a test waits in real time.
 defineTask('sim.limited', (task) => new Promise((_, reject) => task.signal.addEventListener('abort', () => reject(task.signal.reason))), { timeLimit: 30_000 });
 
 const api = () => createApi(new Lifetime());
