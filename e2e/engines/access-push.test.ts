@@ -3,7 +3,7 @@
 // browser does not keep (WebKitGTK).
 import { expect, test } from 'vitest';
 import { attachDriver, openApp } from './support/app.js';
-import { engineApis, registerTask } from './support/kit.js';
+import { accessWithStorage, engineApis, registerTask } from './support/kit.js';
 import { observe } from './support/observed.js';
 import { forEachEngine } from './support/suite.js';
 
@@ -24,11 +24,7 @@ forEachEngine('access and push (Firefox)', (ctx, name) => {
   test('persistent storage granted as a user answering the prompt would: requestAccess() reports it, and the storage is persisted', async () => {
     const { engine, server } = ctx;
     await openApp(engine, server);
-    const seen = await engine.page.evaluate(async () => ({
-      requested: await window.bgkit.BackgroundExecutionManager.requestAccess(),
-      report: await window.bgkit.BackgroundExecutionManager.getAccessReport(),
-      persisted: await navigator.storage.persisted(),
-    }));
+    const seen = await accessWithStorage(engine);
     expect(seen.persisted).toBe(true);
     expect(seen.report.missing).not.toContain('persistentStorage');
     expect(seen.requested).toBe(seen.report.status);

@@ -5,7 +5,7 @@
 // where that is the point. Each cell is recorded by the test that showed it, as it showed it.
 import { expect, test } from 'vitest';
 import { attachDriver, openApp, until } from './support/app.js';
-import { engineApis, registerTask, runsInWorker } from './support/kit.js';
+import { accessWithStorage, engineApis, registerTask, runsInWorker } from './support/kit.js';
 import { observe } from './support/observed.js';
 import { forEachEngine, type SuiteContext } from './support/suite.js';
 
@@ -161,11 +161,7 @@ forEachEngine('support matrix', (ctx, name) => {
   test('persistent storage, granted as a user would, is what requestAccess() reports', async () => {
     const { engine, server } = ctx;
     await openApp(engine, server);
-    const seen = await engine.page.evaluate(async () => ({
-      requested: await window.bgkit.BackgroundExecutionManager.requestAccess(),
-      report: await window.bgkit.BackgroundExecutionManager.getAccessReport(),
-      persisted: await navigator.storage.persisted(),
-    }));
+    const seen = await accessWithStorage(engine);
     expect(seen.persisted).toBe(true);
     expect(seen.report.missing).not.toContain('persistentStorage');
     observe(name, engine.version, 'persistent-storage', 'native');

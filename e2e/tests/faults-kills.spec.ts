@@ -35,15 +35,25 @@ async function settleAndCount(page: Page, taskId: string) {
   return read();
 }
 
-test('a worker killed between a run\'s final write and its announcement: the next worker tells the page, exactly once', async ({ page }) => {
-  await openApp(page, '/', READY_MS);
-  const cdp = await ServiceWorkerCdp.attach(page);
-  const taskId = await listen(page, 'Faults work', 'faults.work', 'application');
+
+/**
+ * Stops the worker when the e2e worker's stall hook says it is holding a broadcast back (the page's
+ * onFaultStall); returns when that happened (0: not yet).
+ */
+async function killWhenStalled(page: Page, cdp: ServiceWorkerCdp): Promise<() => number> {
   let killedAt = 0;
   await page.exposeFunction('onFaultStall', async () => {
     await cdp.stopWorker();
     killedAt = Date.now();
   });
+  return () => killedAt;
+}
+
+test('a worker killed between a run\'s final write and its announcement: the next worker tells the page, exactly once', async ({ page }) => {
+  await openApp(page, '/', READY_MS);
+  const cdp = await ServiceWorkerCdp.attach(page);
+  const taskId = await listen(page, 'Faults work', 'faults.work', 'application');
+  const killedAt = await killWhenStalled(page, cdp);
   await page.evaluate(async (taskId) => {
     const stalled = new Promise<void>((resolve) => {
       new BroadcastChannel('e2e-stall').onmessage = () => void window.onFaultStall!().then(resolve);
@@ -55,11 +65,11 @@ test('a worker killed between a run\'s final write and its announcement: the nex
   }, taskId);
   // Killed with the run stored as completed and nobody told by that worker: its broadcast never left. Whatever
   // wakes the next worker (a call here; the page's own heartbeat or relay may come first) has it tell the pages.
-  expect(killedAt).toBeGreaterThan(0);
+  expect(killedAt()).toBeGreaterThan(0);
   const [run] = await runsOf(page, taskId);
   expect(run).toMatchObject({ status: 'completed', result: { i: 1 } });
   await expect.poll(async () => (await heard(page)).events.map((e) => [e.instanceId, e.status])).toEqual([[run!.instanceId, 'completed']]);
-  const toldAfter = Date.now() - killedAt;
+  const toldAfter = Date.now() - killedAt();
   // Once told, the announcement key goes (pages may hear a repeat only if a worker dies before that)...
   await expect.poll(() => readStore(page, bgkitDatabase(page.url()), 'announcements')).toEqual([]);
   // ...and no later call or worker tells the page again.
@@ -88,11 +98,7 @@ test('a new worker killed while it announces the run it settled at start-up: the
   const [running] = await runsOf(page, taskId);
   expect(running).toMatchObject({ status: 'running' });
   await cdp.stopWorker();
-  let killedAt = 0;
-  await page.exposeFunction('onFaultStall', async () => {
-    await cdp.stopWorker();
-    killedAt = Date.now();
-  });
+  const killedAt = await killWhenStalled(page, cdp);
   // The hook's message wakes the next worker (bgkit does not boot for it), so the flag is set before that
   // worker's start-up: the call after it (same page, same order) boots it, the settling stores the run as
   // canceled with its announcement key, and the broadcast of it stalls until the worker is killed.
@@ -104,12 +110,12 @@ test('a new worker killed while it announces the run it settled at start-up: the
     // Answered by the worker after the killed one (the page asks again once the stalled one falls silent).
     await Promise.all([window.bgkit.BackgroundExecutionManager.runs({ taskId }), stalled]);
   }, taskId);
-  expect(killedAt).toBeGreaterThan(0);
+  expect(killedAt()).toBeGreaterThan(0);
   const [run] = await runsOf(page, taskId);
   expect(run).toMatchObject({ instanceId: running!.instanceId, status: 'canceled', cancelReason: 'terminating' });
   // Nobody heard it from the settling worker: its broadcast never left. The one after it announces it.
   await expect.poll(async () => (await heard(page)).events.map((e) => [e.instanceId, e.status])).toEqual([[run!.instanceId, 'canceled']]);
-  const toldAfter = Date.now() - killedAt;
+  const toldAfter = Date.now() - killedAt();
   await expect.poll(() => readStore(page, bgkitDatabase(page.url()), 'announcements')).toEqual([]);
   // No later worker tells the page again.
   await cdp.stopWorker();

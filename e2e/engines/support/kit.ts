@@ -109,3 +109,15 @@ export async function runsInWorker(engine: Engine, origin: string): Promise<{ na
     })
     .catch(() => []); // the worker stopped between the look and the call
 }
+
+/**
+ * requestAccess() as a page calls it, then what the kit and the browser say of persistent storage: the
+ * access report, and whether the origin's storage is persisted.
+ */
+export function accessWithStorage(engine: Engine) {
+  return engine.page.evaluate(async () => ({
+    requested: await window.bgkit.BackgroundExecutionManager.requestAccess(),
+    report: await window.bgkit.BackgroundExecutionManager.getAccessReport(),
+    persisted: await navigator.storage.persisted(),
+  }));
+}
