@@ -47,7 +47,7 @@ test('a request whose new worker is killed during its start-up, after receiving 
     return registration.taskId;
   });
   // Nor may the page's own refresh be that call: it lists the tasks again 50 ms after the worker's broadcast
-  // of a registration (refreshSoon() in packages/client/src/internal/registry.ts), as the app just made some.
+  // of a registration (refreshSoon() in packages/client/src/BackgroundTaskRegistration.ts), as the app just made some.
   await page.waitForTimeout(300);
   await cdp.stopWorker();
   let kills = 0;

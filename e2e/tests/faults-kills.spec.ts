@@ -87,7 +87,7 @@ test('a new worker killed while it announces the run it settled at start-up: the
   const cdp = await ServiceWorkerCdp.attach(page);
   const taskId = await listen(page, 'Faults work', 'faults.work', 'application');
   // The registration just made has the page list the tasks again 50 ms after the worker's broadcast of it
-  // (refreshSoon() in packages/client/src/internal/registry.ts). That call, made after the kill below, once
+  // (refreshSoon() in packages/client/src/BackgroundTaskRegistration.ts). That call, made after the kill below, once
   // woke and settled the next worker before the hook's message reached it (1 run in 40): let it go first.
   await sleep(300);
   // A long run, killed with its worker: stored as `running`, for the next worker's start-up to settle.

@@ -1,4 +1,4 @@
-// The page's side of the worker's announcements (internal/registry.ts): a run's `completed` may be broadcast
+// The page's side of the worker's announcements (the registry in BackgroundTaskRegistration.ts): a run's `completed` may be broadcast
 // more than once (a worker killed before it noted that the pages were told announces it again from the next
 // worker: runner.ts, announceLeftovers), and each page dispatches it once.
 import { afterAll, describe, expect, it } from 'vitest';
