@@ -7,7 +7,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const SPECIFIER = /(?:^|[\s;])(?:import|export)\s(?:[^'";]*?\sfrom\s)?['"]([^'"]+)['"]/g;
 
-function sourceFiles(dir) {
+/** The TypeScript source files under `dir`: no tests, no declarations, no node_modules. */
+export function sourceFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return name === '__tests__' || name === 'node_modules' ? [] : sourceFiles(path);
@@ -29,26 +30,30 @@ function packageSources(root) {
   return map;
 }
 
+/** Every source file of every package (packages/*\/src). */
+export function packageSourceFiles(root) {
+  return readdirSync(join(root, 'packages'))
+    .map((dir) => join(root, 'packages', dir, 'src'))
+    .filter((src) => existsSync(src))
+    .flatMap(sourceFiles);
+}
+
 /** Every module of packages/*\/src → the modules it imports (package-local and other @bgkit packages). */
 export function importGraph(root) {
   const packages = packageSources(root);
   const graph = new Map();
-  for (const dir of readdirSync(join(root, 'packages'))) {
-    const src = join(root, 'packages', dir, 'src');
-    if (!existsSync(src)) continue;
-    for (const file of sourceFiles(src)) {
-      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-      const deps = new Set();
-      for (const [, spec] of code.matchAll(SPECIFIER)) {
-        let target;
-        if (spec.startsWith('.')) {
-          const base = resolve(dirname(file), spec).replace(/\.js$/, '');
-          target = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find(existsSync);
-        } else target = packages.get(spec);
-        if (target) deps.add(target);
-      }
-      graph.set(file, deps);
+  for (const file of packageSourceFiles(root)) {
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    const deps = new Set();
+    for (const [, spec] of code.matchAll(SPECIFIER)) {
+      let target;
+      if (spec.startsWith('.')) {
+        const base = resolve(dirname(file), spec).replace(/\.js$/, '');
+        target = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find(existsSync);
+      } else target = packages.get(spec);
+      if (target) deps.add(target);
     }
+    graph.set(file, deps);
   }
   return graph;
 }

@@ -1,20 +1,13 @@
 // Each error sentence is written once (#17): a sentence said in two places drifts, as the client's and the
 // worker's copies of the task rules did. Sentences are development-only (`DEV ? '…' : ''`); one that more than
 // one module says lives in @bgkit/protocol's MESSAGES.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without declarations
+import { packageSourceFiles } from '../import-graph.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === '__tests__' || name === 'node_modules' ? [] : sources(path);
-    return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
 
 const LITERAL = String.raw`('(?:[^'\\]|\\.)*'|\`(?:[^\`\\]|\\.)*\`)`;
 /** `DEV ? <sentence>` and `!DEV ? '' : <sentence>`, in code (comments left out). */
@@ -42,14 +35,7 @@ describe('error sentences', () => {
   });
 
   it('are each written once across the packages', () => {
-    const files = readdirSync(join(root, 'packages')).flatMap((pkg) => {
-      const src = join(root, 'packages', pkg, 'src');
-      try {
-        return sources(src).map((path) => ({ path: path.slice(root.length), code: readFileSync(path, 'utf8') }));
-      } catch {
-        return [];
-      }
-    });
+    const files = (packageSourceFiles(root) as string[]).map((path) => ({ path: path.slice(root.length), code: readFileSync(path, 'utf8') }));
     const sentences = devSentences(files);
     expect(sentences.size).toBeGreaterThan(50);
     expect([...sentences].filter(([, where]) => where.length > 1)).toEqual([]);

@@ -27,7 +27,7 @@ export class PendingView {
         ...snapshot.pending.map((p) => {
           // What the trigger waits for: its retry's time, then (or only) its task's conditions.
           const conditions = conditionsOf.get(p.taskId);
-          const details = p.triggerDetails === null || p.triggerDetails === undefined ? null : p.triggerDetails;
+          const details = p.triggerDetails ?? null;
           return h(
             'li',
             { class: 'pending-item', dataset: { pendingId: p.id, taskId: p.taskId } },
