@@ -3,6 +3,7 @@
 import { expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { storageName } from '@bgkit/sw/protocol';
 import type * as Client from '@bgkit/client';
+import { callMessage, rawCall } from './faults';
 
 declare global {
   interface Window {
@@ -41,19 +42,10 @@ export function runsOf(page: Page, taskId: string) {
  * The kit clock as the active worker reads it (a worker just started reads its offset back from IndexedDB
  * first), asked over the kit's own wire: what the driver's advanceTime() reads before it moves the clock.
  */
-export function kitClock(page: Page): Promise<{ offset: number; now: number }> {
-  return page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    const { port1, port2 } = new MessageChannel();
-    const reply = new Promise<{ ok: boolean; value?: { clock: { offset: number; now: number } }; error?: unknown }>((resolve, reject) => {
-      port1.onmessage = (event) => resolve(event.data);
-      setTimeout(() => reject(new Error('no answer within 10 s')), 10_000);
-    });
-    registration.active!.postMessage({ type: 'bgkit:call', v: 1, method: 'simulate', args: [{ kind: 'clock' }], attempt: 0 }, [port2]);
-    const answer = await reply;
-    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
-    return answer.value!.clock;
-  });
+export async function kitClock(page: Page): Promise<{ offset: number; now: number }> {
+  const reply = await rawCall(page, callMessage('simulate', [{ kind: 'clock' }]), 10_000);
+  if (!reply?.ok) throw new Error(reply ? JSON.stringify(reply.error) : 'no answer within 10 s');
+  return (reply.value as { clock: { offset: number; now: number } }).clock;
 }
 
 const SETTLED: readonly string[] = ['completed', 'failed', 'canceled'];

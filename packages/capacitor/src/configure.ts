@@ -8,6 +8,7 @@ import {
   TimeTrigger,
   type BackgroundTaskRegistration,
 } from '@bgkit/client';
+import { MAX_TIMER_MS } from '@bgkit/sw/protocol';
 import { autoStartEntryPoint, dispatchEntryPoint, pushEntryPoint, taskNames } from './shared/names.js';
 import type { BackgroundRunnerConfig } from './types.js';
 
@@ -42,10 +43,10 @@ const runners = new Map<string, Promise<ConfiguredRunner>>();
 export const DISPATCH_MARGIN_MS = 10_000;
 /**
  * The longest `timeLimit`: dispatchEvent() waits for a run with one timer of `timeLimit` plus the margin, and
- * a timer holds at most 2^31 - 1 ms (the protocol's MAX_TIMER_MS, validateDuration's rule; a longer delay
+ * a timer holds at most MAX_TIMER_MS (2^31 - 1 ms, validateDuration's rule; a longer delay
  * fires at once, so every dispatch would give up with sw-timeout as soon as it started).
  */
-export const MAX_TIME_LIMIT_MS = 2_147_483_647 - DISPATCH_MARGIN_MS;
+export const MAX_TIME_LIMIT_MS = MAX_TIMER_MS - DISPATCH_MARGIN_MS;
 
 /** Capacitor's Android floor for repeating work, and bgkit's for TimeTrigger. */
 export const MIN_INTERVAL = 15;

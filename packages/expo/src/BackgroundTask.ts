@@ -75,9 +75,8 @@ export async function unregisterTaskAsync(taskName: string): Promise<void> {
  * ended (whatever its result). Each run goes through an ApplicationTrigger companion registration of the same
  * entry point, removed afterwards, so it is recorded in the run history like any other.
  *
- * Resolves `false` when the kit refused to start one of them (the request answered `disabledByPolicy` because
- * the app's background access was denied, `currentlyRunning`, or `unknownError`), after the others have ended,
- * and warns with the task and the answer. Expo's own contract is the same: its native module resolves `false`
+ * Resolves `false` when the kit refused to start one of them (the request answered `disabledByPolicy`: the
+ * app's background access was denied), after the others have ended, and warns with the task and the answer. Expo's own contract is the same: its native module resolves `false`
  * when it could not trigger the worker, and apps test the boolean rather than catch. Rejects with
  * `wait-timeout` when the runs have not ended within 60 s (they go on in the worker).
  */
@@ -87,7 +86,8 @@ export async function triggerTaskWorkerForTestingAsync(): Promise<boolean> {
   const outcomes = await Promise.allSettled(tasks.map((t) => runNow(t.taskName, deadline)));
   const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failure) throw failure.reason;
-  return outcomes.every((o) => o.status === 'fulfilled' && o.value);
+  // Every outcome is fulfilled here: a rejection was thrown above.
+  return outcomes.every((o) => (o as PromiseFulfilledResult<boolean>).value);
 }
 
 /**
@@ -99,7 +99,11 @@ export function addExpirationListener(listener: () => void): { remove: () => voi
   return { remove() {} };
 }
 
-/** Why a request started nothing, for the warning: the answers of ApplicationTrigger.request() other than 'allowed'. */
+/**
+ * Why a request started nothing, for the warning. Only `disabledByPolicy` can come here today (each run has a
+ * fresh companion task, so none is running, and the worker never answers `unknownError`); the table covers
+ * every answer other than 'allowed' so a new one cannot go unexplained.
+ */
 const NOT_RUN: Record<Exclude<ApplicationTriggerResult, 'allowed'>, string> = {
   disabledByPolicy: 'background access was denied',
   currentlyRunning: 'a run of it had not ended',

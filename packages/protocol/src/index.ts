@@ -17,6 +17,7 @@ export {
   validateConditionType,
   validateGroup,
   MIN_FRESHNESS_MINUTES,
+  MAX_TIMER_MS,
 } from './validate.js';
 export * from './wire.js';
 export * from './vocabulary.js';
