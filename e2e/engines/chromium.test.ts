@@ -4,12 +4,10 @@
 // after a reconnect (CDP's network emulation, which Chromium's Background Sync follows), with no page open
 // where that is the point. Each cell is recorded by the test that showed it, as it showed it.
 import { expect, test } from 'vitest';
-import { attachDriver, openApp, until } from './support/app.js';
+import { attachDriver, openApp, sleep, until } from './support/app.js';
 import { accessWithStorage, engineApis, registerTask, runsInWorker } from './support/kit.js';
 import { observe } from './support/observed.js';
 import { forEachEngine, type SuiteContext } from './support/suite.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The Background Sync tags the page's registration holds. */
 function syncTags({ engine }: SuiteContext): Promise<string[]> {
@@ -20,7 +18,7 @@ function syncTags({ engine }: SuiteContext): Promise<string[]> {
 async function goOffline(ctx: SuiteContext): Promise<void> {
   ctx.server.down = true;
   await ctx.engine.setOnline(false);
-  await until('the worker to believe offline', async () => (await ctx.engine.page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).online === false);
+  await until('the worker to believe offline', async () => (await ctx.engine.page.evaluate(() => window.devtools.deviceState())).online === false);
 }
 
 /**
@@ -129,7 +127,7 @@ forEachEngine('support matrix', (ctx, name) => {
     const bgkit = await attachDriver(engine);
     await goOffline(ctx);
     expect(await bgkit.fire('Export when online', { arguments: { steps: 1, delayMs: 10 } })).toMatchObject({ result: 'allowed' });
-    expect(await engine.page.evaluate(() => window.bgkit.BackgroundExecutionManager.pending())).toEqual([expect.objectContaining({ name: 'Export when online' })]);
+    expect(await engine.page.evaluate(() => window.devtools.pendingTriggers())).toEqual([expect.objectContaining({ name: 'Export when online' })]);
     await until('the worker to ask for a Background Sync', async () => (await syncTags(ctx)).includes('bgkit-internet'));
     await closeApp(ctx);
     server.down = false;

@@ -26,7 +26,7 @@ forEachEngine('network', (ctx, name) => {
     await registerTask(engine, { name: 'On reconnect', entryPoint: 'system.react', trigger: ['system', 'internetAvailable', false] });
     const bgkit = await attachDriver(engine);
     await goOffline(ctx);
-    await until('the worker to believe offline', async () => (await engine.page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).online === false);
+    await until('the worker to believe offline', async () => (await engine.page.evaluate(() => window.devtools.deviceState())).online === false);
     const since = Date.now();
     await goOnline(ctx);
     const run = await bgkit.waitForRun('On reconnect', { since });
@@ -42,7 +42,7 @@ forEachEngine('network', (ctx, name) => {
     await openApp(engine, server);
     await registerTask(engine, { name: 'On reconnect', entryPoint: 'system.react', trigger: ['system', 'internetAvailable', false] });
     await goOffline(ctx);
-    await until('the worker to believe offline', async () => (await engine.page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).online === false);
+    await until('the worker to believe offline', async () => (await engine.page.evaluate(() => window.devtools.deviceState())).online === false);
     const { bootId: offlineWorker } = await hello(engine);
     // The app closes; its worker stops; the network comes back with no page to see it.
     await engine.page.goto('about:blank');
@@ -69,15 +69,15 @@ forEachEngine('network', (ctx, name) => {
     await registerTask(engine, { name: 'Export when online', entryPoint: 'report.export', trigger: ['application'], conditions: ['internetAvailable'] });
     const bgkit = await attachDriver(engine);
     await goOffline(ctx);
-    await until('the worker to believe offline', async () => (await engine.page.evaluate(() => window.bgkit.BackgroundExecutionManager.deviceState())).online === false);
+    await until('the worker to believe offline', async () => (await engine.page.evaluate(() => window.devtools.deviceState())).online === false);
     const since = Date.now();
     expect(await bgkit.fire('Export when online', { arguments: { steps: 1, delayMs: 10 } })).toMatchObject({ result: 'allowed' });
-    const pending = await engine.page.evaluate(() => window.bgkit.BackgroundExecutionManager.pending());
+    const pending = await engine.page.evaluate(() => window.devtools.pendingTriggers());
     expect(pending).toEqual([expect.objectContaining({ name: 'Export when online', source: 'application' })]);
     expect(await bgkit.runs({ taskName: 'Export when online' })).toEqual([]);
     await goOnline(ctx);
     expect(await bgkit.waitForRun('Export when online', { since })).toMatchObject({ status: 'completed', result: { steps: 1 } });
-    expect(await engine.page.evaluate(() => window.bgkit.BackgroundExecutionManager.pending())).toEqual([]);
+    expect(await engine.page.evaluate(() => window.devtools.pendingTriggers())).toEqual([]);
     observe(name, engine.version, 'pending-conditions', 'fallback');
   });
 

@@ -4,7 +4,7 @@ import { BgkitDriver } from '@bgkit/devtools/playwright';
 import type { Engine } from './engine.js';
 import type { AppServer } from './server.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `probe` in Node until it returns a value other than undefined/false; fails after `timeout`. */
 export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeout = 20_000): Promise<T> {
