@@ -7,6 +7,7 @@ import { DEV } from './internal/log.js';
 
 /** Sets worker-wide options. Call it at the top level of the service worker, before or after defineTask(). */
 export function configure(settings: Partial<RuntimeOptions>): void {
+  if (typeof settings !== 'object' || settings === null) throw new BgkitError('invalid-argument', DEV ? 'configure() takes an options object.' : '');
   validateDuration('timeLimit', settings.timeLimit);
   const limit = settings.historyLimit;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {

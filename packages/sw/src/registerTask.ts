@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import type { RegistrationRecord, RetryPolicyInit, SystemConditionType, TriggerSpec } from './protocol.js';
 import { BgkitError } from './BgkitError.js';
+import { storageError } from './internal/db.js';
 import { register } from './internal/register.js';
 import { DEV } from './internal/log.js';
 
@@ -31,6 +32,8 @@ export async function registerTask(settings: WorkerTaskSettings): Promise<Regist
   if (typeof settings !== 'object' || settings === null) throw new BgkitError('invalid-argument', DEV ? 'registerTask() takes the task\'s settings.' : '');
   const { conditions = [], group = null } = settings;
   if (!Array.isArray(conditions)) throw new BgkitError('invalid-argument', DEV ? 'registerTask(): conditions must be an array of condition types.' : '', { conditions });
+  // Storage errors coded here, as a page call's reply codes them (answerCall): both writes (the registration
+  // and its schedule) reach the worker's own caller as storage-full or storage-error, not a bare DOMException.
   const { registration } = await register({
     name: settings.name,
     entryPoint: settings.entryPoint,
@@ -40,6 +43,8 @@ export async function registerTask(settings: WorkerTaskSettings): Promise<Regist
     isNetworkRequested: settings.isNetworkRequested ?? false,
     group: group && { id: group.id, name: group.name ?? '' },
     ...(settings.retryPolicy !== undefined && { retryPolicy: settings.retryPolicy }),
+  }).catch((error: unknown) => {
+    throw storageError(error);
   });
   return registration;
 }

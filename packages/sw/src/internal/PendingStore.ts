@@ -20,6 +20,19 @@ export const takenId = (instanceId: string): BgkitError =>
 // (another version of the worker, during an update) is covered by the heartbeat, which forgets this.
 let knownEmpty = false;
 
+/** The stores an id may be held in, inside a caller's transaction. */
+interface IdHolders {
+  get(name: 'runs' | 'pending'): { getKey(key: string): Promise<unknown> };
+}
+
+/**
+ * Whether `id` is held by a run or a pending trigger (a request's own, or a retry's, which pages are told
+ * before it runs): an instance id is claimed once. Read in the caller's transaction, so a write can follow.
+ */
+export function idHeld(stores: IdHolders, id: string): Promise<boolean> {
+  return stores.get('runs').getKey(id).then((key) => key ?? stores.get('pending').getKey(id)).then((key) => key !== undefined);
+}
+
 export const PendingStore = {
   /**
    * Stores a pending trigger, never over another one or over a run: an id names one trigger (a request's id
@@ -33,7 +46,7 @@ export const PendingStore = {
     const tx = (await getDb()).transaction(['pending', 'runs'], 'readwrite');
     const pending = tx.objectStore('pending');
     // Thrown with nothing written: the transaction commits empty.
-    if (id !== latchId(record.taskId) && ((await pending.getKey(id)) ?? (await tx.objectStore('runs').getKey(id))) !== undefined) throw takenId(id);
+    if (id !== latchId(record.taskId) && (await idHeld({ get: (name) => tx.objectStore(name) }, id))) throw takenId(id);
     await pending.put(record);
     await tx.done;
   },
@@ -41,8 +54,7 @@ export const PendingStore = {
   /** Whether an instance id is taken: a run, or a pending trigger (a request's own, or a retry's), is stored under it. One read. */
   async isTaken(instanceId: string): Promise<boolean> {
     const tx = (await getDb()).transaction(['runs', 'pending']);
-    const [run, pending] = await Promise.all([tx.objectStore('runs').getKey(instanceId), tx.objectStore('pending').getKey(instanceId)]);
-    return run !== undefined || pending !== undefined;
+    return idHeld({ get: (name) => tx.objectStore(name) }, instanceId);
   },
 
   /** Something else wrote the store (or may have): look again next time. */

@@ -3,7 +3,7 @@ import { BgkitError } from '../BgkitError.js';
 import type { RunQuery, StoredRun, RunStatus } from '../protocol.js';
 import { getDb, storageError } from './db.js';
 import { DEV } from './log.js';
-import { PendingStore, takenId } from './PendingStore.js';
+import { idHeld, PendingStore, takenId } from './PendingStore.js';
 import { retryTrigger } from './retry.js';
 import { canTransition, isFinal } from './runState.js';
 
@@ -79,12 +79,12 @@ async function attempt(batch: Write[]): Promise<(boolean | unknown)[]> {
   // overwrite a finished run), so an add looks for it in the same transaction as its write. Nor may it be a
   // pending trigger's (a retry's id is told to pages before it runs): a trigger is taken out of the pending
   // store before its run is added (releasePending()), so only another's id is found there.
-  const pending = tx.objectStore('pending');
-  const current = await Promise.all(batch.map(({ check, run: { instanceId: id } }) => (check ? runs.get(id) : runs.getKey(id).then((key) => key ?? pending.getKey(id)))));
+  const stores = { get: (name: 'runs' | 'pending') => tx.objectStore(name) };
+  const current = await Promise.all(batch.map(({ check, run: { instanceId: id } }) => (check ? runs.get(id) : idHeld(stores, id))));
   // One run is never twice in a batch: its writes follow one another (a transition waits for the add).
   const written = batch.map((w, i) => {
     const before = current[i];
-    if (!w.check && before !== undefined) return takenId(w.run.instanceId);
+    if (!w.check && before) return takenId(w.run.instanceId);
     // A final state is final: a settled run is never written again, not even with the same status.
     if (typeof before === 'object' && (isFinal(before.status) || (before.status !== w.run.status && !canTransition(before.status, w.run.status)))) return false;
     try {
@@ -103,7 +103,7 @@ async function attempt(batch: Write[]): Promise<(boolean | unknown)[]> {
     const retry = retryTrigger(w.run); // only a final run carries one
     if (retry) {
       PendingStore.touched();
-      pending.put(retry).catch(() => undefined);
+      tx.objectStore('pending').put(retry).catch(() => undefined);
     }
     return true;
   });

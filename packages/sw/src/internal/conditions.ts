@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Conditions (Windows' SystemCondition): evaluated when a trigger fires; a trigger whose task's conditions
 // do not hold is kept as pending in IndexedDB and runs once they do, whichever worker lifetime that is in.
-import type { DeviceOverrides as DeviceSignals, RegistrationRecord, SystemConditionType } from '../protocol.js';
+import type { RegistrationRecord, SystemConditionType } from '../protocol.js';
+import type { DeviceSignals } from './device.js';
 import { computeWorkCost } from './workCost.js';
 import { workingCount } from './runner.js';
 import { readDevice } from './device.js';

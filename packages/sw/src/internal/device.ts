@@ -13,7 +13,7 @@ import { latchId, PendingStore } from './PendingStore.js';
 
 
 /** Inside the worker a device state may carry a simulated work cost, and a report a page's leaving. */
-type DeviceSignals = DeviceOverrides & DeviceReport;
+export type DeviceSignals = DeviceOverrides & DeviceReport;
 type Stored = DeviceOverrides | undefined;
 
 /** The state the worker acts on: the pages' reports with devtools' overrides on top. */

@@ -2,9 +2,8 @@
 // Judging device reports: what open pages (and the worker's own navigator.onLine, and the reconnect sync)
 // say of the device, checked against what the worker itself can see, applied one at a time, and the system
 // triggers and conditions that follow from the change.
-import type { DeviceOverrides, DeviceReport, SystemTriggerType, TriggerSource } from '../protocol.js';
-
-type DeviceSignals = DeviceOverrides & DeviceReport;
+import type { SystemTriggerType, TriggerSource } from '../protocol.js';
+import type { DeviceSignals } from './device.js';
 import { markLeaving, windowClients } from './conditions.js';
 import { applySignals, readDevice } from './device.js';
 import { cancelOnConditionLoss, oneShotRunning, registerInternetSync, releasePending } from './dispatch.js';

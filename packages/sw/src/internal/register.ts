@@ -4,7 +4,6 @@ import { BgkitError } from '../BgkitError.js';
 import type { RegisterInput, RegisterOutput } from '../protocol.js';
 import { validateRegisterInput } from '../validate.js';
 import { broadcast } from './broadcast.js';
-import { storageError } from './db.js';
 import { RegistrationStore } from './RegistrationStore.js';
 import { DEV } from './log.js';
 import { definitions } from './runtime.js';
@@ -32,11 +31,7 @@ export async function register(input: RegisterInput): Promise<RegisterOutput> {
       { entryPoint: input.entryPoint, defined: [...definitions.keys()] },
     );
   }
-  // Coded here, not only in a page call's reply (answerCall): the worker's own registerTask() has no reply,
-  // and a full store must reach it as storage-full like any other caller, not as a bare QuotaExceededError.
-  const output = await RegistrationStore.register(input, () => crypto.randomUUID()).catch((error: unknown) => {
-    throw storageError(error);
-  });
+  const output = await RegistrationStore.register(input, () => crypto.randomUUID());
   if (output.replaced) await unschedule([output.replaced]);
   if (output.created) {
     output.registration = await schedule(output.registration);
