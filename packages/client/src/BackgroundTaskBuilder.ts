@@ -60,7 +60,8 @@ export class BackgroundTaskBuilder<E extends string = string> {
   }
 
   /**
-   * True when register() would get past the page's own checks: a trigger, a name and an entry point. The
+   * True when register() would get past the page's own checks: a trigger, a name and an entry point, and a
+   * power or work-cost trigger only where the page can see those changes. The
    * worker checks the rest (that the entry point is defined, that the trigger and conditions can run on the web).
    */
   validate(): boolean {
@@ -76,15 +77,6 @@ export class BackgroundTaskBuilder<E extends string = string> {
   async register(): Promise<BackgroundTaskRegistration<E>> {
     const input = this.#input();
     const trigger = this.#trigger!;
-    // Power changes are seen only through the Battery Status API, and changes of the work cost only through
-    // it or Network Information (BackgroundWorkCost): both exist in windows only, so the worker cannot tell
-    // that the engine lacks them (Firefox, WebKitGTK: e2e/engines/tasks.test.ts) and the task would register
-    // and never fire. The page refuses it, as the worker refuses push without the Push API.
-    const { systemType } = input.trigger as { systemType?: string };
-    // (Outside a browser, call() says unsupported-browser.)
-    if (isSupported() && !('getBattery' in navigator) && (systemType === 'powerStateChange' || (systemType === 'backgroundWorkCostChange' && !('connection' in navigator)))) {
-      throw new BgkitError('unsupported-trigger', DEV ? `This browser has no Battery Status API${systemType === 'powerStateChange' ? '' : ' and no Network Information'}: a ${systemType} trigger could never fire here.` : '', { api: 'BatteryManager' });
-    }
     if (this.taskGroup) groupFor(this.taskGroup);
     const output = await call('register', input);
     if (output.replaced) forget(output.replaced);
@@ -100,10 +92,20 @@ export class BackgroundTaskBuilder<E extends string = string> {
       throw new BgkitError('invalid-group', DEV ? 'taskGroup must be a BackgroundTaskRegistrationGroup or null.' : '');
     }
     validateTaskFields({ name, entryPoint, trigger: this.#trigger, cancelOnConditionLoss, isNetworkRequested });
+    const trigger = this.#trigger![kSpec]();
+    // Power changes are seen only through the Battery Status API, and changes of the work cost only through
+    // it or Network Information (BackgroundWorkCost): both exist in windows only, so the worker cannot tell
+    // that the engine lacks them (Firefox, WebKitGTK: e2e/engines/tasks.test.ts) and the task would register
+    // and never fire. The page refuses it, as the worker refuses push without the Push API.
+    const { systemType } = trigger as { systemType?: string };
+    // (Outside a browser, call() says unsupported-browser.)
+    if (isSupported() && !('getBattery' in navigator) && (systemType === 'powerStateChange' || (systemType === 'backgroundWorkCostChange' && !('connection' in navigator)))) {
+      throw new BgkitError('unsupported-trigger', DEV ? `This browser has no Battery Status API${systemType === 'powerStateChange' ? '' : ' and no Network Information'}: a ${systemType} trigger could never fire here.` : '', { api: 'BatteryManager' });
+    }
     return {
       name,
       entryPoint,
-      trigger: this.#trigger![kSpec](),
+      trigger,
       conditions: this.#conditions.map((c) => c[kSpec]()),
       cancelOnConditionLoss,
       isNetworkRequested,

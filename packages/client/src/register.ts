@@ -4,7 +4,7 @@
 import { Workbox } from 'workbox-window';
 import { BgkitError, MESSAGES } from '@bgkit/protocol';
 import { BackgroundExecutionManager } from './BackgroundExecutionManager.js';
-import { awaitRegistration, isSupported } from './internal/connection.js';
+import { awaitRegistration, isSupported, TIMED_OUT, within } from './internal/connection.js';
 import { DEV } from './internal/dev.js';
 
 export interface ServiceWorkerOptions {
@@ -35,6 +35,9 @@ export function registerServiceWorker(url: string, options: ServiceWorkerOptions
   return workbox;
 }
 
+/** How long unregisterServiceWorker() waits for each of the browser's answers. */
+const UNREGISTER_LIMIT_MS = 10_000;
+
 /**
  * Unregisters the page's service worker (the one bgkit's calls go to), after telling bgkit: what runs is
  * canceled with `uninstall`, every task is unregistered (its periodic syncs too) and the access forgotten, as
@@ -44,8 +47,10 @@ export function registerServiceWorker(url: string, options: ServiceWorkerOptions
  */
 export async function unregisterServiceWorker(): Promise<boolean> {
   if (!isSupported()) return false;
-  const registration = await navigator.serviceWorker.getRegistration();
-  if (!registration) return false;
+  // Bounded like every public call (the browser's answers are promises nothing else bounds): no answer is
+  // no registration, and an unregister() that does not answer in time is reported as not done.
+  const registration = await within(navigator.serviceWorker.getRegistration(), UNREGISTER_LIMIT_MS);
+  if (registration === TIMED_OUT || !registration) return false;
   if (registration.active) await BackgroundExecutionManager.removeAccess();
-  return registration.unregister();
+  return (await within(registration.unregister(), UNREGISTER_LIMIT_MS)) === true;
 }

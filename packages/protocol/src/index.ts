@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // @bgkit/protocol: what @bgkit/client and @bgkit/sw share, and all they share of each other. One module per
-// kind of thing: the wire (wire.ts, types and constants only), the Windows vocabulary (vocabulary.ts), the
+// kind of thing: the wire (wire.ts: messages, names and their pure helpers), the Windows vocabulary (vocabulary.ts), the
 // stored records (records.ts), devtools' simulations (simulation.ts), the retry policy (retryPolicy.ts), the
-// error class and its crossing of the wire, the input rules (validate.ts) that both sides apply, and the
-// typed contract an app declares between its page and its worker (contract.ts, types only).
+// error class and its crossing of the wire, the input rules (validate.ts) that both sides apply, the
+// development-only sentences said in more than one place (messages.ts), and the typed contract an app declares between its page and its worker (contract.ts, types only).
 export { BgkitError, isBgkitError, type BgkitErrorCode } from './BgkitError.js';
 export {
   validateRegisterInput,
@@ -14,7 +14,6 @@ export {
   validateSystemType,
   validateTaskFields,
   validateOneShot,
-  validateConditionType,
   validateGroup,
   MIN_FRESHNESS_MINUTES,
   MAX_TIMER_MS,

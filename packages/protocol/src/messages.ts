@@ -6,5 +6,6 @@ export const MESSAGES = {
   noServiceWorkers: 'This browser has no service workers, so bgkit cannot run background tasks here.',
   taskCanceled: (reason: string) => `The task was canceled (${reason}).`,
   triggerNotOnTask: (trigger: string) => `This ${trigger} is not set on any registered task: register a task with it first.`,
+  optionsObject: (call: string) => `${call} takes an options object.`,
   taskNotRegistered: 'That task is not registered (any more): register it first.',
 };

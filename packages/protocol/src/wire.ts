@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The page↔worker wire: message names, the calls a worker answers and the messages it broadcasts, and the
-// tags and names both sides derive from ids. It imports nothing of the runtime (types only), so that a page
-// and a worker agree on it without sharing code; errors cross it as SerializedError (serializeError.ts).
+// tags and names both sides derive from ids, with the few pure functions that read or build them. It imports
+// types only, and nothing of either runtime; errors cross it as SerializedError (serializeError.ts).
 import type { ApplicationTriggerResult, BackgroundAccessStatus, BackgroundWorkCostValue } from './vocabulary.js';
 import type { DeviceReport, DeviceState, GroupRecord, PendingRecord, RegistrationRecord, RunRecord, RunStatus, SerializedError, TaskSettings } from './records.js';
 import type { RetryPolicyInit } from './retryPolicy.js';

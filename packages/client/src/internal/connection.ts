@@ -55,7 +55,7 @@ export let workerScope: string | undefined;
 
 /** Configures how pages reach the service worker. Call it before the first bgkit call. */
 export function configure(options: Partial<ClientOptions> = {}): void {
-  if (typeof options !== 'object' || options === null) throw new BgkitError('invalid-argument', DEV ? 'configure() takes an options object.' : '');
+  if (typeof options !== 'object' || options === null) throw new BgkitError('invalid-argument', DEV ? MESSAGES.optionsObject('configure()') : '');
   for (const key of Object.keys(options)) {
     if (key !== 'timeout' && key !== 'activationTimeout' && key !== 'relay') throw new BgkitError('invalid-argument', DEV ? `configure() has no option "${key}".` : '', { option: key });
   }

@@ -55,15 +55,16 @@ export class BackgroundFetchTrigger extends BackgroundTrigger {
    * task: `bgkit-fetch:<taskId>:<uuid>`). Resolves with the browser's registration, whose `progress` events
    * are the download's own progress.
    */
-  async fetch(requests: RequestInfo | RequestInfo[], options: BackgroundFetchOptions = {}): Promise<BackgroundFetch> {
+  async fetch(requests: RequestInfo | RequestInfo[], options?: BackgroundFetchOptions | null): Promise<BackgroundFetch> {
+    // Checked before anything waits: a bad timeout is refused at once, whatever the worker's state.
+    const { timeout = 10_000, ...browserOptions } = options ?? {};
+    validateDuration('timeout', timeout);
     const [taskId, other] = this[kTasks];
     if (!taskId) throw new BgkitError('not-registered', DEV ? MESSAGES.triggerNotOnTask('BackgroundFetchTrigger') : '');
     // A fetch's id names one task, whose run its events start.
     if (other) throw new BgkitError('invalid-trigger', DEV ? 'A BackgroundFetchTrigger starts one task: set a new trigger on each task.' : '', { tasks: [...this[kTasks]] });
     const manager = (await getRegistration() as { backgroundFetch?: BackgroundFetchManager }).backgroundFetch;
     if (!manager) throw new BgkitError('unsupported-trigger', DEV ? 'This browser has no Background Fetch: run an ApplicationTrigger task with task.fetchOrQueue() instead.' : '', { api: 'BackgroundFetchManager' });
-    const { timeout = 10_000, ...browserOptions } = options;
-    validateDuration('timeout', timeout);
     // Bounded like every public call: the browser's answer is a promise nothing else bounds.
     const started = manager
       .fetch(`${BACKGROUND_FETCH_PREFIX}${taskId}:${crypto.randomUUID()}`, Array.isArray(requests) ? requests : [requests], browserOptions)

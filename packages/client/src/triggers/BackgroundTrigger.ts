@@ -2,8 +2,8 @@
 import type { TriggerSpec, TriggerType } from '@bgkit/protocol';
 
 /** @internal Keys the kit uses on triggers; symbols keep them out of autocompletion. */
-export const kSpec = Symbol('bgkit.spec');
-export const kTasks = Symbol('bgkit.tasks');
+export const kSpec = Symbol();
+export const kTasks = Symbol();
 
 /** Windows' IBackgroundTrigger: what starts a background task. Set one on a BackgroundTaskBuilder. */
 export abstract class BackgroundTrigger {
