@@ -28,13 +28,17 @@ export function publicPackages() {
  * Packs every public package (already built) into `outDir`, emptied first; returns the tarballs' paths.
  * @param {string} outDir
  */
+/** How pnpm pack names a package's tarball: @scope/name@1.0.0 → scope-name-1.0.0.tgz. */
+export function tarballName(name, version) {
+  return `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`;
+}
+
 export function packAll(outDir, { stdio = 'inherit' } = {}) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   return publicPackages().map(({ dir, name, version }) => {
     pnpm(['-C', dir, 'pack', '--pack-destination', outDir], { stdio });
-    // pnpm names a tarball after the package: @scope/name@1.0.0 → scope-name-1.0.0.tgz.
-    return { name, file: join(outDir, `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`) };
+    return { name, file: join(outDir, tarballName(name, version)) };
   });
 }
 

@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without declarations
+import { publicPackages, tarballName } from '../../../../scripts/pack.mjs';
 
 const read = (path: string) => readFileSync(new URL(`../../../../${path}`, import.meta.url), 'utf8');
 
@@ -24,12 +26,7 @@ describe("the README's Install section", () => {
       const braces = /\{([^}]+)\}/.exec(spec!);
       return braces ? braces[1]!.split(',').map((part) => spec!.replace(braces[0], part)) : [spec!];
     });
-    const tarballs = readdirSync(new URL('../../../', import.meta.url), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => JSON.parse(read(`packages/${entry.name}/package.json`)) as { name: string; version: string; private?: boolean })
-      .filter((manifest) => !manifest.private)
-      // How pnpm pack names a tarball (scripts/pack.mjs): @bgkit/sw@0.1.0 → bgkit-sw-0.1.0.tgz.
-      .map(({ name, version }) => `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`);
+    const tarballs = (publicPackages() as { name: string; version: string }[]).map(({ name, version }) => tarballName(name, version) as string);
     expect(tarballs.length).toBeGreaterThan(0);
     expect([...new Set(named)].sort()).toEqual(tarballs.sort());
   });
